@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Omtale",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Omtale", targets: ["Omtale"]),
+        .executable(name: "omtale", targets: ["OmtaleCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    ],
+    targets: [
+        // ICU is reached only through this shim: its public header uses stdint types and
+        // opaque handles, so Swift never sees ICU's renaming macros or its UErrorCode,
+        // which would clash with Foundation's bundled _FoundationICU module.
+        .target(
+            name: "CICUShim",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
+        ),
+        .target(
+            name: "Omtale",
+            dependencies: [
+                "CICUShim",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .executableTarget(
+            name: "OmtaleCLI",
+            dependencies: [
+                "Omtale",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "OmtaleTests",
+            dependencies: ["Omtale", "OmtaleCLI"],
+            resources: []
+        ),
+    ]
+)

@@ -1,0 +1,142 @@
+import Foundation
+
+/// Checks documents against a ruleset: read (input plugin) → normalize → tokenize → scan names → rules.
+///
+/// A Checker owns ICU iterators and is used from one thread at a time; for parallel batches make
+/// one per worker with `copy()` (the ruleset, rules and name matcher are shared, immutable).
+public final class Checker: @unchecked Sendable {
+    public let ruleset: Ruleset
+    public let language: Language
+    public let inputs: InputRegistry
+    public let rules: [any Rule]
+    public let limits: Limits
+    let matcher: NameMatcher
+    private let tokenizer: Tokenizer
+
+    /// Bounds that keep one hostile input from taking the machine.
+    public struct Limits: Sendable {
+        /// Largest file read, in bytes.
+        public var maxFileBytes: Int = 20 * 1024 * 1024
+        public init() {}
+    }
+
+    public init(ruleset: Ruleset, language: Language = .da, inputs: InputRegistry = .standard, limits: Limits = Limits()) throws {
+        self.ruleset = ruleset
+        self.language = language
+        self.inputs = inputs
+        self.limits = limits
+        self.rules = try RuleRegistry.rules(for: ruleset)
+        self.matcher = NameMatcher(ruleset: ruleset)
+        self.tokenizer = Tokenizer()
+    }
+
+    private init(copying other: Checker) {
+        ruleset = other.ruleset
+        language = other.language
+        inputs = other.inputs
+        rules = other.rules
+        limits = other.limits
+        matcher = other.matcher
+        tokenizer = Tokenizer()
+    }
+
+    /// A checker sharing everything but the ICU iterators, for use on another thread.
+    public func copy() -> Checker { Checker(copying: self) }
+
+    /// Reads and checks a file on disk.
+    public func check(fileAt path: String, inputID: String? = nil) -> FileReport {
+        do {
+            let data = try Self.read(path, limit: limits.maxFileBytes)
+            return check(data: data, path: path, inputID: inputID)
+        } catch let error as InputError {
+            return FileReport(path: path, input: inputID, error: error)
+        } catch {
+            return FileReport(path: path, input: inputID, error: InputError(.unreadable, da: "\(error)", en: "\(error)"))
+        }
+    }
+
+    /// Checks bytes that came from `path` (or stdin); `inputID` forces a plugin.
+    public func check(data: Data, path: String, inputID: String? = nil) -> FileReport {
+        let plugin: any InputPlugin
+        if let inputID {
+            guard let forced = inputs.plugin(id: inputID) else {
+                let known = inputs.plugins.map(\.id).joined(separator: ", ")
+                return FileReport(path: path, input: inputID, error: InputError(
+                    .unknownFormat, da: "ukendt inputformat «\(inputID)» (kendte: \(known))",
+                    en: "unknown input format '\(inputID)' (known: \(known))"))
+            }
+            plugin = forced
+        } else {
+            plugin = inputs.plugin(forPath: path, data: data)
+        }
+        if data.count > limits.maxFileBytes {
+            return FileReport(path: path, input: plugin.id, error: Self.tooLarge(data.count, limit: limits.maxFileBytes))
+        }
+        let source: SourceText
+        do {
+            source = try plugin.read(data, path: path)
+        } catch let error as InputError {
+            return FileReport(path: path, input: plugin.id, error: error)
+        } catch {
+            return FileReport(path: path, input: plugin.id, error: InputError(.malformed, da: "\(error)", en: "\(error)"))
+        }
+        return check(source, path: path, inputID: plugin.id)
+    }
+
+    /// Checks text already in memory (tests, editors).
+    public func check(text: String, path: String = "<tekst>") -> FileReport {
+        check(SourceText(text: text), path: path, inputID: PlainTextInput.identifier)
+    }
+
+    public func check(_ source: SourceText, path: String, inputID: String) -> FileReport {
+        let document = Document(path: path, inputID: inputID, source: source, tokenizer: tokenizer)
+        let scan = PartyScan(document: document, ruleset: ruleset, matcher: matcher)
+        let context = CheckContext(document: document, ruleset: ruleset, scan: scan, language: language)
+        // Sorted by position; at one position, in rule order and then in the order each rule reported.
+        let found = rules.enumerated().flatMap { ruleIndex, rule in
+            rule.check(context).enumerated().map { (ruleIndex: ruleIndex, index: $0.offset, diagnostic: $0.element) }
+        }
+        let diagnostics = found.sorted {
+            ($0.diagnostic.start, $0.ruleIndex, $0.index) < ($1.diagnostic.start, $1.ruleIndex, $1.index)
+        }.map(\.diagnostic)
+        let coverage = scan.coverage(ruleset, document: document)
+        return FileReport(path: path, input: inputID, applies: scan.applies, diagnostics: diagnostics,
+                          parties: coverage.parties, knowledgePartners: coverage.knowledgePartners, document: document)
+    }
+
+    static func tooLarge(_ size: Int, limit: Int) -> InputError {
+        InputError(.tooLarge, da: "filen er for stor (\(size / 1_048_576) MB; Omtale læser højst \(limit / 1_048_576) MB)",
+                   en: "the file is too large (\(size / 1_048_576) MB; Omtale reads at most \(limit / 1_048_576) MB)")
+    }
+
+    /// Reads a file with its size checked first, so a huge file is refused without reading it.
+    static func read(_ path: String, limit: Int) throws -> Data {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(.notFound, da: "filen findes ikke", en: "no such file")
+        }
+        if isDirectory.boolValue { throw InputError(.directory, da: "er en mappe", en: "is a directory") }
+        guard manager.isReadableFile(atPath: path) else {
+            throw InputError(.unreadable, da: "filen kan ikke læses (adgang nægtet)", en: "the file cannot be read (permission denied)")
+        }
+        if let size = (try? manager.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > limit {
+            throw tooLarge(size.intValue, limit: limit)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(.unreadable, da: "filen kan ikke åbnes", en: "the file cannot be opened")
+        }
+        defer { try? handle.close() }
+        do {
+            // Read one byte past the limit: a file that grew since stat is still refused.
+            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            if data.count > limit { throw tooLarge(data.count, limit: limit) }
+            return data
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(.unreadable, da: "filen kan ikke læses: \(error.localizedDescription)",
+                             en: "the file cannot be read: \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// One problem found in a document, with where it is and how to fix it.
+public struct Diagnostic: Sendable, Equatable {
+    public var ruleID: String
+    public var severity: Severity
+    public var message: String
+    /// UTF-16 range in the document's normalized text.
+    public var range: Range<Int>
+    public var start: SourceLocation
+    /// Exclusive: the position just after the last character of the span.
+    public var end: SourceLocation
+    public var fix: Fix?
+    /// Text of the span as the rules saw it (for baselines and reports).
+    public var excerpt: String
+
+    public init(ruleID: String, severity: Severity, message: String, range: Range<Int>, start: SourceLocation,
+                end: SourceLocation, fix: Fix? = nil, excerpt: String = "") {
+        self.ruleID = ruleID
+        self.severity = severity
+        self.message = message
+        self.range = range
+        self.start = start
+        self.end = end
+        self.fix = fix
+        self.excerpt = excerpt
+    }
+}
+
+/// A proposed change: replace the text between two locations with new text (insert when they coincide).
+public struct Fix: Sendable, Equatable, Codable {
+    public struct Replacement: Sendable, Equatable, Codable {
+        public var line: Int
+        public var column: Int
+        public var endLine: Int
+        public var endColumn: Int
+        public var part: String?
+        public var text: String
+    }
+
+    public var message: String
+    public var replacements: [Replacement]
+
+    public init(message: String, replacements: [Replacement]) {
+        self.message = message
+        self.replacements = replacements
+    }
+}

@@ -1,0 +1,91 @@
+/// What Omtale found in one file. Its JSON form is the documented contract (README, "JSON-output").
+public struct FileReport: Sendable {
+    public var path: String
+    public var input: String?
+    /// Set when the file could not be read; then nothing else is filled in.
+    public var error: InputError?
+    /// The text is about the partnership, so the partner rules apply.
+    public var applies: Bool
+    public var diagnostics: [Diagnostic]
+    public var parties: [PartyCoverage]
+    public var knowledgePartners: [PartyCoverage]
+    public var quotes: [QuoteReport]
+    /// The checked document, for reporters that show text (human, HTML); nil for unreadable files.
+    public var document: Document?
+
+    public init(path: String, input: String?, error: InputError? = nil, applies: Bool = false, diagnostics: [Diagnostic] = [],
+                parties: [PartyCoverage] = [], knowledgePartners: [PartyCoverage] = [], quotes: [QuoteReport] = [],
+                document: Document? = nil) {
+        self.path = path
+        self.input = input
+        self.error = error
+        self.applies = applies
+        self.diagnostics = diagnostics
+        self.parties = parties
+        self.knowledgePartners = knowledgePartners
+        self.quotes = quotes
+        self.document = document
+    }
+
+    public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+}
+
+/// Whether and where a party is named in a file.
+public struct PartyCoverage: Sendable, Equatable, Codable {
+    public struct Occurrence: Sendable, Equatable, Codable {
+        public var line: Int
+        public var column: Int
+        public var part: String?
+        public var text: String
+    }
+
+    /// As the ruleset names the party.
+    public var name: String
+    /// True only when the party itself is named (not through a collective form or an abbreviation).
+    public var mentioned: Bool
+    public var occurrences: [Occurrence]
+    /// The collective form that covers the party when it is not named itself ("de fem regioner").
+    public var collective: String?
+}
+
+/// A quote and who said it (filled in by the spokesperson rule).
+public struct QuoteReport: Sendable, Equatable, Codable {
+    public var text: String
+    public var line: Int
+    public var column: Int
+    public var part: String?
+    public var speaker: String?
+    public var role: String?
+    public var organisation: String?
+    public var party: String?
+
+    public init(text: String, line: Int, column: Int, part: String? = nil, speaker: String? = nil, role: String? = nil,
+                organisation: String? = nil, party: String? = nil) {
+        self.text = text
+        self.line = line
+        self.column = column
+        self.part = part
+        self.speaker = speaker
+        self.role = role
+        self.organisation = organisation
+        self.party = party
+    }
+}
+
+/// Totals over a run.
+public struct RunSummary: Sendable, Equatable {
+    public var files: Int
+    public var errors: Int
+    public var warnings: Int
+    public var infos: Int
+    /// Files that could not be read.
+    public var unreadable: Int
+
+    public init(_ reports: [FileReport]) {
+        files = reports.count
+        errors = reports.reduce(0) { $0 + $1.count(.error) }
+        warnings = reports.reduce(0) { $0 + $1.count(.warning) }
+        infos = reports.reduce(0) { $0 + $1.count(.info) }
+        unreadable = reports.filter { $0.error != nil }.count
+    }
+}

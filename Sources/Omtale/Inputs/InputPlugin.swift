@@ -1,0 +1,70 @@
+import Foundation
+
+/// An input format: which files it claims and how it turns their bytes into text with a way back.
+///
+/// Adding a format is one new type conforming to this protocol, registered in `InputRegistry.standard`.
+public protocol InputPlugin: Sendable {
+    /// Short identifier for `--input` ("text", "docx", "docx-text", "markdown", "html").
+    var id: String { get }
+    /// File name extensions it claims, lower case, without the dot.
+    var extensions: [String] { get }
+    var summary: Localized { get }
+    /// Whether the bytes look like this format (magic bytes). Used when the extension is unknown
+    /// or contradicts the content.
+    func sniff(_ data: Data) -> Bool
+    /// Reads the file. Throws `InputError` for anything it cannot read, never crashes.
+    func read(_ data: Data, path: String) throws -> SourceText
+}
+
+/// Why a file could not be read. Reported with the file's name, exit code 2.
+public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Codable {
+        case notFound, unreadable, binary, undecodable, tooLarge, notZip, truncated, missingPart, encrypted, bomb, unsafeXML,
+             malformed, unknownFormat, directory
+    }
+
+    public var kind: Kind
+    public var message: Localized
+
+    public init(_ kind: Kind, _ message: Localized) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public init(_ kind: Kind, da: String, en: String) {
+        self.init(kind, Localized(da: da, en: en))
+    }
+
+    public var description: String { message.da }
+}
+
+/// The input plugins Omtale knows, and how one is chosen for a file.
+public struct InputRegistry: Sendable {
+    public var plugins: [any InputPlugin]
+
+    public init(plugins: [any InputPlugin]) {
+        self.plugins = plugins
+    }
+
+    /// Every plugin that ships with Omtale.
+    public static let standard = InputRegistry(plugins: [PlainTextInput()])
+
+    public func plugin(id: String) -> (any InputPlugin)? {
+        plugins.first { $0.id == id }
+    }
+
+    /// Extensions of files a directory walk picks up.
+    public var knownExtensions: Set<String> {
+        Set(plugins.flatMap(\.extensions))
+    }
+
+    /// Chooses the plugin for a file: content sniffing first where a format has unmistakable
+    /// magic bytes (a .docx saved as .txt is still a .docx), then the extension, then plain text.
+    public func plugin(forPath path: String, data: Data) -> any InputPlugin {
+        let ext = (path as NSString).pathExtension.lowercased()
+        let byExtension = plugins.first { $0.extensions.contains(ext) }
+        if let byExtension, byExtension.sniff(data) { return byExtension }
+        if let sniffed = plugins.first(where: { $0.id != PlainTextInput.identifier && $0.sniff(data) }) { return sniffed }
+        return byExtension ?? plugins.first { $0.id == PlainTextInput.identifier } ?? plugins[0]
+    }
+}

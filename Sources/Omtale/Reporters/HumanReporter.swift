@@ -1,0 +1,72 @@
+import Foundation
+
+/// Compiler-style output for people: `path:line:column: fejl: message [rule]`, the source line
+/// with the span underlined, the fix, then a summary.
+public struct HumanReporter: Reporter {
+    public let id = "human"
+    public init() {}
+
+    public func render(_ reports: [FileReport], options: ReportOptions) -> String {
+        var out = ""
+        for report in reports { out += renderFile(report, options: options) }
+        out += ReportWords.summary(RunSummary(reports), options.language) + "\n"
+        return out
+    }
+
+    public func renderFile(_ report: FileReport, options: ReportOptions) -> String {
+        let style = Style(enabled: options.color)
+        let language = options.language
+        var out = ""
+        if let error = report.error {
+            let label = ReportWords.severity(.error, language)
+            let problem = language == .da ? "kan ikke læses" : "cannot be read"
+            out += "\(style.bold(report.path)): \(style.red(label)): \(problem): \(error.message(language))\n"
+            return out
+        }
+        for diagnostic in report.diagnostics {
+            let place = location(report.path, diagnostic.start)
+            let label = ReportWords.severity(diagnostic.severity, language)
+            let coloured = diagnostic.severity == .error ? style.red(label) : diagnostic.severity == .warning ? style.yellow(label) : style.cyan(label)
+            out += "\(style.bold(place)): \(coloured): \(diagnostic.message) [\(diagnostic.ruleID)]\n"
+            if let document = report.document, let line = document.sourceLineText(of: diagnostic.start) {
+                out += excerpt(line, diagnostic, style)
+            }
+            if let fix = diagnostic.fix {
+                out += "    = \(language == .da ? "løsning" : "fix"): \(fix.message)\n"
+            }
+        }
+        return out
+    }
+
+    func location(_ path: String, _ location: SourceLocation) -> String {
+        if let part = location.part { return "\(path)[\(part)]:\(location.line):\(location.column)" }
+        return "\(path):\(location.line):\(location.column)"
+    }
+
+    /// The source line, shortened around the span if long, with the span underlined.
+    func excerpt(_ line: String, _ diagnostic: Diagnostic, _ style: Style) -> String {
+        let scalars = Array(line.unicodeScalars)
+        let start = max(0, diagnostic.start.column - 1)
+        guard start <= scalars.count else { return "" }
+        let end = diagnostic.end.line == diagnostic.start.line ? min(scalars.count, max(start + 1, diagnostic.end.column - 1)) : scalars.count
+        let window = 100
+        let from = start > window - 20 ? start - 40 : 0
+        let to = min(scalars.count, max(end, from + window))
+        var shown = String(String.UnicodeScalarView(scalars[from..<to])).replacingOccurrences(of: "\t", with: " ")
+        if from > 0 { shown = "…" + shown }
+        if to < scalars.count { shown += "…" }
+        let pad = String(repeating: " ", count: start - from + (from > 0 ? 1 : 0))
+        let marks = "^" + String(repeating: "~", count: max(0, end - start - 1))
+        return "    \(shown)\n    \(pad)\(style.green(marks))\n"
+    }
+}
+
+struct Style {
+    var enabled: Bool
+    private func wrap(_ code: String, _ text: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    func bold(_ t: String) -> String { wrap("1", t) }
+    func red(_ t: String) -> String { wrap("1;31", t) }
+    func yellow(_ t: String) -> String { wrap("1;33", t) }
+    func cyan(_ t: String) -> String { wrap("1;36", t) }
+    func green(_ t: String) -> String { wrap("32", t) }
+}

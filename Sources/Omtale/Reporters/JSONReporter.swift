@@ -1,0 +1,113 @@
+import Foundation
+
+/// The machine-readable report. Its shape is a documented contract (README, "JSON-output"):
+/// keys are only ever added, never renamed or removed.
+public struct JSONReporter: Reporter {
+    public let id = "json"
+    public init() {}
+
+    public func render(_ reports: [FileReport], options: ReportOptions) -> String {
+        let output = Output(files: reports.map { FileOutput($0, options.language) }, summary: SummaryOutput(RunSummary(reports)),
+                            tool: ToolOutput(name: "omtale", version: options.toolVersion))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(output) else { return "{}" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    struct Output: Encodable {
+        var files: [FileOutput]
+        var summary: SummaryOutput
+        var tool: ToolOutput
+    }
+
+    struct ToolOutput: Encodable {
+        var name: String
+        var version: String
+    }
+
+    struct SummaryOutput: Encodable {
+        var files, errors, warnings, infos, unreadable: Int
+        init(_ s: RunSummary) {
+            files = s.files; errors = s.errors; warnings = s.warnings; infos = s.infos; unreadable = s.unreadable
+        }
+    }
+
+    struct ErrorOutput: Encodable {
+        var kind: String
+        var message: String
+    }
+
+    struct FileOutput: Encodable {
+        var path: String
+        var input: String?
+        var error: ErrorOutput?
+        var applies: Bool
+        var diagnostics: [DiagnosticOutput]
+        var parties: [PartyCoverage]
+        var knowledgePartners: [PartyCoverage]
+        var quotes: [QuoteReport]
+
+        init(_ report: FileReport, _ language: Language) {
+            path = report.path
+            input = report.input
+            error = report.error.map { ErrorOutput(kind: $0.kind.rawValue, message: $0.message(language)) }
+            applies = report.applies
+            diagnostics = report.diagnostics.map(DiagnosticOutput.init)
+            parties = report.parties
+            knowledgePartners = report.knowledgePartners
+            quotes = report.quotes
+        }
+
+        enum CodingKeys: String, CodingKey { case path, input, error, applies, diagnostics, parties, knowledgePartners, quotes }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(path, forKey: .path)
+            try c.encode(input, forKey: .input)
+            // Always present, null when the file was read: consumers test `error == null`.
+            try c.encode(error, forKey: .error)
+            try c.encode(applies, forKey: .applies)
+            try c.encode(diagnostics, forKey: .diagnostics)
+            try c.encode(parties, forKey: .parties)
+            try c.encode(knowledgePartners, forKey: .knowledgePartners)
+            try c.encode(quotes, forKey: .quotes)
+        }
+    }
+
+    struct DiagnosticOutput: Encodable {
+        var rule: String
+        var severity: Severity
+        var message: String
+        var line, column, endLine, endColumn: Int
+        var part: String?
+        var fix: Fix?
+
+        init(_ d: Diagnostic) {
+            rule = d.ruleID
+            severity = d.severity
+            message = d.message
+            line = d.start.line
+            column = d.start.column
+            endLine = d.end.line
+            endColumn = d.end.column
+            part = d.start.part
+            fix = d.fix
+        }
+
+        enum CodingKeys: String, CodingKey { case rule, severity, message, line, column, endLine, endColumn, part, fix }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(rule, forKey: .rule)
+            try c.encode(severity, forKey: .severity)
+            try c.encode(message, forKey: .message)
+            try c.encode(line, forKey: .line)
+            try c.encode(column, forKey: .column)
+            try c.encode(endLine, forKey: .endLine)
+            try c.encode(endColumn, forKey: .endColumn)
+            try c.encodeIfPresent(part, forKey: .part)
+            try c.encode(fix, forKey: .fix)
+        }
+    }
+}

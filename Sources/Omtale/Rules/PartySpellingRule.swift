@@ -1,0 +1,41 @@
+/// Names a reader still recognises but that are not spelled as in the agreement:
+/// known misspellings ("Real Dania"), words one edit away ("Klimalliancen"), and æ/ø/å typed as ae/oe/aa.
+public struct PartySpellingRule: Rule, RuleKind {
+    public static let kind = "party-spelling"
+    public let definition: RuleDefinition
+
+    public static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
+        PartySpellingRule(definition: definition)
+    }
+
+    enum Messages {
+        static func misspelling(_ written: String, _ correct: String) -> Localized {
+            Localized(da: "«\(written)» staves «\(correct)».", en: "'\(written)' is spelled '\(correct)'.")
+        }
+
+        static func transliteration(_ written: String, _ correct: String) -> Localized {
+            Localized(da: "«\(written)» skal skrives med æ, ø eller å: «\(correct)».",
+                      en: "'\(written)' should be written with æ, ø or å: '\(correct)'.")
+        }
+
+        static func fix(_ written: String, _ name: String) -> Localized {
+            Localized(da: "Erstat «\(written)» med «\(name)»", en: "Replace '\(written)' with '\(name)'")
+        }
+    }
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        guard context.scan.applies else { return [] }
+        return context.scan.matches.compactMap { match in
+            let message: Localized
+            switch (match.kind, match.target) {
+            case (_, .lookalike), (_, .collective): return nil
+            case (.misspelling, _): message = Messages.misspelling(match.text, match.suggestion)
+            case (.transliteration, _): message = Messages.transliteration(match.text, match.suggestion)
+            default: return nil
+            }
+            return context.diagnostic(
+                definition, message(context.language), at: match.range,
+                fix: context.replacement(match.range, with: match.suggestion, message: Messages.fix(match.text, match.suggestion)(context.language)))
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// A check run on every document. Each kind of rule is one type in its own file; a rules folder
+/// configures instances of these kinds with data (severity, clause, texts, options).
+public protocol Rule: Sendable {
+    var definition: RuleDefinition { get }
+    func check(_ context: CheckContext) -> [Diagnostic]
+}
+
+/// Creates a rule of one kind from its definition in a rules folder.
+public protocol RuleKind {
+    /// The `kind:` value in a rule file.
+    static var kind: String { get }
+    static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule
+}
+
+/// The rule kinds Omtale implements. A rule file names one of these in `kind:`.
+public enum RuleRegistry {
+    public static let kinds: [String: any RuleKind.Type] = {
+        let all: [any RuleKind.Type] = [
+            PartnerMentionRule.self,
+            PartyAbbreviationRule.self,
+            PartySpellingRule.self,
+            RegionsCollectiveRule.self,
+        ]
+        return Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })
+    }()
+
+    /// Instantiates the enabled rules of a ruleset.
+    public static func rules(for ruleset: Ruleset) throws -> [any Rule] {
+        try ruleset.rules.filter(\.enabled).compactMap { definition in
+            try kinds[definition.kind]?.make(definition, ruleset: ruleset)
+        }
+    }
+}
+
+/// Everything a rule may look at for one document. Shared analyses (names found, quotes) are
+/// computed once per document and handed to every rule.
+public struct CheckContext: Sendable {
+    public let document: Document
+    public let ruleset: Ruleset
+    public let scan: PartyScan
+    public let language: Language
+
+    public init(document: Document, ruleset: Ruleset, scan: PartyScan, language: Language) {
+        self.document = document
+        self.ruleset = ruleset
+        self.scan = scan
+        self.language = language
+    }
+
+    /// A diagnostic at a range of the normalized text, with its locations resolved through the source map.
+    public func diagnostic(_ rule: RuleDefinition, _ message: String, at range: Range<Int>, severity: Severity? = nil,
+                           fix: Fix? = nil) -> Diagnostic {
+        let (start, end) = document.locations(of: range)
+        return Diagnostic(ruleID: rule.id, severity: severity ?? rule.severity, message: message, range: range,
+                          start: start, end: end, fix: fix, excerpt: document.string(range))
+    }
+
+    /// A fix that replaces a range of the normalized text.
+    public func replacement(_ range: Range<Int>, with text: String, message: String) -> Fix {
+        let (start, end) = document.locations(of: range)
+        return Fix(message: message, replacements: [
+            Fix.Replacement(line: start.line, column: start.column, endLine: end.line, endColumn: end.column, part: start.part, text: text),
+        ])
+    }
+
+    /// A fix that inserts text at a position of the normalized text.
+    public func insertion(at offset: Int, text: String, message: String) -> Fix {
+        let location: SourceLocation
+        if offset > 0 {
+            // After the last character before the offset, so an insertion at a paragraph end stays on that line.
+            var after = document.locations(of: (offset - 1)..<offset).end
+            after.part = after.part ?? nil
+            location = after
+        } else {
+            location = document.location(of: 0)
+        }
+        return Fix(message: message, replacements: [
+            Fix.Replacement(line: location.line, column: location.column, endLine: location.line, endColumn: location.column,
+                            part: location.part, text: text),
+        ])
+    }
+
+    /// The clause a rule cites, with a fallback to the agreement's communication clause.
+    public func clause(_ rule: RuleDefinition) -> String {
+        rule.clause ?? ruleset.agreement.communicationClause
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+
+/// A partnership's rules, decoded from a rules folder (`rules/klimaalliancen/`) into typed values.
+///
+/// Another partnership is checked by writing another folder: the parties and their forms,
+/// what makes a text about the partnership, and one YAML file per rule naming its kind.
+public struct Ruleset: Sendable {
+    public var id: String
+    public var name: String
+    public var agreement: Agreement
+    public var partnership: Partnership
+    /// A sentence naming every party, offered as the fix for a missing party.
+    public var boilerplate: String
+    public var parties: [Party]
+    public var knowledgePartners: [Party]
+    public var collectives: [Collective]
+    public var lookalikes: [Lookalike]
+    public var rules: [RuleDefinition]
+    /// Where the rules came from: a folder, or "(indbygget)" for the copy inside the binary.
+    public var origin: String
+    /// Files of the folder by relative path, for rule kinds that read their own data files.
+    public var files: [String: String]
+
+    public func rule(_ id: String) -> RuleDefinition? { rules.first { $0.id == id } }
+}
+
+public struct Agreement: Sendable, Codable, Equatable {
+    public var title: String
+    public var period: Period?
+    /// Where in the agreement the communication obligations stand ("pkt. 9.1").
+    public var communicationClause: String
+
+    public struct Period: Sendable, Codable, Equatable {
+        public var start: String
+        public var end: String
+    }
+}
+
+/// What makes a text about the partnership.
+public struct Partnership: Sendable, Codable, Equatable {
+    public var name: String
+    public var forms: [NameForm]
+    public var misspellings: [NameForm]
+    /// Words close to the name that are not misspellings of it ("klimaalliancer", plural).
+    public var notMisspellings: [String]
+
+    private enum CodingKeys: String, CodingKey { case name, forms, misspellings, notMisspellings }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        forms = try c.decodeIfPresent([NameForm].self, forKey: .forms) ?? [NameForm(text: name)]
+        misspellings = try c.decodeIfPresent([NameForm].self, forKey: .misspellings) ?? []
+        notMisspellings = try c.decodeIfPresent([String].self, forKey: .notMisspellings) ?? []
+    }
+}
+
+/// A party (or knowledge partner) and every way a text may name it.
+public struct Party: Sendable, Codable, Equatable {
+    /// The name exactly as the agreement gives it; used in messages and in JSON output.
+    public var name: String
+    /// Proper mentions, besides `name` itself.
+    public var forms: [NameForm]
+    /// Internal abbreviations ("RN") that are known but are not a proper mention in published text.
+    public var abbreviations: [NameForm]
+    /// Spellings a reader would still recognise, reported with the canonical spelling.
+    public var misspellings: [NameForm]
+
+    private enum CodingKeys: String, CodingKey { case name, forms, abbreviations, misspellings }
+
+    public init(name: String, forms: [NameForm] = [], abbreviations: [NameForm] = [], misspellings: [NameForm] = []) {
+        self.name = name
+        self.forms = forms
+        self.abbreviations = abbreviations
+        self.misspellings = misspellings
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        forms = try c.decodeIfPresent([NameForm].self, forKey: .forms) ?? [NameForm(text: name)]
+        abbreviations = try c.decodeIfPresent([NameForm].self, forKey: .abbreviations) ?? []
+        misspellings = try c.decodeIfPresent([NameForm].self, forKey: .misspellings) ?? []
+    }
+}
+
+/// One way of writing a name. In YAML a plain string (matched case-insensitively) or
+/// `{text: KL, caseSensitive: true}` for acronyms that must not match everyday words ("kl.").
+public struct NameForm: Sendable, Codable, Equatable {
+    public var text: String
+    public var caseSensitive: Bool
+
+    public init(text: String, caseSensitive: Bool = false) {
+        self.text = text
+        self.caseSensitive = caseSensitive
+    }
+
+    private enum CodingKeys: String, CodingKey { case text, caseSensitive }
+
+    public init(from decoder: Decoder) throws {
+        if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
+            self.init(text: text)
+            return
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(text: try c.decode(String.self, forKey: .text),
+                  caseSensitive: try c.decodeIfPresent(Bool.self, forKey: .caseSensitive) ?? false)
+    }
+}
+
+/// A collective form that names several parties at once ("de fem regioner").
+public struct Collective: Sendable, Codable, Equatable {
+    public var name: String
+    /// Names of the parties it covers, as in `parties`.
+    public var covers: [String]
+    public var forms: [NameForm]
+}
+
+/// A name that looks like a party but is not one ("Danske Regioner", "KKR Midtjylland").
+/// Found so that a message can explain why the party still counts as missing.
+public struct Lookalike: Sendable, Codable, Equatable {
+    public var forms: [NameForm]
+    /// Parties a reader might think it names.
+    public var mistakenFor: [String]
+    public var note: Localized
+}
+
+public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    case error, warning, info
+
+    var rank: Int { self == .error ? 2 : self == .warning ? 1 : 0 }
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A rule file (`rules/<id>.yml`): a rule kind implemented in Swift, configured by data.
+public struct RuleDefinition: Sendable, Codable, Equatable {
+    /// Defaults to the file name.
+    public var id: String
+    public var kind: String
+    public var severity: Severity
+    public var enabled: Bool
+    /// The agreement clause the rule enforces ("pkt. 9.1").
+    public var clause: String?
+    public var summary: Localized
+    public var description: Localized
+    /// The file the rule was read from, relative to the rules folder.
+    public var file: String
+
+    private enum CodingKeys: String, CodingKey { case id, kind, severity, enabled, clause, summary, description }
+    static let knownKeys: Set<String> = ["id", "kind", "severity", "enabled", "clause", "summary", "description", "options"]
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(String.self, forKey: .id) ?? ""
+        kind = try c.decode(String.self, forKey: .kind)
+        severity = try c.decode(Severity.self, forKey: .severity)
+        enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? true
+        clause = try c.decodeIfPresent(String.self, forKey: .clause)
+        summary = try c.decode(Localized.self, forKey: .summary)
+        description = try c.decode(Localized.self, forKey: .description)
+        file = ""
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(enabled, forKey: .enabled)
+        try c.encodeIfPresent(clause, forKey: .clause)
+        try c.encode(summary, forKey: .summary)
+        try c.encode(description, forKey: .description)
+    }
+}

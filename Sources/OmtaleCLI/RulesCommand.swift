@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Omtale
+
+/// `omtale rules list|explain`: what the rules are and why they exist.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Vis reglerne og forklar dem.",
+        subcommands: [List.self, Explain.self],
+        defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Vis alle regler med alvorlighed og kort beskrivelse.")
+        @OptionGroup var shared: SharedOptions
+
+        func run() throws {
+            let ruleset = try shared.loadRuleset()
+            let language = shared.language
+            let width = ruleset.rules.map(\.id.count).max() ?? 10
+            for rule in ruleset.rules {
+                let state = rule.enabled ? rule.severity.rawValue : (language == .da ? "slået fra" : "disabled")
+                Console.out("\(rule.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(state.padding(toLength: 9, withPad: " ", startingAt: 0))  \(rule.summary(language))\n")
+            }
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Forklar én regel: hvad den kræver, og hvor i aftalen det står.")
+        @OptionGroup var shared: SharedOptions
+        @Argument(help: "Reglens id, fx partner-mention.") var id: String
+
+        func run() throws {
+            let ruleset = try shared.loadRuleset()
+            let language = shared.language
+            guard let rule = ruleset.rule(id) else {
+                let known = ruleset.rules.map(\.id).joined(separator: ", ")
+                Console.error(language == .da ? "omtale: ukendt regel '\(id)'. Kendte regler: \(known)." : "omtale: unknown rule '\(id)'. Known rules: \(known).")
+                throw ExitCode(2)
+            }
+            let labels = language == .da
+                ? ["Regel", "Type", "Alvorlighed", "Aftalen", "Regelsæt"]
+                : ["Rule", "Kind", "Severity", "Agreement", "Ruleset"]
+            var text = "\(labels[0]): \(rule.id)\n\(labels[1]): \(rule.kind)\n\(labels[2]): \(rule.severity.rawValue)\n"
+            if let clause = rule.clause { text += "\(labels[3]): \(ruleset.agreement.title), \(clause)\n" }
+            text += "\(labels[4]): \(ruleset.name) (\(ruleset.origin))\n\n"
+            text += rule.summary(language) + "\n\n" + wrap(rule.description(language), width: 80) + "\n"
+            Console.out(text)
+        }
+
+        func wrap(_ text: String, width: Int) -> String {
+            var lines: [String] = []
+            var line = ""
+            for word in text.split(separator: " ") {
+                if !line.isEmpty && line.count + word.count + 1 > width {
+                    lines.append(line)
+                    line = ""
+                }
+                line += (line.isEmpty ? "" : " ") + word
+            }
+            if !line.isEmpty { lines.append(line) }
+            return lines.joined(separator: "\n")
+        }
+    }
+}
