@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+@testable import OmtaleCLI
+
+@Suite("omtale check (the binary)")
+struct CheckCommandTests {
+    @Test func cleanFileExitsZero() throws {
+        let result = try CLI.run(["check", "fixtures/press/01-alle-parter.txt"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Tjekkede 1 fil: 0 fejl, 0 advarsler, 0 info."))
+    }
+
+    @Test func missingPartyExitsOneWithCompilerStyleOutput() throws {
+        let result = try CLI.run(["fixtures/press/03-mangler-kl.txt"])
+        #expect(result.status == 1)
+        let first = result.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix("fixtures/press/03-mangler-kl.txt:3:1: fejl: KL er ikke nævnt."))
+        #expect(first.hasSuffix("[partner-mention]"))
+        #expect(result.stdout.contains("    ^~~~~~~~~~~~~~\n"))
+        #expect(!result.stdout.contains("\u{1B}["), "no colour when not on a terminal")
+    }
+
+    @Test func colourOnlyWhenAskedAndNeverWithNoColor() throws {
+        let coloured = try CLI.run(["check", "--color", "always", "fixtures/press/03-mangler-kl.txt"])
+        #expect(coloured.stdout.contains("\u{1B}[1;31mfejl\u{1B}[0m"))
+        let auto = try CLI.run(["check", "fixtures/press/03-mangler-kl.txt"], environment: ["NO_COLOR": "1"])
+        #expect(!auto.stdout.contains("\u{1B}["))
+    }
+
+    @Test func jsonContract() throws {
+        let result = try CLI.run(["check", "--format", "json", "fixtures/press/14-forkortelser.txt"])
+        #expect(result.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let files = try #require(json["files"] as? [[String: Any]])
+        let file = try #require(files.first)
+        #expect(file["path"] as? String == "fixtures/press/14-forkortelser.txt")
+        #expect(file["input"] as? String == "text")
+        #expect(file["error"] is NSNull)
+        #expect(file["applies"] as? Bool == true)
+        let diagnostics = try #require(file["diagnostics"] as? [[String: Any]])
+        let first = try #require(diagnostics.first)
+        for key in ["rule", "severity", "message", "line", "column", "endLine", "endColumn", "fix"] {
+            #expect(first[key] != nil, "diagnostic key \(key)")
+        }
+        #expect(first["rule"] as? String == "partner-mention")
+        #expect(first["severity"] as? String == "error")
+        #expect((first["endColumn"] as? Int ?? 0) > (first["column"] as? Int ?? 0))
+        let parties = try #require(file["parties"] as? [[String: Any]])
+        #expect(parties.map { $0["name"] as? String } == ["KL", "Region Nordjylland", "Region Midtjylland", "Region Syddanmark",
+                                                          "Region Sjælland", "Region Hovedstaden", "Realdania"])
+        let midt = try #require(parties.first { $0["name"] as? String == "Region Midtjylland" })
+        #expect(midt["mentioned"] as? Bool == false)
+        let nord = try #require(parties.first { $0["name"] as? String == "Region Nordjylland" })
+        let occurrence = try #require((nord["occurrences"] as? [[String: Any]])?.first)
+        #expect(occurrence["text"] as? String == "Region Nordjylland")
+        #expect(occurrence["line"] as? Int != nil && occurrence["column"] as? Int != nil)
+        #expect(file["quotes"] is [Any])
+        let summary = try #require(json["summary"] as? [String: Int])
+        #expect(summary["files"] == 1 && summary["errors"] == 3 && summary["warnings"] == 3 && summary["infos"] == 0)
+    }
+
+    @Test func standardInput() throws {
+        let result = try CLI.run(["check", "--format", "json", "-"], stdin: Data("Klimaalliancen og KL.".utf8))
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\"path\" : \"-\""))
+        #expect(result.stdout.contains("Realdania er ikke nævnt"))
+    }
+
+    @Test func directoryIsWalkedRecursivelyInOrder() throws {
+        let result = try CLI.run(["check", "--format", "json", "fixtures/press"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let paths = try #require((json["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String })
+        #expect(paths.contains("fixtures/press/01-alle-parter.txt"))
+        #expect(paths.contains("fixtures/press/src/06-mangler-region-syddanmark.txt"))
+        #expect(paths == paths.sorted())
+        #expect(!paths.contains { $0.hasSuffix(".yml") || $0.hasSuffix(".md") })
+        #expect(result.status == 1)
+    }
+
+    @Test func missingFileExitsTwoAndSaysWhich() throws {
+        let result = try CLI.run(["check", "findes-ikke.txt", "fixtures/press/01-alle-parter.txt"])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("findes-ikke.txt: fejl: kan ikke læses: filen findes ikke"))
+        #expect(result.stdout.contains("Tjekkede 2 filer"))
+    }
+
+    @Test func binaryFileExitsTwoWithAReason() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("omtale-binary-\(UUID()).txt")
+        try Data([0, 1, 2, 3, 0, 0, 7, 8, 0, 255, 0, 12]).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = try CLI.run(["check", url.path])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("binære data"))
+    }
+
+    @Test func malformedRulesExitTwoWithFileAndLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omtale-rules-\(UUID())")
+        try FileManager.default.copyItem(at: TestPaths.rulesFolder, to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("parties.yml")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "  - name: Realdania\n", with: "  - name: Realdania\n    form: [Realdania]\n")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let line = text.components(separatedBy: "\n").firstIndex { $0 == "    form: [Realdania]" }! + 1
+        let result = try CLI.run(["check", "--rules", folder.path, "fixtures/press/01-alle-parter.txt"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(file.path):\(line):5: ukendt nøgle «form»"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try CLI.run(["check"]).status == 2)
+        #expect(try CLI.run(["check", "--format", "xml", "x.txt"]).status == 2)
+        #expect(try CLI.run(["check", "--lang", "sv", "x.txt"]).status == 2)
+    }
+
+    @Test func englishOnRequestAndFromLANG() throws {
+        let flag = try CLI.run(["check", "--lang", "en", "fixtures/press/03-mangler-kl.txt"])
+        #expect(flag.stdout.contains("error: KL is not named."))
+        let env = try CLI.run(["check", "fixtures/press/03-mangler-kl.txt"], environment: ["LANG": "en_GB.UTF-8"])
+        #expect(env.stdout.contains("Checked 1 file: 1 error"))
+    }
+
+    @Test func rulesListAndExplain() throws {
+        let list = try CLI.run(["rules", "list"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("partner-mention") && list.stdout.contains("error"))
+        let explain = try CLI.run(["rules", "explain", "partner-mention"])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.contains("pkt. 9.1"))
+        #expect(explain.stdout.contains("enhver part forpligter sig"))
+        #expect(try CLI.run(["rules", "explain", "findes-ikke"]).status == 2)
+    }
+
+    @Test func listInputs() throws {
+        let result = try CLI.run(["check", "--list-inputs"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("text") && result.stdout.contains(".txt"))
+    }
+
+    @Test func closedPipeDoesNotCrash() throws {
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
+        shell.arguments = ["-c", "\"$0\" check fixtures/press | head -1 >/dev/null; echo ${PIPESTATUS[0]}", CLI.binary!.path]
+        shell.currentDirectoryURL = TestPaths.root
+        let out = Pipe(), err = Pipe()
+        shell.standardOutput = out
+        shell.standardError = err
+        try shell.run()
+        let status = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(["0", "1"].contains(status), "omtale exited with \(status) when the pipe closed")
+        #expect(!stderr.contains("Fatal error") && !stderr.contains("Stack dump"))
+    }
+
+    @Test func helpTextIsPinned() throws {
+        let help = OmtaleCommand.helpMessage(for: CheckCommand.self, columns: 100)
+        let url = TestPaths.root.appendingPathComponent("Tests/OmtaleTests/CLI/Expected/check-help.txt")
+        if ProcessInfo.processInfo.environment["OMTALE_RECORD_GOLDEN"] == "1" {
+            try (help + "\n").write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(help + "\n" == (try String(contentsOf: url, encoding: .utf8)))
+    }
+}

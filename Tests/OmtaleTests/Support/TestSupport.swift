@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import Omtale
+
+enum TestPaths {
+    /// The repository root, found from this file's path.
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func fixture(_ relative: String) -> URL { root.appendingPathComponent("fixtures").appendingPathComponent(relative) }
+
+    static var rulesFolder: URL { root.appendingPathComponent("rules/klimaalliancen") }
+}
+
+enum Fixtures {
+    /// The bundled ruleset, decoded once for all tests.
+    static let ruleset: Ruleset = RulesetLoader.bundled()
+
+    static func checker(_ language: Language = .da) -> Checker {
+        // The bundled rules are valid (RulesetTests proves it), so this cannot throw.
+        try! Checker(ruleset: ruleset, language: language)
+    }
+}
+
+/// A diagnostic expected at a marker.
+struct Expected {
+    var marker: String
+    var message: String
+    var severity: Severity?
+
+    init(_ marker: String, _ message: String, severity: Severity? = nil) {
+        self.marker = marker
+        self.message = message
+        self.severity = severity
+    }
+}
+
+/// Runs `rule` on the marked text and checks that exactly the expected diagnostics come out,
+/// at the markers, with these messages (a message matches when it starts with the expected text).
+/// Then runs it again with a non-ASCII prefix on the first line, where columns on line 1 must
+/// shift by the prefix's length in scalars and every other position must stay put.
+func assertRule(
+    _ rule: String, _ marked: String, _ expected: [Expected], language: Language = .da, checker: Checker? = nil,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
+    let checker = checker ?? Fixtures.checker(language)
+    let markedText = MarkedText(marked)
+    let prefixLength = nonASCIIPrefix.unicodeScalars.count
+    for prefixed in [false, true] {
+        let text = prefixed ? nonASCIIPrefix + markedText.text : markedText.text
+        let report = checker.check(text: text)
+        let found = report.diagnostics.filter { $0.ruleID == rule }
+        let label = prefixed ? "with non-ASCII prefix" : "plain"
+        #expect(found.count == expected.count, "\(label): expected \(expected.count) diagnostics of \(rule), got \(found.map { "\($0.start.line):\($0.start.column) \($0.message)" })", sourceLocation: sourceLocation)
+        for (diagnostic, want) in zip(found, expected) {
+            guard var location = markedText.locations[want.marker] else {
+                Issue.record("no marker \(want.marker) in the text", sourceLocation: sourceLocation)
+                continue
+            }
+            if prefixed && location.line == 1 { location.column += prefixLength }
+            #expect(diagnostic.start.line == location.line && diagnostic.start.column == location.column,
+                    "\(label): \(rule) at \(diagnostic.start.line):\(diagnostic.start.column), expected \(want.marker) at \(location.line):\(location.column)",
+                    sourceLocation: sourceLocation)
+            #expect(diagnostic.message.hasPrefix(want.message), "\(label): message was «\(diagnostic.message)»", sourceLocation: sourceLocation)
+            if let severity = want.severity {
+                #expect(diagnostic.severity == severity, sourceLocation: sourceLocation)
+            }
+        }
+    }
+}
