@@ -82,6 +82,26 @@ public final class Document: @unchecked Sendable {
         return offset - pairs
     }
 
+    /// Scalar offset in the input plugin's text (`source.text`), before the plugin's own map to the file.
+    /// Comments and images that a plugin records are in these coordinates.
+    public func textOffset(ofUTF16 offset: Int) -> Int {
+        var position = scalarOffset(ofUTF16: offset)
+        for map in maps.dropLast() { position = map.map(position) }
+        return position
+    }
+
+    /// The first UTF-16 offset of the normalized text at or after a scalar offset of the plugin's text
+    /// (the inverse of `textOffset(ofUTF16:)`, which is monotone).
+    public func utf16Offset(ofTextOffset target: Int) -> Int {
+        var low = 0
+        var high = utf16.count
+        while low < high {
+            let mid = (low + high) / 2
+            if textOffset(ofUTF16: mid) < target { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
     /// Scalar offset in the plugin's source coordinates.
     public func sourceOffset(ofUTF16 offset: Int) -> Int {
         var position = scalarOffset(ofUTF16: offset)

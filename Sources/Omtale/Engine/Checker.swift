@@ -99,8 +99,11 @@ public final class Checker: @unchecked Sendable {
         let diagnostics = found.sorted {
             ($0.diagnostic.start, $0.ruleIndex, $0.index) < ($1.diagnostic.start, $1.ruleIndex, $1.index)
         }.map(\.diagnostic)
+        let waivers = Waivers.find(in: document)
+        let remaining = Waivers.apply(diagnostics, waivers: waivers, context: context)
+            .sorted { $0.start < $1.start }
         let coverage = scan.coverage(ruleset, document: document)
-        return FileReport(path: path, input: inputID, applies: scan.applies, diagnostics: diagnostics,
+        return FileReport(path: path, input: inputID, applies: scan.applies, diagnostics: remaining,
                           parties: coverage.parties, knowledgePartners: coverage.knowledgePartners, document: document)
     }
 

@@ -24,14 +24,19 @@ enum CLI {
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
                     directory: URL = TestPaths.root) throws -> Result {
         let binary = try #require(binary, "the omtale binary is not built next to the tests")
+        return try execute(binary, arguments, stdin: stdin, environment: environment, directory: directory)
+    }
+
+    /// Runs a program with a Danish locale and the given environment changes; reads both pipes fully.
+    static func execute(_ executable: URL, _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
+                        removing: [String] = [], directory: URL) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "da_DK.UTF-8"
-        env.removeValue(forKey: "LC_ALL")
-        env.removeValue(forKey: "LC_MESSAGES")
+        for key in ["LC_ALL", "LC_MESSAGES"] + removing { env.removeValue(forKey: key) }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
@@ -41,7 +46,7 @@ enum CLI {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
-        // Read both pipes fully before waiting, so a large output cannot block the child.
+        // Read both pipes before waiting, so a large output cannot block the child.
         final class Box: @unchecked Sendable { var data = Data() }
         let outBox = Box()
         let group = DispatchGroup()
@@ -49,9 +54,8 @@ enum CLI {
         DispatchQueue.global().async { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
-        let outData = outBox.data
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        return Result(status: process.terminationStatus, stdout: String(decoding: outBox.data, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 }

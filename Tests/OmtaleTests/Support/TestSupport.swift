@@ -67,4 +67,10 @@ func assertRule(
             }
         }
     }
+    // SwiftLint's check that waivers work for every example: with the rule disabled at the top,
+    // nothing of the rule remains, and a waiver that had nothing to waive is itself reported.
+    let waived = checker.check(text: "<!-- omtale-disable \(rule): test af undtagelse -->\n" + markedText.text)
+    #expect(waived.diagnostics.filter { $0.ruleID == rule }.isEmpty, "waiver: \(rule) still reported", sourceLocation: sourceLocation)
+    let superfluous = waived.diagnostics.filter { $0.ruleID == Waivers.superfluousRule }.count
+    #expect(superfluous == (expected.isEmpty ? 1 : 0), "waiver: superfluous-waiver count \(superfluous)", sourceLocation: sourceLocation)
 }

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Checks many files, each with the `.omtale.yml` that governs it.
+///
+/// Configurations and checkers are cached per folder and per configuration file, so a batch over
+/// thousands of files reads each configuration once and builds one checker per distinct setting.
+public final class CheckSession {
+    /// `--rules` on the command line: wins over any configuration.
+    public let rulesOverride: URL?
+    /// `--lang` on the command line: wins over any configuration.
+    public let languageOverride: Language?
+    public let environmentLanguage: Language
+    public let inputs: InputRegistry
+
+    private var configurationByDirectory: [String: String?] = [:]
+    private var configurations: [String: Configuration] = [:]
+    private var checkers: [String: Checker] = [:]
+    private var rulesets: [String: Ruleset] = [:]
+
+    public init(rulesOverride: URL?, languageOverride: Language?, environmentLanguage: Language, inputs: InputRegistry = .standard) {
+        self.rulesOverride = rulesOverride
+        self.languageOverride = languageOverride
+        self.environmentLanguage = environmentLanguage
+        self.inputs = inputs
+    }
+
+    /// The configuration governing a file in `directory` (defaults when there is none).
+    public func configuration(forDirectory directory: String) throws -> Configuration {
+        let key = URL(fileURLWithPath: directory).standardizedFileURL.path
+        let path: String?
+        if let cached = configurationByDirectory[key] {
+            path = cached
+        } else {
+            path = ConfigurationLocator.find(from: key)
+            configurationByDirectory[key] = path
+        }
+        guard let path else { return Configuration() }
+        if let cached = configurations[path] { return cached }
+        let configuration = try ConfigurationLocator.load(path)
+        configurations[path] = configuration
+        return configuration
+    }
+
+    /// The language of messages for a configuration.
+    public func language(for configuration: Configuration) -> Language {
+        languageOverride ?? configuration.language ?? environmentLanguage
+    }
+
+    /// The checker for a configuration; throws `RulesError` for broken rules or settings.
+    public func checker(for configuration: Configuration) throws -> Checker {
+        let key = configuration.file ?? ""
+        if let cached = checkers[key] { return cached }
+        let base = try ruleset(at: rulesOverride ?? configuration.rulesDirectory)
+        let ruleset = try configuration.apply(to: base)
+        let checker = try Checker(ruleset: ruleset, language: language(for: configuration), inputs: inputs)
+        checkers[key] = checker
+        return checker
+    }
+
+    func ruleset(at directory: URL?) throws -> Ruleset {
+        let key = directory?.path ?? ""
+        if let cached = rulesets[key] { return cached }
+        let ruleset = try directory.map { try RulesetLoader.load(directory: $0) } ?? RulesetLoader.bundled()
+        rulesets[key] = ruleset
+        return ruleset
+    }
+
+    /// Whether the governing configuration includes a file met in a folder walk or a commit.
+    public func includes(_ path: String, configuration: Configuration) -> Bool {
+        guard let base = configuration.directory else { return true }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let root = URL(fileURLWithPath: base).standardizedFileURL.path
+        guard absolute.hasPrefix(root + "/") else { return true }
+        return configuration.includes(relativePath: String(absolute.dropFirst(root.count + 1)))
+    }
+}

@@ -1,0 +1,44 @@
+/// Identifies a finding independently of line numbers: the rule, the file, and the normalized text
+/// around the finding within its sentence. Editing text above a finding does not change it; editing the finding's own
+/// sentence does. Used by baselines and by SARIF's partialFingerprints.
+public enum Fingerprint {
+    /// Characters of context taken on each side of the finding's span.
+    static let context = 40
+
+    public static func of(_ diagnostic: Diagnostic, path: String, in document: Document?) -> String {
+        var material = diagnostic.ruleID + "\u{0}" + path + "\u{0}"
+        if let document {
+            // Context stays inside the finding's sentence: editing another sentence, even the
+            // next one, leaves the fingerprint alone.
+            let sentence = document.sentenceIndex(containing: diagnostic.range.lowerBound).map { document.sentences[$0] }
+                ?? 0..<document.utf16.count
+            let lower = max(sentence.lowerBound, diagnostic.range.lowerBound - context)
+            let upper = min(sentence.upperBound, max(diagnostic.range.upperBound, diagnostic.range.lowerBound) + context)
+            material += collapse(document.string(lower..<max(lower, upper)))
+        } else {
+            material += collapse(diagnostic.excerpt)
+        }
+        material += "\u{0}" + diagnostic.message
+        return hex(fnv1a64(material))
+    }
+
+    /// White space collapsed, so re-wrapping a paragraph keeps its findings' fingerprints.
+    static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// FNV-1a, 64 bits, over UTF-8: small, stable across platforms and runs (unlike `Hasher`).
+    public static func fnv1a64(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

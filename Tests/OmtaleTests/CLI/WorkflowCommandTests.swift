@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// `omtale init`, `.omtale.yml` discovery, baselines and progress, through the binary.
+@Suite("Team workflow commands")
+struct WorkflowCommandTests {
+    @Test func initWritesAStarterAndRefusesToOverwrite() throws {
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        #expect(try repo.omtale(["init"]).status == 0)
+        let text = try String(contentsOf: repo.url.appendingPathComponent(".omtale.yml"), encoding: .utf8)
+        #expect(text.contains("collectiveRegions: report"))
+        try ".omtale.yml ændret af brugeren\n".write(to: repo.url.appendingPathComponent(".omtale.yml"), atomically: true, encoding: .utf8)
+        let again = try repo.omtale(["init"])
+        #expect(again.status == 2)
+        #expect(try String(contentsOf: repo.url.appendingPathComponent(".omtale.yml"), encoding: .utf8) == ".omtale.yml ændret af brugeren\n")
+    }
+
+    @Test func configurationIsFoundAboveTheFileAndApplied() throws {
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        try repo.write(".omtale.yml", "language: en\nruleSettings:\n  partner-mention: {severity: warning}\n")
+        try repo.write("a/b/udkast.txt", Texts.missingRealdania)
+        let result = try repo.omtale(["check", "a/b/udkast.txt"])
+        #expect(result.status == 0, "the only finding is now a warning")
+        #expect(result.stdout.contains("warning: Realdania is not named."))
+    }
+
+    @Test func brokenConfigurationExitsTwoWithFileAndLine() throws {
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        try repo.write(".omtale.yml", "language: da\ninclud: [\"*.txt\"]\n")
+        try repo.write("udkast.txt", Texts.good)
+        let result = try repo.omtale(["check", "udkast.txt"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(".omtale.yml:2:1: ukendt nøgle «includ»"))
+    }
+
+    @Test func baselineReportsOnlyNewFindings() throws {
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        try repo.write("arkiv/gammel.txt", Texts.missingRealdania)
+        let write = try repo.omtale(["check", "--write-baseline", "baseline.json", "arkiv"])
+        #expect(write.status == 0)
+        #expect(write.stderr.contains("gemte 1 fund i baseline.json"))
+        // Text added above the old finding does not bring it back; a new file's finding is reported.
+        try repo.write("arkiv/gammel.txt", "Et nyt første afsnit.\n\n" + Texts.missingRealdania)
+        try repo.write("arkiv/ny.txt", Texts.missingRealdania)
+        let check = try repo.omtale(["check", "--baseline", "baseline.json", "arkiv"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("arkiv/ny.txt:1:1: fejl: Realdania"))
+        #expect(!check.stdout.contains("arkiv/gammel.txt:"))
+    }
+
+    @Test func noProgressWhenOutputIsNotATerminal() throws {
+        let result = try CLI.run(["check", "fixtures/press"])
+        #expect(!result.stderr.contains("\r"))
+    }
+}

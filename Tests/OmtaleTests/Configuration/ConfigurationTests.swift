@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import Omtale
+
+@Suite("Configuration (.omtale.yml)")
+struct ConfigurationTests {
+    @Test func starterFileIsValidAndMeansWhatItSays() throws {
+        let configuration = try Configuration.parse(Configuration.starter, file: "/x/.omtale.yml")
+        #expect(configuration.language == .da)
+        #expect(configuration.collectiveRegions == .report)
+        #expect(configuration.includes(relativePath: "udkast/a.txt"))
+        #expect(!configuration.includes(relativePath: "arkiv/2023/a.txt"))
+        #expect(!configuration.includes(relativePath: "noter.rtf"))
+    }
+
+    @Test func unknownKeyIsAnErrorWithLineAndColumn() throws {
+        do {
+            _ = try Configuration.parse("language: da\nsprog: en\n", file: "/x/.omtale.yml")
+            Issue.record("an unknown key was accepted")
+        } catch let error as RulesError {
+            #expect(error.description == "/x/.omtale.yml:2:1: ukendt nøgle «sprog» (kendte nøgler her: collectiveRegions, exclude, include, language, ruleSettings, rules)")
+        }
+    }
+
+    @Test func wrongTypeIsAnErrorWithLine() throws {
+        do {
+            _ = try Configuration.parse("ruleSettings:\n  partner-mention:\n    enabled: måske\n", file: "c.yml")
+            Issue.record("a wrong type was accepted")
+        } catch let error as RulesError {
+            #expect(error.line == 3)
+        }
+    }
+
+    @Test func ruleSettingsAndCollectivePolicyChangeTheRules() throws {
+        let configuration = try Configuration.parse("""
+            collectiveRegions: forbid
+            ruleSettings:
+              party-abbreviation: {severity: error}
+              party-spelling: {enabled: false}
+            """, file: "c.yml")
+        let ruleset = try configuration.apply(to: Fixtures.ruleset)
+        #expect(ruleset.rule("party-abbreviation")?.severity == .error)
+        #expect(ruleset.rule("party-spelling")?.enabled == false)
+        #expect(ruleset.rule("regions-collective")?.severity == .error)
+        let checker = try Checker(ruleset: ruleset)
+        let report = checker.check(text: "Klimaalliancen: KL, de fem regioner, Real Dania og RN.")
+        #expect(report.diagnostics.map(\.ruleID) == ["regions-collective", "party-abbreviation"])
+        #expect(report.diagnostics.allSatisfy { $0.severity == .error })
+    }
+
+    @Test func unknownRuleInSettingsIsAnError() throws {
+        let configuration = try Configuration.parse("ruleSettings:\n  partner-mentoin: {enabled: false}\n", file: "c.yml")
+        #expect(throws: RulesError.self) { try configuration.apply(to: Fixtures.ruleset) }
+    }
+
+    @Test func globs() {
+        #expect(Glob.matches("**/*.txt", "a.txt"))
+        #expect(Glob.matches("**/*.txt", "a/b/c.txt"))
+        #expect(!Glob.matches("*.txt", "a/b.txt"))
+        #expect(Glob.matches("arkiv/**", "arkiv/2023/x.docx"))
+        #expect(Glob.matches("udkast/?.md", "udkast/a.md"))
+        #expect(!Glob.matches("udkast/?.md", "udkast/ab.md"))
+        #expect(Glob.matches("**/pressemeddelelse *.txt", "2024/pressemeddelelse æø.txt"))
+    }
+
+    @Test func foundUpwardAndNotBeyondTheRepositoryRoot() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("omtale-config-\(UUID())")
+        let repo = root.appendingPathComponent("repo")
+        let deep = repo.appendingPathComponent("a/b")
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: repo.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        // A configuration above the repository root must not apply.
+        try "language: en\n".write(to: root.appendingPathComponent(".omtale.yml"), atomically: true, encoding: .utf8)
+        #expect(ConfigurationLocator.find(from: deep.path) == nil)
+        try "language: da\n".write(to: repo.appendingPathComponent("a/.omtale.yml"), atomically: true, encoding: .utf8)
+        #expect(ConfigurationLocator.find(from: deep.path) == repo.appendingPathComponent("a/.omtale.yml").standardizedFileURL.path)
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+@testable import Omtale
+
+/// Real repositories, real `git commit`, the installed hook finding the built binary by itself.
+@Suite("Git hook and --staged", .serialized)
+struct HookTests {
+    @Test func badDraftIsBlockedAndGoodDraftPasses() throws {
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        #expect(try repo.omtale(["hook", "install"]).status == 0)
+        try repo.write("udkast/pressemeddelelse æøå.txt", Texts.missingRealdania)
+        try repo.git("add", ".")
+        let blocked = try repo.git("commit", "-m", "udkast", allowFailure: true)
+        #expect(blocked.status != 0)
+        // git sends a hook's output to stderr.
+        #expect(blocked.stderr.contains("udkast/pressemeddelelse æøå.txt:1:1: fejl: Realdania er ikke nævnt."))
+        #expect(blocked.stderr.contains("git commit --no-verify"))
+        #expect(try repo.git("rev-parse", "--verify", "HEAD", allowFailure: true).status != 0, "nothing was committed")
+
+        try repo.write("udkast/pressemeddelelse æøå.txt", Texts.good)
+        try repo.git("add", ".")
+        #expect(try repo.git("commit", "-m", "udkast", allowFailure: true).status == 0)
+    }
+
+    @Test func partiallyStagedFileIsJudgedByItsStagedContent() throws {
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        try repo.omtale(["hook", "install"])
+        // Staged: the good version. Working tree: a bad edit not staged.
+        try repo.write("a.txt", Texts.good)
+        try repo.git("add", "a.txt")
+        try repo.write("a.txt", Texts.missingRealdania)
+        #expect(try repo.git("commit", "-m", "god version", allowFailure: true).status == 0)
+        // And the other way round: staged bad, working tree fixed.
+        try repo.git("add", "a.txt")
+        try repo.write("a.txt", Texts.good)
+        let result = try repo.git("commit", "-m", "dårlig version", allowFailure: true)
+        #expect(result.status != 0)
+        // The check changed neither the working tree nor the index.
+        #expect(try String(contentsOf: repo.url.appendingPathComponent("a.txt"), encoding: .utf8) == Texts.good)
+        #expect(try repo.git("show", ":a.txt").stdout == Texts.missingRealdania)
+    }
+
+    @Test func existingHookIsChainedAndRestoredExactly() throws {
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        let hooks = repo.url.appendingPathComponent(".git/hooks")
+        let original = "#!/bin/sh\necho 'det gamle hook kørte' >> \"$(git rev-parse --git-dir)/old-hook.log\"\n"
+        try original.write(to: hooks.appendingPathComponent("pre-commit"), atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: hooks.appendingPathComponent("pre-commit").path)
+
+        #expect(try repo.omtale(["hook", "install"]).stdout.contains("pre-commit.omtale-chained"))
+        #expect(try repo.omtale(["hook", "install"]).stdout.contains("allerede"), "install is idempotent")
+        try repo.write("a.txt", Texts.good)
+        try repo.git("add", ".")
+        #expect(try repo.git("commit", "-m", "x", allowFailure: true).status == 0)
+        let log = try String(contentsOf: repo.url.appendingPathComponent(".git/old-hook.log"), encoding: .utf8)
+        #expect(log == "det gamle hook kørte\n", "the old hook ran once, after Omtale")
+
+        #expect(try repo.omtale(["hook", "uninstall"]).status == 0)
+        let restored = hooks.appendingPathComponent("pre-commit")
+        #expect(try String(contentsOf: restored, encoding: .utf8) == original)
+        let permissions = try FileManager.default.attributesOfItem(atPath: restored.path)[.posixPermissions] as? Int
+        #expect(permissions == 0o750)
+        #expect(!FileManager.default.fileExists(atPath: hooks.appendingPathComponent("pre-commit.omtale-chained").path))
+    }
+
+    @Test func honoursCoreHooksPath() throws {
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        try repo.git("config", "core.hooksPath", "githooks")
+        try repo.omtale(["hook", "install"])
+        #expect(FileManager.default.fileExists(atPath: repo.url.appendingPathComponent("githooks/pre-commit").path))
+        try repo.write("a.txt", Texts.missingRealdania)
+        try repo.git("add", ".")
+        #expect(try repo.git("commit", "-m", "x", allowFailure: true).status != 0)
+    }
+
+    @Test func worksInALinkedWorktree() throws {
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        try repo.write("a.txt", Texts.good)
+        try repo.git("add", ".")
+        try repo.git("commit", "-m", "start")
+        let worktree = repo.url.appendingPathComponent("wt").path
+        try repo.git("worktree", "add", "-q", worktree, "-b", "side")
+        let linked = try TemporaryRepository.at(URL(fileURLWithPath: worktree))
+        try linked.omtale(["hook", "install"])
+        try linked.write("b.txt", Texts.missingRealdania)
+        try linked.git("add", "b.txt")
+        #expect(try linked.git("commit", "-m", "x", allowFailure: true).status != 0)
+    }
+
+    @Test func hookSaysWhatToDoWhenOmtaleIsGone() throws {
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        // Install with a copy of the binary, then remove the copy: the hook must explain, not fail silently.
+        let copy = repo.url.appendingPathComponent("bin/omtale")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: try #require(CLI.binary), to: copy)
+        #expect(try repo.run(copy.path, ["hook", "install"]).status == 0)
+        try FileManager.default.removeItem(at: copy)
+        try repo.write("a.txt", Texts.good)
+        try repo.git("add", "a.txt")
+        let result = try repo.git("commit", "-m", "x", allowFailure: true)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("programmet blev ikke fundet"))
+        #expect(result.stderr.contains("--no-verify"))
+    }
+
+    @Test func stagedCheckSkipsDeletedAndUnknownFilesAndHonoursExclude() throws {
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        try repo.write("old.txt", Texts.good)
+        try repo.git("add", ".")
+        try repo.git("commit", "-m", "start")
+        try repo.git("rm", "-q", "old.txt")
+        try repo.write("noter.rtf", Texts.missingRealdania)
+        try repo.write(".omtale.yml", "exclude: [\"arkiv/**\"]\n")
+        try repo.write("arkiv/2023.txt", Texts.missingRealdania)
+        try repo.write("udkast/ny fil.txt", Texts.good)
+        try repo.git("add", ".")
+        let result = try repo.omtale(["check", "--staged", "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let paths = (json["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
+        #expect(paths == ["udkast/ny fil.txt"])
+    }
+
+    @Test func preCommitFrameworkRunsOmtale() throws {
+        let available = (try? TemporaryRepository.which("pre-commit")) ?? nil
+        guard let preCommit = available else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("pre-commit is not installed; .ci/run installs it") }
+            return
+        }
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        let binary = try #require(CLI.binary).path
+        try repo.write(".pre-commit-config.yaml", """
+            repos:
+              - repo: local
+                hooks:
+                  - id: omtale
+                    name: Omtale (Klimaalliancen)
+                    entry: \(binary) check
+                    language: system
+                    files: \\.(txt|text|docx|docm|dotx|md|markdown|html|htm)$
+            """)
+        try repo.write("udkast.txt", Texts.missingRealdania)
+        try repo.git("add", ".")
+        let bad = try repo.run(preCommit, ["run", "--all-files"], environment: ["PRE_COMMIT_HOME": repo.url.appendingPathComponent(".cache").path])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("Realdania er ikke nævnt"))
+        try repo.write("udkast.txt", Texts.good)
+        try repo.git("add", ".")
+        let good = try repo.run(preCommit, ["run", "--all-files"], environment: ["PRE_COMMIT_HOME": repo.url.appendingPathComponent(".cache").path])
+        #expect(good.status == 0, "\(good.stdout)")
+    }
+
+    @Test func theShippedPreCommitHooksFileDeclaresOmtale() throws {
+        let text = try String(contentsOf: TestPaths.root.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        #expect(text.contains("id: omtale"))
+        #expect(text.contains("language: swift"))
+        #expect(text.contains("entry: omtale check"))
+    }
+}
+
+extension TemporaryRepository {
+    /// An existing folder (a linked worktree) driven like a repository.
+    static func at(_ url: URL) throws -> TemporaryRepository {
+        TemporaryRepository(existing: url)
+    }
+
+    private init(existing: URL) { url = existing }
+
+    static func which(_ tool: String) throws -> String? {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(directory)/\(tool)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}
