@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Omtale", targets: ["Omtale"]),
         .executable(name: "omtale", targets: ["OmtaleCLI"]),
+        .executable(name: "omtale-bench", targets: ["OmtaleBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,6 +36,11 @@ let package = Package(
                 "Omtale",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Benchmark helper: the ICU floor (break iterators only) and input reading alone.
+        .executableTarget(
+            name: "OmtaleBench",
+            dependencies: ["CICUShim", "Omtale"]
         ),
         .testTarget(
             name: "OmtaleTests",

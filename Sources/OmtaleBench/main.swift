@@ -1,0 +1,69 @@
+import CICUShim
+import Foundation
+import Omtale
+
+// omtale-bench: baselines for bench/run.sh, measured in the same run as Omtale itself.
+//
+//   omtale-bench icu-floor FILE...      ICU word + sentence break over each file's text, nothing else:
+//                                       the floor for any ICU-based linter.
+//   omtale-bench read [--input ID] FILE...   read each file with Omtale's input plugin only (no rules).
+//
+// Prints one line: files, bytes and a checksum (so the work cannot be optimized away).
+
+func usage() -> Never {
+    FileHandle.standardError.write(Data("usage: omtale-bench icu-floor FILE... | read [--input ID] FILE...\n".utf8))
+    exit(2)
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+guard let mode = arguments.first else { usage() }
+arguments.removeFirst()
+var inputID: String?
+if mode == "read", arguments.first == "--input", arguments.count >= 2 {
+    inputID = arguments[1]
+    arguments.removeFirst(2)
+}
+
+var files = 0
+var bytes = 0
+var checksum = 0
+
+switch mode {
+case "icu-floor":
+    var status: Int32 = 0
+    guard let words = omtale_breaker_open(OMTALE_BREAK_WORD, "da_DK", &status),
+          let sentences = omtale_breaker_open(OMTALE_BREAK_SENTENCE, "da_DK", &status) else {
+        FileHandle.standardError.write(Data("ICU break iterators could not be opened\n".utf8))
+        exit(2)
+    }
+    for path in arguments {
+        guard let data = FileManager.default.contents(atPath: path) else { continue }
+        let units = Array(String(decoding: data, as: UTF8.self).utf16)
+        units.withUnsafeBufferPointer { buffer in
+            for breaker in [words, sentences] {
+                _ = omtale_breaker_set_text(breaker, buffer.baseAddress, Int32(buffer.count))
+                while case let boundary = omtale_breaker_next(breaker), boundary >= 0 {
+                    checksum &+= Int(boundary) &+ Int(omtale_breaker_rule_status(breaker))
+                }
+            }
+        }
+        files += 1
+        bytes += data.count
+    }
+    omtale_breaker_close(words)
+    omtale_breaker_close(sentences)
+case "read":
+    let registry = InputRegistry.standard
+    for path in arguments {
+        guard let data = FileManager.default.contents(atPath: path) else { continue }
+        let plugin = inputID.flatMap(registry.plugin(id:)) ?? registry.plugin(forPath: path, data: data)
+        if let source = try? plugin.read(data, path: path) {
+            checksum &+= source.text.utf8.count
+        }
+        files += 1
+        bytes += data.count
+    }
+default:
+    usage()
+}
+print("\(mode): \(files) files, \(bytes) bytes, checksum \(checksum)")
