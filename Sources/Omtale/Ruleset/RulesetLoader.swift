@@ -76,6 +76,9 @@ public enum RulesetLoader {
         return try load(files: files, origin: directory.path)
     }
 
+    /// The files of the built-in ruleset, by relative path (for tools that derive variants of it).
+    public static var bundledFiles: [String: String] { BundledRules.files }
+
     /// The default Klimaalliancen rules compiled into the binary, so a copied `omtale` works anywhere.
     public static func bundled() -> Ruleset {
         do {
