@@ -9,8 +9,20 @@ struct CheckCommand: ParsableCommand {
         abstract: "Tjek filer og mapper (standard). '-' læser fra standard input."
     )
 
+    /// The output formats, one `Reporter` each (`ReporterRegistry`).
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case human, json
+        case human, json, sarif, github, junit, html
+
+        var reporter: any Reporter {
+            switch self {
+            case .human: return HumanReporter()
+            case .json: return JSONReporter()
+            case .sarif: return SARIFReporter()
+            case .github: return GitHubReporter()
+            case .junit: return JUnitReporter()
+            case .html: return HTMLReporter()
+            }
+        }
     }
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -22,8 +34,14 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Filer eller mapper. Mapper gennemgås rekursivt efter kendte filtyper.", valueName: "sti"))
     var paths: [String] = []
 
-    @Option(name: .long, help: "Outputformat: human eller json.")
-    var format: Format = .human
+    @Option(name: .long, help: ArgumentHelp(
+        "Outputformat: human, json, sarif, github, junit eller html (standard: human). Kan gentages; hvert format skrives til "
+            + "standard output, medmindre et --output følger det.", valueName: "format"))
+    var format: [Ordered<Format>] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Skriv det foregående --format til denne fil i stedet for standard output ('-' er standard output).", valueName: "fil"))
+    var output: [Ordered<String>] = []
 
     @Option(name: .long, help: ArgumentHelp("Tving et inputformat (se --list-inputs), fx til standard input.", valueName: "id"))
     var input: String?
@@ -42,6 +60,61 @@ struct CheckCommand: ParsableCommand {
             let known = InputRegistry.standard.plugins.map(\.id).joined(separator: ", ")
             throw ValidationError("Ukendt inputformat '\(input)'. Kendte: \(known).")
         }
+        for destination in try destinations() {
+            guard let path = destination.path else { continue }
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
+                throw ValidationError("Mappen til --output '\(path)' findes ikke.")
+            }
+        }
+    }
+
+    /// Where one format goes: a file, or standard output when `path` is nil.
+    struct Destination: Equatable {
+        var format: Format
+        var path: String?
+    }
+
+    /// The `--format`/`--output` pairs in command-line order: each `--output` belongs to the
+    /// `--format` before it; a format without one goes to standard output. No `--format`: human.
+    func destinations() throws -> [Destination] {
+        try Self.destinations(formats: format, outputs: output)
+    }
+
+    static func destinations(formats: [Ordered<Format>], outputs: [Ordered<String>]) throws -> [Destination] {
+        enum Item { case format(Format), output(String) }
+        let items = (formats.map { ($0.position, Item.format($0.value)) } + outputs.map { ($0.position, Item.output($0.value)) })
+            .sorted { $0.0 < $1.0 }.map(\.1)
+        var destinations: [Destination] = []
+        for item in items {
+            switch item {
+            case .format(let format):
+                destinations.append(Destination(format: format, path: nil))
+            case .output(let path):
+                guard var last = destinations.popLast() else {
+                    throw ValidationError("--output '\(path)' skal stå efter det --format, den hører til, fx: --format json --output rapport.json")
+                }
+                if let earlier = last.path {
+                    throw ValidationError("--format \(last.format.rawValue) har allerede --output '\(earlier)'. "
+                        + "Skriv et nyt --format før --output '\(path)'.")
+                }
+                if path.isEmpty { throw ValidationError("--output skal have et filnavn.") }
+                last.path = path == "-" ? nil : path
+                destinations.append(last)
+            }
+        }
+        if destinations.isEmpty { destinations = [Destination(format: .human, path: nil)] }
+        let onStandardOutput = destinations.filter { $0.path == nil }.map(\.format.rawValue)
+        if onStandardOutput.count > 1 {
+            throw ValidationError("Kun ét format kan skrives til standard output, men \(onStandardOutput.joined(separator: " og ")) skal alle derhen. "
+                + "Giv de andre et --output <fil>.")
+        }
+        let files = destinations.compactMap(\.path)
+        if let twice = files.first(where: { path in files.filter { $0 == path }.count > 1 }) {
+            throw ValidationError("Filen '\(twice)' er angivet som --output for mere end ét format.")
+        }
+        return destinations
     }
 
     func run() throws {
@@ -74,15 +147,47 @@ struct CheckCommand: ParsableCommand {
                 reports.append(FileReport(path: path, input: nil, error: error))
             }
         }
-        let options = ReportOptions(language: language, color: useColor)
-        let reporter: any Reporter = format == .json ? JSONReporter() : HumanReporter()
-        Console.out(reporter.render(reports, options: options))
-        for report in reports where report.error != nil && format == .json {
-            Console.error("omtale: \(report.path): \(report.error!.message(language))")
+        let destinations = try destinations()
+        let options = ReportOptions(language: language, color: false, ruleset: ruleset)
+        // Files first: when the run then exits 1 for findings, the reports are already on disk.
+        for destination in destinations {
+            guard let path = destination.path else { continue }
+            do {
+                try Self.writeAtomically(destination.format.reporter.render(reports, options: options), to: path)
+            } catch {
+                Console.error("omtale: kan ikke skrive '\(path)': \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        }
+        if let standard = destinations.first(where: { $0.path == nil }) {
+            var terminal = options
+            terminal.color = standard.format == .human && useColor
+            Console.out(standard.format.reporter.render(reports, options: terminal))
+        }
+        // Only the human format on standard output already says which files could not be read.
+        if !destinations.contains(Destination(format: .human, path: nil)) {
+            for report in reports {
+                if let error = report.error { Console.error("omtale: \(report.path): \(error.message(language))") }
+            }
         }
         let summary = RunSummary(reports)
         if summary.unreadable > 0 { throw ExitCode(2) }
         if summary.errors > 0 { throw ExitCode(1) }
+    }
+
+    /// Writes to a temporary file in the same folder and renames it over the target, so a reader
+    /// (a CI step, a browser reloading) never sees a half-written report, and a failed run leaves
+    /// the previous report in place. Same folder, because rename(2) is atomic only within one file system.
+    static func writeAtomically(_ text: String, to path: String) throws {
+        let target = URL(fileURLWithPath: path)
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp")
+        try Data(text.utf8).write(to: temporary, options: .withoutOverwriting)
+        if rename(temporary.path, target.path) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(code))])
+        }
     }
 
     var useColor: Bool {
@@ -94,6 +199,44 @@ struct CheckCommand: ParsableCommand {
             if environment["NO_COLOR"].map({ !$0.isEmpty }) == true || environment["TERM"] == "dumb" { return false }
             return isatty(STDOUT_FILENO) == 1
         }
+    }
+}
+
+/// An option value stamped with its place on the command line.
+///
+/// ArgumentParser keeps each repeated option in its own array, which loses how `--format` and
+/// `--output` interleave. It does build values strictly left to right, as it walks the arguments,
+/// so a counter read when each value is made records that order; `CheckCommand.destinations`
+/// sorts by it to pair each `--output` with the `--format` before it.
+struct Ordered<Value: ExpressibleByArgument>: ExpressibleByArgument {
+    var value: Value
+    var position: Int
+
+    init(_ value: Value, position: Int) {
+        self.value = value
+        self.position = position
+    }
+
+    init?(argument: String) {
+        guard let value = Value(argument: argument) else { return nil }
+        self.init(value, position: ArgumentOrder.next())
+    }
+
+    static var allValueStrings: [String] { Value.allValueStrings }
+    static var defaultCompletionKind: CompletionKind { Value.defaultCompletionKind }
+}
+
+/// The counter behind `Ordered`: increasing for the life of the process, so values made by one
+/// parse keep their relative order even if the command line is parsed more than once.
+enum ArgumentOrder {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var counter = 0
+
+    static func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        counter += 1
+        return counter
     }
 }
 
