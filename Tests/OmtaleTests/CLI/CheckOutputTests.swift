@@ -77,6 +77,11 @@ struct CheckOutputTests {
         #expect(result.stdout.isEmpty)
     }
 
+    @Test func everyFormatIsARegisteredReporter() {
+        #expect(CheckCommand.Format.allCases.map(\.rawValue) == ReporterRegistry.ids)
+        for format in CheckCommand.Format.allCases { #expect(format.reporter.id == format.rawValue) }
+    }
+
     @Test func pairsFollowTheCommandLineOrder() throws {
         typealias F = CheckCommand.Format
         let destinations = try CheckCommand.destinations(
