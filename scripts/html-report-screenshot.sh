@@ -11,6 +11,6 @@ trap 'rm -rf "$work"' EXIT
 .build/debug/omtale check --format html --output "$work/rapport.html" \
     fixtures/press/14-forkortelser.txt fixtures/press/10-de-fem-regioner.txt || [ $? -eq 1 ]
 mkdir -p docs
-chromium --headless --disable-gpu --no-sandbox --hide-scrollbars --user-data-dir="$work/profile" \
+chromium --headless --disable-gpu --no-sandbox --disable-dev-shm-usage --hide-scrollbars --user-data-dir="$work/profile" \
     --window-size=1280,2000 --screenshot="$PWD/docs/html-report.png" "file://$work/rapport.html"
 echo "wrote docs/html-report.png"

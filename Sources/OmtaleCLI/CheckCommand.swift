@@ -25,6 +25,15 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
+    /// A `--format` value as typed: checked in `validate()`, so an unknown one gets a Danish
+    /// message like every other misuse (ArgumentParser's own would be English). The known
+    /// values still show in the help.
+    struct FormatName: ExpressibleByArgument {
+        var text: String
+        init(argument: String) { text = argument }
+        static var allValueStrings: [String] { Format.allCases.map(\.rawValue) }
+    }
+
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         case auto, always, never
     }
@@ -37,7 +46,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(
         "Outputformat: human, json, sarif, github, junit eller html (standard: human). Kan gentages; hvert format skrives til "
             + "standard output, medmindre et --output følger det.", valueName: "format"))
-    var format: [Ordered<Format>] = []
+    var format: [Ordered<FormatName>] = []
 
     @Option(name: .long, help: ArgumentHelp(
         "Skriv det foregående --format til denne fil i stedet for standard output ('-' er standard output).", valueName: "fil"))
@@ -79,7 +88,14 @@ struct CheckCommand: ParsableCommand {
     /// The `--format`/`--output` pairs in command-line order: each `--output` belongs to the
     /// `--format` before it; a format without one goes to standard output. No `--format`: human.
     func destinations() throws -> [Destination] {
-        try Self.destinations(formats: format, outputs: output)
+        let formats = try format.map { name in
+            guard let known = Format(rawValue: name.value.text) else {
+                let known = Format.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("Ukendt outputformat '\(name.value.text)'. Kendte: \(known).")
+            }
+            return Ordered(known, position: name.position)
+        }
+        return try Self.destinations(formats: formats, outputs: output)
     }
 
     static func destinations(formats: [Ordered<Format>], outputs: [Ordered<String>]) throws -> [Destination] {

@@ -405,6 +405,7 @@ extension HTMLReporter {
         .problem { color: var(--error); font-weight: 600; }
         .cols { display:grid; grid-template-columns: minmax(0, 1.7fr) minmax(0, 1fr); gap: 36px; }
         article.text p { margin: 0 0 .9em; max-width: 72ch; font-size: 1.02rem; }
+        /* A press release opens with its headline. */
         article.text p:first-of-type { font-weight: 700; font-size: 1.15rem; }
         mark.f { color: inherit; border-radius: 3px; padding: 1px 0; cursor: pointer; border-bottom: 2px solid; }
         mark.f.error { background: var(--error-bg); border-color: var(--error); }

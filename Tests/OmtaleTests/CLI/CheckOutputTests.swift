@@ -68,7 +68,7 @@ struct CheckOutputTests {
         (["--format", "json", "--output", "a.json", "--output", "b.json"], "--format json har allerede --output 'a.json'"),
         (["--format", "json", "--output", "r.txt", "--format", "human", "--output", "r.txt"], "Filen 'r.txt' er angivet som --output for mere end ét format"),
         (["--format", "json", "--output", "findes/ikke/r.json"], "Mappen til --output 'findes/ikke/r.json' findes ikke."),
-        (["--format", "pdf"], "--format"),
+        (["--format", "pdf"], "Ukendt outputformat 'pdf'. Kendte: human, json, sarif, github, junit, html."),
     ])
     func misuseExitsTwoWithADanishMessage(_ options: [String], _ message: String) throws {
         let result = try CLI.run(["check"] + options + ["fixtures/press/01-alle-parter.txt"])

@@ -77,7 +77,7 @@ struct HTMLReporterTests {
         let file = folder.appendingPathComponent("rapport.html")
         try Self.page.write(to: file, atomically: true, encoding: .utf8)
         let result = try ExternalTools.run([
-            chromium, "--headless", "--disable-gpu", "--no-sandbox", "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+            chromium, "--headless", "--disable-gpu", "--no-sandbox", "--disable-dev-shm-usage", "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
             "--enable-logging=stderr", "--v=0", "--dump-dom", file.absoluteString,
         ], directory: folder)
         #expect(result.status == 0, "chromium failed: \(result.stderr.suffix(2000))")
