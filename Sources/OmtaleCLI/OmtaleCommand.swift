@@ -23,6 +23,9 @@ struct OmtaleCommand: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        // A closed pipe (`omtale check … | head -1`) must end the run quietly, not kill it with
+        // SIGPIPE: writes then fail with EPIPE, which Console.out handles.
+        signal(SIGPIPE, SIG_IGN)
         // Usage errors exit with 2, as documented, instead of ArgumentParser's default 64.
         do {
             var command = try OmtaleCommand.parseAsRoot()

@@ -11,13 +11,16 @@ public final class CheckSession {
     public let languageOverride: Language?
     public let environmentLanguage: Language
     public let inputs: InputRegistry
+    public let limits: Checker.Limits
 
     private var configurationByDirectory: [String: String?] = [:]
     private var configurations: [String: Configuration] = [:]
     private var checkers: [String: Checker] = [:]
     private var rulesets: [String: Ruleset] = [:]
 
-    public init(rulesOverride: URL?, languageOverride: Language?, environmentLanguage: Language, inputs: InputRegistry = .standard) {
+    public init(rulesOverride: URL?, languageOverride: Language?, environmentLanguage: Language, inputs: InputRegistry = .standard,
+                limits: Checker.Limits = Checker.Limits()) {
+        self.limits = limits
         self.rulesOverride = rulesOverride
         self.languageOverride = languageOverride
         self.environmentLanguage = environmentLanguage
@@ -52,7 +55,7 @@ public final class CheckSession {
         if let cached = checkers[key] { return cached }
         let base = try ruleset(at: rulesOverride ?? configuration.rulesDirectory)
         let ruleset = try configuration.apply(to: base)
-        let checker = try Checker(ruleset: ruleset, language: language(for: configuration), inputs: inputs)
+        let checker = try Checker(ruleset: ruleset, language: language(for: configuration), inputs: inputs, limits: limits)
         checkers[key] = checker
         return checker
     }

@@ -25,7 +25,7 @@ public struct Baseline: Sendable, Equatable, Codable {
         version = 1
         entries = reports.flatMap { report in
             report.diagnostics.map { d in
-                Entry(path: report.path, rule: d.ruleID, fingerprint: Fingerprint.of(d, path: report.path, in: report.document),
+                Entry(path: report.path, rule: d.ruleID, fingerprint: Fingerprint.of(d, path: report.path),
                       message: d.message)
             }
         }.sorted()
@@ -33,12 +33,22 @@ public struct Baseline: Sendable, Equatable, Codable {
 
     /// Reports with the baseline's findings removed.
     public func filter(_ reports: [FileReport]) -> [FileReport] {
-        var remaining: [String: Int] = [:]
-        for entry in entries { remaining[entry.fingerprint, default: 0] += 1 }
-        return reports.map { report in
+        let filter = Filter(self)
+        return reports.map(filter.apply)
+    }
+
+    /// Removes baseline findings file by file, as reports stream in; each entry absorbs one finding.
+    public final class Filter {
+        private var remaining: [String: Int] = [:]
+
+        public init(_ baseline: Baseline) {
+            for entry in baseline.entries { remaining[entry.fingerprint, default: 0] += 1 }
+        }
+
+        public func apply(_ report: FileReport) -> FileReport {
             var report = report
             report.diagnostics = report.diagnostics.filter { d in
-                let key = Fingerprint.of(d, path: report.path, in: report.document)
+                let key = Fingerprint.of(d, path: report.path)
                 guard let count = remaining[key], count > 0 else { return true }
                 remaining[key] = count - 1
                 return false

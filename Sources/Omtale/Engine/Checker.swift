@@ -17,6 +17,9 @@ public final class Checker: @unchecked Sendable {
     public struct Limits: Sendable {
         /// Largest file read, in bytes.
         public var maxFileBytes: Int = 20 * 1024 * 1024
+        /// Keep each checked `Document` in its report (the HTML report shows the text). Off, memory
+        /// stays flat over a batch of any size: findings carry their own context and source line.
+        public var keepDocuments = true
         public init() {}
     }
 
@@ -104,7 +107,8 @@ public final class Checker: @unchecked Sendable {
             .sorted { $0.start < $1.start }
         let coverage = scan.coverage(ruleset, document: document)
         return FileReport(path: path, input: inputID, applies: scan.applies, diagnostics: remaining,
-                          parties: coverage.parties, knowledgePartners: coverage.knowledgePartners, document: document)
+                          parties: coverage.parties, knowledgePartners: coverage.knowledgePartners,
+                          document: limits.keepDocuments ? document : nil)
     }
 
     static func tooLarge(_ size: Int, limit: Int) -> InputError {

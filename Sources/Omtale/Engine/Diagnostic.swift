@@ -11,9 +11,18 @@ public struct Diagnostic: Sendable, Equatable {
     public var fix: Fix?
     /// Text of the span as the rules saw it (for baselines and reports).
     public var excerpt: String
+    /// The normalized text around the span, within its sentence: what fingerprints are made of,
+    /// kept so reports need not hold the whole document.
+    public var context: String
+    /// The source line (or .docx paragraph) the finding starts on, as the user wrote it, for showing it.
+    public var sourceLine: String?
+    /// What a rule reports about, independent of language (a missing party's name): tells apart
+    /// findings of one rule at the same place.
+    public var subject: String?
 
     public init(ruleID: String, severity: Severity, message: String, range: Range<Int>, start: SourceLocation,
-                end: SourceLocation, fix: Fix? = nil, excerpt: String = "") {
+                end: SourceLocation, fix: Fix? = nil, excerpt: String = "", context: String = "", sourceLine: String? = nil,
+                subject: String? = nil) {
         self.ruleID = ruleID
         self.severity = severity
         self.message = message
@@ -22,6 +31,9 @@ public struct Diagnostic: Sendable, Equatable {
         self.end = end
         self.fix = fix
         self.excerpt = excerpt
+        self.context = context
+        self.sourceLine = sourceLine
+        self.subject = subject
     }
 }
 

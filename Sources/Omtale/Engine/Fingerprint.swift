@@ -1,25 +1,25 @@
-/// Identifies a finding independently of line numbers: the rule, the file, and the normalized text
-/// around the finding within its sentence. Editing text above a finding does not change it; editing the finding's own
+/// Identifies a finding independently of line numbers: the rule, the file, the finding's text and
+/// the normalized text around it within its sentence. Editing text above a finding does not change it; editing the finding's own
 /// sentence does. Used by baselines and by SARIF's partialFingerprints.
 public enum Fingerprint {
     /// Characters of context taken on each side of the finding's span.
     static let context = 40
 
-    public static func of(_ diagnostic: Diagnostic, path: String, in document: Document?) -> String {
-        var material = diagnostic.ruleID + "\u{0}" + path + "\u{0}"
-        if let document {
-            // Context stays inside the finding's sentence: editing another sentence, even the
-            // next one, leaves the fingerprint alone.
-            let sentence = document.sentenceIndex(containing: diagnostic.range.lowerBound).map { document.sentences[$0] }
-                ?? 0..<document.utf16.count
-            let lower = max(sentence.lowerBound, diagnostic.range.lowerBound - context)
-            let upper = min(sentence.upperBound, max(diagnostic.range.upperBound, diagnostic.range.lowerBound) + context)
-            material += collapse(document.string(lower..<max(lower, upper)))
-        } else {
-            material += collapse(diagnostic.excerpt)
-        }
-        material += "\u{0}" + diagnostic.message
+    /// The fingerprint of a finding in the file at `path`. The message is left out, so `--lang`
+    /// does not change it; the rule's subject (a missing party) tells apart findings at one place.
+    public static func of(_ diagnostic: Diagnostic, path: String) -> String {
+        let material = [diagnostic.ruleID, path, collapse(diagnostic.excerpt), collapse(diagnostic.context), diagnostic.subject ?? ""]
+            .joined(separator: "\u{1F}")
         return hex(fnv1a64(material))
+    }
+
+    /// The text around a span within its sentence: editing another sentence, even the next one,
+    /// leaves the fingerprint alone.
+    static func context(of range: Range<Int>, in document: Document) -> String {
+        let sentence = document.sentenceIndex(containing: range.lowerBound).map { document.sentences[$0] } ?? 0..<document.utf16.count
+        let lower = max(sentence.lowerBound, range.lowerBound - context)
+        let upper = min(sentence.upperBound, max(range.upperBound, range.lowerBound) + context)
+        return document.string(lower..<max(lower, upper))
     }
 
     /// White space collapsed, so re-wrapping a paragraph keeps its findings' fingerprints.

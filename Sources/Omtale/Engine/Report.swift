@@ -82,10 +82,16 @@ public struct RunSummary: Sendable, Equatable {
     public var unreadable: Int
 
     public init(_ reports: [FileReport]) {
-        files = reports.count
-        errors = reports.reduce(0) { $0 + $1.count(.error) }
-        warnings = reports.reduce(0) { $0 + $1.count(.warning) }
-        infos = reports.reduce(0) { $0 + $1.count(.info) }
-        unreadable = reports.filter { $0.error != nil }.count
+        files = 0; errors = 0; warnings = 0; infos = 0; unreadable = 0
+        for report in reports { add(report) }
+    }
+
+    /// Counts one more file.
+    public mutating func add(_ report: FileReport) {
+        files += 1
+        errors += report.count(.error)
+        warnings += report.count(.warning)
+        infos += report.count(.info)
+        if report.error != nil { unreadable += 1 }
     }
 }

@@ -28,7 +28,7 @@ public struct HumanReporter: Reporter {
             let label = ReportWords.severity(diagnostic.severity, language)
             let coloured = diagnostic.severity == .error ? style.red(label) : diagnostic.severity == .warning ? style.yellow(label) : style.cyan(label)
             out += "\(style.bold(place)): \(coloured): \(diagnostic.message) [\(diagnostic.ruleID)]\n"
-            if let document = report.document, let line = document.sourceLineText(of: diagnostic.start) {
+            if let line = diagnostic.sourceLine {
                 out += excerpt(line, diagnostic, style)
             }
             if let fix = diagnostic.fix {

@@ -1,20 +1,42 @@
+import Foundation
+
 /// Renders the reports of a run in one output format. One reporter per file in this folder.
 public protocol Reporter: Sendable {
     /// The `--format` value.
     var id: String { get }
+    /// The whole output for a run: every file's report and whatever summary the format has.
     func render(_ reports: [FileReport], options: ReportOptions) -> String
 }
 
+/// What every reporter may need besides the reports themselves.
 public struct ReportOptions: Sendable {
     public var language: Language
     /// ANSI colours (only on a terminal, never with NO_COLOR).
     public var color: Bool
+    /// Printed as the tool's version; fixed in tests so canned outputs do not change with each release.
     public var toolVersion: String
+    /// The ruleset the reports were checked against. Formats that describe the rules themselves
+    /// (SARIF's rule metadata, one JUnit test case per rule, the HTML summary) read them from here;
+    /// without it they fall back to the rule ids found in the reports.
+    public var ruleset: Ruleset?
+    /// The folder paths in machine-readable outputs are made relative to (SARIF's artifact URIs).
+    public var workingDirectory: String
 
-    public init(language: Language = .da, color: Bool = false, toolVersion: String = OmtaleInfo.version) {
+    public init(language: Language = .da, color: Bool = false, toolVersion: String = OmtaleInfo.version, ruleset: Ruleset? = nil,
+                workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.language = language
         self.color = color
         self.toolVersion = toolVersion
+        self.ruleset = ruleset
+        self.workingDirectory = workingDirectory
+    }
+
+    /// The rules to describe: the ruleset's, or else one entry per rule id found, in order of appearance.
+    func ruleIDs(in reports: [FileReport]) -> [String] {
+        if let ruleset { return ruleset.rules.map(\.id) }
+        var seen: [String] = []
+        for diagnostic in reports.flatMap(\.diagnostics) where !seen.contains(diagnostic.ruleID) { seen.append(diagnostic.ruleID) }
+        return seen
     }
 }
 
@@ -27,13 +49,18 @@ public enum OmtaleInfo {
 
 /// The output formats Omtale ships.
 public enum ReporterRegistry {
-    public static let all: [any Reporter] = [HumanReporter(), JSONReporter()]
+    public static let all: [any Reporter] = [
+        HumanReporter(), JSONReporter(), SARIFReporter(), GitHubReporter(), JUnitReporter(), HTMLReporter(),
+    ]
+
+    /// The `--format` values, in the order of `all`.
+    public static var ids: [String] { all.map(\.id) }
 
     public static func reporter(_ id: String) -> (any Reporter)? { all.first { $0.id == id } }
 }
 
 /// Words of the reports, in both languages.
-enum ReportWords {
+public enum ReportWords {
     static func severity(_ severity: Severity, _ language: Language) -> String {
         switch (severity, language) {
         case (.error, .da): return "fejl"
@@ -49,7 +76,8 @@ enum ReportWords {
         "\(n) \(n == 1 ? singular : plural)"
     }
 
-    static func summary(_ summary: RunSummary, _ language: Language) -> String {
+    /// "Tjekkede 3 filer: 1 fejl, 0 advarsler, 0 info."
+    public static func summary(_ summary: RunSummary, _ language: Language) -> String {
         switch language {
         case .da:
             var text = "Tjekkede \(count(summary.files, "fil", "filer")): \(count(summary.errors, "fejl", "fejl")), "

@@ -41,7 +41,7 @@ public struct PartnerMentionRule: Rule, RuleKind {
             } else if let note = lookalikeNote(for: party.name, context) {
                 message += " " + note
             }
-            diagnostics.append(context.diagnostic(definition, message, at: anchor.range, fix: fix))
+            diagnostics.append(context.diagnostic(definition, message, at: anchor.range, fix: fix, subject: party.name))
         }
         return diagnostics
     }

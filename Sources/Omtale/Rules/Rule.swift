@@ -49,10 +49,12 @@ public struct CheckContext: Sendable {
 
     /// A diagnostic at a range of the normalized text, with its locations resolved through the source map.
     public func diagnostic(_ rule: RuleDefinition, _ message: String, at range: Range<Int>, severity: Severity? = nil,
-                           fix: Fix? = nil) -> Diagnostic {
+                           fix: Fix? = nil, subject: String? = nil) -> Diagnostic {
         let (start, end) = document.locations(of: range)
         return Diagnostic(ruleID: rule.id, severity: severity ?? rule.severity, message: message, range: range,
-                          start: start, end: end, fix: fix, excerpt: document.string(range))
+                          start: start, end: end, fix: fix, excerpt: document.string(range),
+                          context: Fingerprint.context(of: range, in: document), sourceLine: document.sourceLineText(of: start),
+                          subject: subject)
     }
 
     /// A fix that replaces a range of the normalized text.

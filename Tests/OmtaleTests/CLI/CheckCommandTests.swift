@@ -162,3 +162,24 @@ struct CheckCommandTests {
         #expect(help + "\n" == (try String(contentsOf: url, encoding: .utf8)))
     }
 }
+
+@Suite("Batch runs")
+struct BatchTests {
+    @Test func parallelRunsGiveTheSameOutputInTheSameOrder() throws {
+        for format in ["human", "json"] {
+            let serial = try CLI.run(["check", "-j", "1", "--format", format, "fixtures"])
+            let parallel = try CLI.run(["check", "-j", "4", "--format", format, "fixtures"])
+            #expect(serial.status == parallel.status)
+            #expect(serial.stdout == parallel.stdout, "\(format) output differs between -j 1 and -j 4")
+            #expect(serial.stdout.count > 1000)
+        }
+    }
+
+    @Test func oneUnreadableFileDoesNotStopTheOthers() throws {
+        let result = try CLI.run(["check", "-j", "2", "fixtures/press/01-alle-parter.txt", "findes-ikke.txt", "fixtures/press/03-mangler-kl.txt"])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("findes-ikke.txt: fejl: kan ikke læses"))
+        #expect(result.stdout.contains("fixtures/press/03-mangler-kl.txt:3:1: fejl: KL er ikke nævnt."))
+        #expect(result.stdout.contains("Tjekkede 3 filer: 1 fejl"))
+    }
+}

@@ -1,0 +1,77 @@
+/// GitHub Actions workflow commands (`--format github`): one `::error`, `::warning` or `::notice`
+/// line per finding, which the Actions runner turns into an annotation on the file and line.
+///
+/// ```
+/// ::error file=udkast/tekst.txt,line=3,col=1,endLine=3,endColumn=15,title=Omtale%3A partner-mention::KL er ikke nævnt. …
+/// ```
+/// Lines that are not commands (the closing summary) are printed to the log as they are.
+public struct GitHubReporter: Reporter {
+    public let id = "github"
+    public init() {}
+
+    public func render(_ reports: [FileReport], options: ReportOptions) -> String {
+        let language = options.language
+        var out = ""
+        for report in reports {
+            if let error = report.error {
+                let title = language == .da ? "Omtale: filen kan ikke læses" : "Omtale: file cannot be read"
+                out += Self.command("error", properties: [("file", report.path), ("title", title)], message: error.message(language)) + "\n"
+                continue
+            }
+            for diagnostic in report.diagnostics {
+                var message = diagnostic.message
+                if let fix = diagnostic.fix { message += "\n" + (language == .da ? "Løsning: " : "Fix: ") + fix.message }
+                let properties: [(String, String)] = [
+                    ("file", report.path), ("line", "\(diagnostic.start.line)"), ("col", "\(diagnostic.start.column)"),
+                    ("endLine", "\(diagnostic.end.line)"), ("endColumn", "\(diagnostic.end.column)"),
+                    ("title", "Omtale: \(diagnostic.ruleID)"),
+                ]
+                out += Self.command(Self.name(diagnostic.severity), properties: properties, message: message) + "\n"
+            }
+        }
+        out += ReportWords.summary(RunSummary(reports), language) + "\n"
+        return out
+    }
+
+    static func name(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "notice"
+        }
+    }
+
+    /// `::name key=value,…::message` with both parts escaped as the runner expects.
+    public static func command(_ name: String, properties: [(String, String)], message: String) -> String {
+        let list = properties.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
+        return "::\(name)\(list.isEmpty ? "" : " " + list)::\(escapeData(message))"
+    }
+
+    /// The message part: `%`, CR and LF would otherwise end or corrupt the command (the runner
+    /// turns `%0A` back into a line break in the annotation).
+    public static func escapeData(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A property value: as data, and `:` and `,` too, which separate the properties and the message.
+    public static func escapeProperty(_ text: String) -> String {
+        var out = ""
+        for scalar in escapeData(text).unicodeScalars {
+            switch scalar {
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

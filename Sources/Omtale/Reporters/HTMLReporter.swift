@@ -1,0 +1,513 @@
+/// A self-contained HTML page (`--format html > rapport.html`) for the people who write the texts:
+/// each document shown with its findings highlighted in place (hover for the message, click for the
+/// full explanation and fix), a checklist of the parties, the quotes with their speakers, and a
+/// summary. Danish unless `--lang en`.
+///
+/// The page loads nothing: CSS and the small script are inline, so it can be mailed or archived
+/// as one file. All text from documents and rules is escaped. Without JavaScript it still works
+/// (native tooltips, links from the findings list to the text); the script adds the click popover
+/// and marks the page ready (`<body data-ready="1" data-marks=… data-findings=…>`), which the tests
+/// read back from headless Chromium.
+public struct HTMLReporter: Reporter {
+    public let id = "html"
+    public init() {}
+
+    public func render(_ reports: [FileReport], options: ReportOptions) -> String {
+        let words = Words(language: options.language)
+        let summary = RunSummary(reports)
+        var out = """
+            <!DOCTYPE html>
+            <html lang="\(options.language.rawValue)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="omtale \(Self.escape(options.toolVersion))">
+            <title>\(Self.escape(words.title(options.ruleset)))</title>
+            <style>\(Self.css)</style>
+            </head>
+            <body>
+
+            """
+        out += header(reports, summary: summary, options: options, words: words)
+        out += "<main>\n"
+        for (index, report) in reports.enumerated() {
+            out += section(report, number: index + 1, options: options, words: words)
+        }
+        out += "</main>\n"
+        out += "<footer>\(Self.escape(words.footer(options)))</footer>\n"
+        out += "<div id=\"popover\" role=\"dialog\" aria-live=\"polite\" hidden></div>\n"
+        out += "<script>\(Self.script)</script>\n</body>\n</html>\n"
+        return out
+    }
+
+    // MARK: Summary
+
+    func header(_ reports: [FileReport], summary: RunSummary, options: ReportOptions, words: Words) -> String {
+        var out = "<header class=\"top\">\n<h1>\(Self.escape(words.title(options.ruleset)))</h1>\n"
+        if let ruleset = options.ruleset {
+            out += "<p class=\"sub\">\(Self.escape(words.subtitle(ruleset)))</p>\n"
+        }
+        out += "<div class=\"cards\">\n"
+        out += card(summary.files, words.files(summary.files), kind: "files")
+        out += card(summary.errors, words.errorsLabel(summary.errors), kind: "error")
+        out += card(summary.warnings, words.warningsLabel(summary.warnings), kind: "warning")
+        out += card(summary.infos, words.infos, kind: "info")
+        if summary.unreadable > 0 { out += card(summary.unreadable, words.unreadable(summary.unreadable), kind: "error") }
+        out += "</div>\n"
+        let clean = summary.errors == 0 && summary.unreadable == 0
+        out += "<p class=\"verdict \(clean ? "ok" : "bad")\">\(Self.escape(words.verdict(summary)))</p>\n"
+        if reports.count > 1 {
+            out += "<table class=\"overview\">\n<thead><tr><th>\(words.file)</th><th>\(words.status)</th>"
+                + "<th class=\"n\">\(words.errorsHeading)</th><th class=\"n\">\(words.warningsHeading)</th><th class=\"n\">info</th></tr></thead>\n<tbody>\n"
+            for (index, report) in reports.enumerated() {
+                out += "<tr><td><a href=\"#fil-\(index + 1)\">\(Self.escape(report.path))</a></td><td>\(badge(report, words))</td>"
+                    + "<td class=\"n\">\(report.count(.error))</td><td class=\"n\">\(report.count(.warning))</td><td class=\"n\">\(report.count(.info))</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n"
+        }
+        out += "</header>\n"
+        return out
+    }
+
+    func card(_ number: Int, _ label: String, kind: String) -> String {
+        let quiet = number == 0 && kind != "files" ? " zero" : ""
+        return "<div class=\"card \(kind)\(quiet)\"><span class=\"num\">\(number)</span> <span class=\"label\">\(Self.escape(label))</span></div>\n"
+    }
+
+    func badge(_ report: FileReport, _ words: Words) -> String {
+        if report.error != nil { return "<span class=\"badge error\">\(words.unreadableBadge)</span>" }
+        let errors = report.count(.error), warnings = report.count(.warning)
+        if errors > 0 { return "<span class=\"badge error\">\(Self.escape(words.errors(errors)))</span>" }
+        if warnings > 0 { return "<span class=\"badge warning\">\(Self.escape(words.warnings(warnings)))</span>" }
+        return "<span class=\"badge ok\">\(words.noErrors)</span>"
+    }
+
+    // MARK: One file
+
+    func section(_ report: FileReport, number: Int, options: ReportOptions, words: Words) -> String {
+        var out = "<section class=\"file\" id=\"fil-\(number)\">\n"
+        out += "<h2><span class=\"path\">\(Self.escape(report.path))</span> \(badge(report, words))</h2>\n"
+        if let error = report.error {
+            out += "<p class=\"problem\">\(Self.escape(words.cannotRead(error.message(options.language))))</p>\n</section>\n"
+            return out
+        }
+        out += "<p class=\"applies\">\(Self.escape(words.applies(report.applies, options.ruleset)))</p>\n"
+        out += "<div class=\"cols\">\n<article class=\"text\">\n<h3>\(words.textHeading)</h3>\n"
+        if let document = report.document {
+            out += DocumentMarkup(document: document, diagnostics: report.diagnostics, file: number).html
+        } else {
+            out += "<p class=\"empty\">\(words.noText)</p>\n"
+        }
+        out += "</article>\n<aside>\n"
+        out += parties(report, words: words)
+        out += findings(report, number: number, options: options, words: words)
+        out += "</aside>\n</div>\n"
+        out += quotes(report, words: words)
+        out += "</section>\n"
+        return out
+    }
+
+    func parties(_ report: FileReport, words: Words) -> String {
+        var out = "<h3>\(words.partiesHeading)</h3>\n<ul class=\"parties\">\n"
+        for party in report.parties {
+            let state: String, icon: String, label: String
+            if party.mentioned {
+                (state, icon, label) = ("ok", "✔", words.named)
+            } else if let collective = party.collective {
+                (state, icon, label) = ("collective", "◐", words.namedCollectively(collective))
+            } else {
+                (state, icon, label) = (report.applies ? "missing" : "absent", "✘", words.missing(report.applies))
+            }
+            out += "<li class=\"\(state)\"><span class=\"icon\" aria-hidden=\"true\">\(icon)</span>"
+                + "<span class=\"name\">\(Self.escape(party.name))</span> <span class=\"state\">\(Self.escape(label))</span>"
+            out += occurrences(party, words)
+            out += "</li>\n"
+        }
+        out += "</ul>\n"
+        if !report.knowledgePartners.isEmpty {
+            out += "<h4>\(words.knowledgePartnersHeading)</h4>\n<ul class=\"parties knowledge\">\n"
+            for partner in report.knowledgePartners {
+                out += "<li class=\"\(partner.mentioned ? "ok" : "absent")\"><span class=\"icon\" aria-hidden=\"true\">\(partner.mentioned ? "✔" : "–")</span>"
+                    + "<span class=\"name\">\(Self.escape(partner.name))</span> <span class=\"state\">\(Self.escape(partner.mentioned ? words.named : words.notNamed))</span>"
+                out += occurrences(partner, words)
+                out += "</li>\n"
+            }
+            out += "</ul>\n"
+        }
+        return out
+    }
+
+    func occurrences(_ party: PartyCoverage, _ words: Words) -> String {
+        guard !party.occurrences.isEmpty else { return "" }
+        let items = party.occurrences.map { occurrence in
+            "<li>\(Self.escape(words.place(line: occurrence.line, column: occurrence.column, part: occurrence.part))): «\(Self.escape(occurrence.text))»</li>"
+        }
+        return "<ul class=\"where\">" + items.joined() + "</ul>"
+    }
+
+    func findings(_ report: FileReport, number: Int, options: ReportOptions, words: Words) -> String {
+        var out = "<h3>\(words.findingsHeading)</h3>\n"
+        guard !report.diagnostics.isEmpty else { return out + "<p class=\"empty\">\(words.noFindings)</p>\n" }
+        out += "<ol class=\"findings\">\n"
+        for (index, diagnostic) in report.diagnostics.enumerated() {
+            let id = "\(number)-\(index + 1)"
+            let place = Self.escape(words.place(line: diagnostic.start.line, column: diagnostic.start.column, part: diagnostic.start.part))
+            out += "<li id=\"fund-\(id)\" class=\"finding \(diagnostic.severity.rawValue)\">"
+            out += "<div class=\"head\"><span class=\"sev\">\(ReportWords.severity(diagnostic.severity, options.language))</span> "
+            out += report.document == nil ? place : "<a href=\"#tekst-\(id)\">\(place)</a>"
+            out += " <code>\(Self.escape(diagnostic.ruleID))</code></div>"
+            out += "<p class=\"msg\">\(Self.escape(diagnostic.message))</p>"
+            if let fix = diagnostic.fix {
+                out += "<p class=\"fix\"><strong>\(words.fix):</strong> \(Self.escape(fix.message))</p>"
+            }
+            if let rule = options.ruleset?.rule(diagnostic.ruleID) {
+                let clause = rule.clause.map { "\($0): " } ?? ""
+                out += "<p class=\"why\">\(Self.escape(clause + rule.summary(options.language)))</p>"
+            }
+            out += "</li>\n"
+        }
+        out += "</ol>\n"
+        return out
+    }
+
+    func quotes(_ report: FileReport, words: Words) -> String {
+        var out = "<h3>\(words.quotesHeading)</h3>\n"
+        guard !report.quotes.isEmpty else { return out + "<p class=\"empty\">\(words.noQuotes)</p>\n" }
+        out += "<table class=\"quotes\">\n<thead><tr>" + words.quoteColumns.map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for quote in report.quotes {
+            let cells = [
+                "<q>\(Self.escape(quote.text))</q>", Self.escape(quote.speaker ?? "–"), Self.escape(quote.role ?? "–"),
+                Self.escape(quote.organisation ?? "–"), Self.escape(quote.party ?? "–"),
+                Self.escape(words.place(line: quote.line, column: quote.column, part: quote.part)),
+            ]
+            out += "<tr>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+        }
+        out += "</tbody>\n</table>\n"
+        return out
+    }
+
+    /// Escapes text for HTML content and (double- or single-quoted) attribute values.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// A document's text as HTML paragraphs, with every finding's span wrapped in `<mark>`.
+///
+/// Findings may overlap or coincide (partner-mention reports each missing party at the same
+/// mention of the alliance), so the text is cut at every span boundary and each piece is marked
+/// with all the findings covering it, coloured by the most severe. A zero-width finding is an
+/// empty mark drawn as a caret. Before the first piece of each finding stands an empty anchor
+/// (`id="tekst-<file>-<n>"`), which the findings list links to.
+struct DocumentMarkup {
+    let document: Document
+    let diagnostics: [Diagnostic]
+    let file: Int
+
+    var html: String {
+        let units = document.utf16
+        let count = units.count
+        // Spans clamped to the text and moved off the middle of a surrogate pair.
+        let spans: [Range<Int>] = diagnostics.map { diagnostic in
+            func snap(_ offset: Int) -> Int {
+                let clamped = min(max(0, offset), count)
+                return clamped < count && clamped > 0 && UTF16.isTrailSurrogate(units[clamped]) ? clamped - 1 : clamped
+            }
+            let lower = snap(diagnostic.range.lowerBound)
+            return lower..<max(lower, snap(diagnostic.range.upperBound))
+        }
+        var anchored = Set<Int>()
+        var out = ""
+        var lineStart = 0
+        while lineStart <= count {
+            var lineEnd = lineStart
+            while lineEnd < count && units[lineEnd] != 0x0A { lineEnd += 1 }
+            let line = lineStart..<lineEnd
+            let touching = spans.indices.filter { spans[$0].overlaps(line) || (spans[$0].isEmpty && line.contains(spans[$0].lowerBound))
+                || (spans[$0].isEmpty && spans[$0].lowerBound == lineEnd) }
+            let hasText = units[line].contains { !Tokenizer.isSpaceUnit($0) }
+            if hasText || !touching.isEmpty {
+                out += "<p>" + markup(line, spans: spans, touching: touching, anchored: &anchored) + "</p>\n"
+            }
+            lineStart = lineEnd + 1
+        }
+        return out
+    }
+
+    func markup(_ line: Range<Int>, spans: [Range<Int>], touching: [Int], anchored: inout Set<Int>) -> String {
+        var cuts = Set([line.lowerBound, line.upperBound])
+        for index in touching {
+            cuts.insert(min(max(spans[index].lowerBound, line.lowerBound), line.upperBound))
+            cuts.insert(min(max(spans[index].upperBound, line.lowerBound), line.upperBound))
+        }
+        let points = cuts.sorted()
+        var out = ""
+        for (position, point) in points.enumerated() {
+            // Zero-width findings at this point come first.
+            let carets = touching.filter { spans[$0].isEmpty && spans[$0].lowerBound == point }
+            if !carets.isEmpty { out += anchors(carets, &anchored) + mark(carets, text: "", caret: true) }
+            guard position + 1 < points.count else { break }
+            let piece = point..<points[position + 1]
+            let covering = touching.filter { !spans[$0].isEmpty && spans[$0].overlaps(piece) }
+            let text = HTMLReporter.escape(document.string(piece))
+            out += covering.isEmpty ? text : anchors(covering, &anchored) + mark(covering, text: text, caret: false)
+        }
+        return out
+    }
+
+    func anchors(_ indices: [Int], _ anchored: inout Set<Int>) -> String {
+        var out = ""
+        for index in indices where !anchored.contains(index) {
+            anchored.insert(index)
+            out += "<span class=\"anchor\" id=\"tekst-\(file)-\(index + 1)\"></span>"
+        }
+        return out
+    }
+
+    func mark(_ indices: [Int], text: String, caret: Bool) -> String {
+        let severity = indices.map { diagnostics[$0].severity }.max() ?? .info
+        let ids = indices.map { "\(file)-\($0 + 1)" }.joined(separator: " ")
+        let title = indices.map { diagnostics[$0].message }.joined(separator: "\n")
+        return "<mark class=\"f \(severity.rawValue)\(caret ? " caret" : "")\" data-f=\"\(ids)\" tabindex=\"0\" "
+            + "title=\"\(HTMLReporter.escape(title))\">\(text)</mark>"
+    }
+}
+
+extension HTMLReporter {
+    /// The page's words in Danish and English.
+    struct Words {
+        let language: Language
+        var da: Bool { language == .da }
+
+        func title(_ ruleset: Ruleset?) -> String {
+            let name = ruleset?.name
+            if da { return name.map { "Omtale-rapport: \($0)" } ?? "Omtale-rapport" }
+            return name.map { "Omtale report: \($0)" } ?? "Omtale report"
+        }
+
+        func subtitle(_ ruleset: Ruleset) -> String {
+            da ? "Tekster tjekket mod \(ruleset.agreement.title), \(ruleset.agreement.communicationClause): alle parter skal nævnes."
+               : "Texts checked against \(ruleset.agreement.title), \(ruleset.agreement.communicationClause): every party must be named."
+        }
+
+        func files(_ n: Int) -> String { da ? (n == 1 ? "fil" : "filer") : (n == 1 ? "file" : "files") }
+        func errors(_ n: Int) -> String { da ? "\(n) fejl" : (n == 1 ? "\(n) error" : "\(n) errors") }
+        func warnings(_ n: Int) -> String { da ? (n == 1 ? "\(n) advarsel" : "\(n) advarsler") : (n == 1 ? "\(n) warning" : "\(n) warnings") }
+        func errorsLabel(_ n: Int) -> String { da ? "fejl" : (n == 1 ? "error" : "errors") }
+        func warningsLabel(_ n: Int) -> String { da ? (n == 1 ? "advarsel" : "advarsler") : (n == 1 ? "warning" : "warnings") }
+        func unreadable(_ n: Int) -> String { da ? "ulæselig" + (n == 1 ? "" : "e") : "unreadable" }
+        var infos: String { "info" }
+        var errorsHeading: String { da ? "Fejl" : "Errors" }
+        var warningsHeading: String { da ? "Advarsler" : "Warnings" }
+        var file: String { da ? "Fil" : "File" }
+        var status: String { "Status" }
+        var noErrors: String { da ? "Ingen fejl" : "No errors" }
+        var unreadableBadge: String { da ? "Kan ikke læses" : "Cannot be read" }
+
+        func verdict(_ summary: RunSummary) -> String {
+            if summary.unreadable > 0 {
+                return da ? "Nogle filer kunne ikke læses. Ret det, og tjek igen." : "Some files could not be read. Fix that and check again."
+            }
+            if summary.errors > 0 {
+                return da ? "Der er fejl, som skal rettes, før teksterne udsendes." : "There are errors to fix before the texts are published."
+            }
+            if summary.warnings > 0 {
+                return da ? "Ingen fejl. Se advarslerne igennem før udsendelse." : "No errors. Look through the warnings before publishing."
+            }
+            return da ? "Ingen fejl: teksterne lever op til aftalen." : "No errors: the texts meet the agreement."
+        }
+
+        func applies(_ applies: Bool, _ ruleset: Ruleset?) -> String {
+            let name = ruleset?.partnership.name ?? (da ? "partnerskabet" : "the partnership")
+            let clause = ruleset.map { " (\($0.agreement.communicationClause))" } ?? ""
+            if applies {
+                return da ? "Teksten omtaler \(name), så alle parter skal nævnes\(clause)."
+                          : "The text is about \(name), so every party must be named\(clause)."
+            }
+            return da ? "Teksten omtaler ikke \(name), så kravet om at nævne parterne gælder ikke."
+                      : "The text is not about \(name), so the parties need not be named."
+        }
+
+        func cannotRead(_ reason: String) -> String { da ? "Filen kan ikke læses: \(reason)." : "The file cannot be read: \(reason)." }
+        var textHeading: String { da ? "Teksten" : "The text" }
+        var noText: String { da ? "Teksten er ikke tilgængelig." : "The text is not available." }
+        var partiesHeading: String { da ? "Parterne" : "The parties" }
+        var knowledgePartnersHeading: String { da ? "Videnspartnere (frivilligt at nævne)" : "Knowledge partners (optional)" }
+        var named: String { da ? "nævnt" : "named" }
+        var notNamed: String { da ? "ikke nævnt" : "not named" }
+        func namedCollectively(_ form: String) -> String { da ? "nævnt samlet som «\(form)»" : "named collectively as “\(form)”" }
+        func missing(_ required: Bool) -> String { required ? (da ? "mangler" : "missing") : (da ? "ikke nævnt" : "not named") }
+        var findingsHeading: String { da ? "Fund" : "Findings" }
+        var noFindings: String { da ? "Ingen fund i denne tekst." : "Nothing found in this text." }
+        var fix: String { da ? "Løsning" : "Fix" }
+        var quotesHeading: String { da ? "Citater" : "Quotes" }
+        var noQuotes: String { da ? "Ingen citater fundet." : "No quotes found." }
+        var quoteColumns: [String] {
+            da ? ["Citat", "Taler", "Titel", "Organisation", "Part", "Sted"] : ["Quote", "Speaker", "Title", "Organisation", "Party", "Where"]
+        }
+
+        func place(line: Int, column: Int, part: String?) -> String {
+            let base = da ? "linje \(line), kolonne \(column)" : "line \(line), column \(column)"
+            return part.map { "\($0), \(base)" } ?? base
+        }
+
+        func footer(_ options: ReportOptions) -> String {
+            let rules = options.ruleset.map { da ? " · regelsæt: \($0.name)" : " · ruleset: \($0.name)" } ?? ""
+            return (da ? "Lavet af omtale \(options.toolVersion)" : "Made by omtale \(options.toolVersion)") + rules
+        }
+    }
+
+    static let css = """
+
+        :root { --text:#1d2330; --muted:#5b6475; --line:#e3e6ec; --bg:#f6f7f9; --card:#fff;
+          --error:#b42318; --error-bg:#fde4e1; --warning:#8a5a00; --warning-bg:#fff1c7; --info:#1d5fb8; --info-bg:#e1eefe;
+          --ok:#1e7a3e; --ok-bg:#def5e5; }
+        * { box-sizing: border-box; }
+        body { margin:0; background:var(--bg); color:var(--text); line-height:1.55;
+          font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif; }
+        header.top, main, footer { max-width: 1200px; margin: 0 auto; padding: 0 24px; }
+        header.top { padding-top: 32px; }
+        h1 { font-size: 1.9rem; margin: 0 0 4px; letter-spacing: -0.01em; }
+        .sub { color: var(--muted); margin: 0 0 20px; }
+        .cards { display:flex; flex-wrap:wrap; gap:12px; margin-bottom: 12px; }
+        .card { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:10px 18px; min-width:120px; }
+        .card .num { font-size:1.6rem; font-weight:700; margin-right:4px; }
+        .card.error .num { color:var(--error); } .card.warning .num { color:var(--warning); } .card.info .num { color:var(--info); }
+        .card.zero .num { color:var(--muted); }
+        .verdict { font-weight:600; padding:10px 14px; border-radius:8px; display:inline-block; margin: 4px 0 16px; }
+        .verdict.ok { background:var(--ok-bg); color:var(--ok); } .verdict.bad { background:var(--error-bg); color:var(--error); }
+        table { border-collapse: collapse; width:100%; background:var(--card); border:1px solid var(--line); border-radius:10px; overflow:hidden; }
+        th, td { text-align:left; padding:8px 12px; border-bottom:1px solid var(--line); vertical-align: top; }
+        th { font-size:.85rem; text-transform:uppercase; letter-spacing:.04em; color:var(--muted); background:#fafbfc; }
+        td.n, th.n { text-align:right; font-variant-numeric: tabular-nums; }
+        tr:last-child td { border-bottom: none; }
+        section.file { background:var(--card); border:1px solid var(--line); border-radius:14px; padding: 8px 28px 24px; margin: 24px 0; }
+        h2 { font-size:1.25rem; display:flex; flex-wrap:wrap; align-items:center; gap:10px; margin: 18px 0 4px; }
+        .path { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 1.05rem; word-break: break-all; }
+        h3 { font-size: .95rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin: 22px 0 8px; }
+        h4 { font-size: .9rem; color: var(--muted); margin: 16px 0 6px; }
+        .badge { font-size:.8rem; font-weight:600; padding:2px 10px; border-radius:999px; white-space: nowrap; }
+        .badge.error { background:var(--error-bg); color:var(--error); } .badge.warning { background:var(--warning-bg); color:var(--warning); }
+        .badge.ok { background:var(--ok-bg); color:var(--ok); }
+        .applies, .empty { color: var(--muted); margin: 0; }
+        .problem { color: var(--error); font-weight: 600; }
+        .cols { display:grid; grid-template-columns: minmax(0, 1.7fr) minmax(0, 1fr); gap: 36px; }
+        article.text p { margin: 0 0 .9em; max-width: 72ch; font-size: 1.02rem; }
+        /* A press release opens with its headline. */
+        article.text p:first-of-type { font-weight: 700; font-size: 1.15rem; }
+        mark.f { color: inherit; border-radius: 3px; padding: 1px 0; cursor: pointer; border-bottom: 2px solid; }
+        mark.f.error { background: var(--error-bg); border-color: var(--error); }
+        mark.f.warning { background: var(--warning-bg); border-color: #d69e00; }
+        mark.f.info { background: var(--info-bg); border-color: var(--info); }
+        mark.f.caret { border: none; background: none; }
+        mark.f.caret::after { content: "‸"; color: var(--error); font-weight: 700; }
+        mark.f:focus { outline: 2px solid var(--info); outline-offset: 1px; }
+        mark.f.flash { animation: flash 1.2s ease-out 2; }
+        @keyframes flash { 50% { box-shadow: 0 0 0 4px rgba(29,95,184,.35); } }
+        .anchor { scroll-margin-top: 40vh; }
+        ul.parties { list-style:none; padding:0; margin:0; }
+        ul.parties > li { padding: 6px 0; border-bottom: 1px solid var(--line); }
+        ul.parties > li:last-child { border-bottom: none; }
+        .icon { display:inline-block; width: 1.5em; font-weight: 700; }
+        li.ok .icon { color: var(--ok); } li.missing .icon { color: var(--error); } li.collective .icon { color: var(--warning); }
+        li.absent .icon, li.absent .state { color: var(--muted); }
+        .name { font-weight: 600; }
+        .state { font-size: .85rem; color: var(--muted); margin-left: 4px; }
+        li.missing .state { color: var(--error); font-weight: 600; } li.collective .state { color: var(--warning); }
+        ul.where { list-style: none; margin: 2px 0 0 1.5em; padding: 0; font-size: .82rem; color: var(--muted); }
+        ol.findings { list-style: none; padding: 0; margin: 0; }
+        li.finding { border-left: 4px solid; padding: 8px 12px; margin: 0 0 10px; border-radius: 0 8px 8px 0; background: #fafbfc; }
+        li.finding.error { border-color: var(--error); } li.finding.warning { border-color: #d69e00; } li.finding.info { border-color: var(--info); }
+        li.finding p { margin: 4px 0 0; } .head { font-size: .85rem; color: var(--muted); }
+        .sev { font-weight: 700; text-transform: uppercase; font-size: .75rem; letter-spacing: .05em; margin-right: 6px; }
+        .error .sev { color: var(--error); } .warning .sev { color: var(--warning); } .info .sev { color: var(--info); }
+        .fix { font-size: .92rem; } .why { font-size: .82rem; color: var(--muted); }
+        code { font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: .8rem; background: #eef0f4; padding: 1px 5px; border-radius: 4px; }
+        a { color: var(--info); }
+        q { quotes: "»" "«" "›" "‹"; }
+        #popover { position: absolute; z-index: 10; max-width: 420px; background: var(--card); border: 1px solid var(--line);
+          border-radius: 10px; box-shadow: 0 10px 30px rgba(20,30,50,.18); padding: 10px; }
+        #popover li.finding { margin: 0 0 6px; list-style: none; } #popover li.finding:last-child { margin-bottom: 0; }
+        footer { color: var(--muted); font-size: .85rem; padding-bottom: 32px; }
+        @media (max-width: 900px) { .cols { grid-template-columns: 1fr; } section.file { padding: 8px 16px 16px; } }
+        @media print {
+          body { background: #fff; }
+          header.top, main, footer { max-width: none; padding: 0; }
+          section.file { border: none; padding: 0; margin: 0 0 24px; }
+          section.file + section.file { break-before: page; }
+          .cols { grid-template-columns: 1fr; gap: 0; }
+          #popover { display: none !important; }
+          mark.f, .badge, .verdict, li.finding { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          li.finding { break-inside: avoid; }
+          a { color: inherit; text-decoration: none; }
+        }
+
+        """
+
+    /// Click (or Enter) on a highlight opens the explanation of its findings, cloned from the list;
+    /// a link from the list makes its highlight flash. Last, the page reports itself ready.
+    static let script = """
+
+        (function () {
+          "use strict";
+          var popover = document.getElementById("popover");
+          function show(mark) {
+            popover.textContent = "";
+            mark.getAttribute("data-f").split(" ").forEach(function (id) {
+              var item = document.getElementById("fund-" + id);
+              if (!item) { return; }
+              var copy = item.cloneNode(true);
+              copy.removeAttribute("id");
+              popover.appendChild(copy);
+            });
+            var box = mark.getBoundingClientRect();
+            var width = Math.min(420, document.documentElement.clientWidth - 16);
+            popover.style.top = (window.scrollY + box.bottom + 6) + "px";
+            popover.style.left = Math.max(8, Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - width - 8)) + "px";
+            popover.hidden = false;
+          }
+          document.addEventListener("click", function (event) {
+            var mark = event.target.closest ? event.target.closest("mark.f") : null;
+            if (mark) { show(mark); } else if (!popover.contains(event.target)) { popover.hidden = true; }
+          });
+          document.addEventListener("keydown", function (event) {
+            if (event.key === "Escape") { popover.hidden = true; }
+            if (event.key === "Enter" && event.target.matches && event.target.matches("mark.f")) { show(event.target); }
+          });
+          function flash() {
+            var anchor = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+            var next = anchor;
+            while (next && !(next.tagName === "MARK")) { next = next.nextElementSibling; }
+            if (!next) { return; }
+            next.classList.remove("flash");
+            void next.offsetWidth;
+            next.classList.add("flash");
+          }
+          window.addEventListener("hashchange", flash);
+          var marks = document.querySelectorAll("mark.f");
+          var findings = {};
+          var count = 0;
+          for (var i = 0; i < marks.length; i++) {
+            marks[i].getAttribute("data-f").split(" ").forEach(function (id) {
+              if (!findings[id]) { findings[id] = true; count++; }
+            });
+          }
+          document.body.setAttribute("data-marks", String(marks.length));
+          document.body.setAttribute("data-findings", String(count));
+          document.body.setAttribute("data-ready", "1");
+        })();
+
+        """
+}

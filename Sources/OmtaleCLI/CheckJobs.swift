@@ -1,0 +1,195 @@
+import ArgumentParser
+import Foundation
+import Omtale
+
+/// One file to check, where its bytes come from, and the checker its configuration calls for.
+struct Job: Sendable {
+    enum Source: Sendable {
+        case file, standardInput, staged(Git), problem(InputError)
+    }
+
+    var path: String
+    var source: Source
+    var directory: String
+}
+
+extension CheckCommand {
+    /// Files named on the command line, and the files of folders (honouring include/exclude).
+    func pathJobs(_ session: CheckSession) throws -> [Job] {
+        let walker = FileWalker(extensions: session.inputs.knownExtensions)
+        let current = FileManager.default.currentDirectoryPath
+        var jobs: [Job] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+            for target in walker.expand([path]) {
+                switch target {
+                case .standardInput:
+                    jobs.append(Job(path: "-", source: .standardInput, directory: current))
+                case .problem(let path, let error):
+                    jobs.append(Job(path: path, source: .problem(error), directory: current))
+                case .file(let file):
+                    let directory = (file as NSString).deletingLastPathComponent
+                    // Folder walks honour include/exclude; a file named on the command line is always checked.
+                    if isFolder {
+                        let configuration = try configuration(session, directory)
+                        guard session.includes(file, configuration: configuration) else { continue }
+                    }
+                    jobs.append(Job(path: file, source: .file, directory: directory.isEmpty ? current : directory))
+                }
+            }
+        }
+        return jobs
+    }
+
+    /// Added, copied, modified and renamed files in git's index, read from their staged blobs.
+    func stagedJobs(_ session: CheckSession) throws -> [Job] {
+        let git = Git(directory: FileManager.default.currentDirectoryPath)
+        let top: String
+        let staged: [String]
+        do {
+            top = try git.topLevel()
+            staged = try git.stagedPaths()
+        } catch {
+            Console.error(shared.language == .da ? "omtale: --staged kræver et git-repositorium (\(error))" : "omtale: --staged needs a git repository (\(error))")
+            throw ExitCode(2)
+        }
+        let extensions = session.inputs.knownExtensions
+        let root = Git(directory: top)
+        var jobs: [Job] = []
+        for path in staged where extensions.contains((path as NSString).pathExtension.lowercased()) {
+            let absolute = (top as NSString).appendingPathComponent(path)
+            let directory = (absolute as NSString).deletingLastPathComponent
+            let configuration = try configuration(session, directory)
+            guard session.includes(absolute, configuration: configuration) else { continue }
+            jobs.append(Job(path: path, source: .staged(root), directory: directory))
+        }
+        return jobs
+    }
+
+    func configuration(_ session: CheckSession, _ directory: String) throws -> Configuration {
+        do {
+            return try session.configuration(forDirectory: directory)
+        } catch let error as RulesError {
+            Console.error("omtale: " + error.description(shared.language))
+            throw ExitCode(2)
+        }
+    }
+
+    /// Checks the jobs on `--jobs` threads (default: every core) and hands each report to `deliver`
+    /// in job order, as soon as it and all before it are done. Each thread has its own checkers
+    /// (ICU iterators are not shared); rules, rulesets and name matchers are shared, immutable.
+    func execute(_ jobs: [Job], session: CheckSession, deliver: (FileReport) throws -> Void) throws {
+        // Checkers are resolved up front, on this thread: the session's caches are not thread-safe.
+        var resolved: [Checker] = []
+        for job in jobs {
+            do {
+                resolved.append(try session.checker(for: try session.configuration(forDirectory: job.directory)))
+            } catch let error as RulesError {
+                Console.error("omtale: " + error.description(shared.language))
+                throw ExitCode(2)
+            }
+        }
+        let checkers = resolved
+        let inputID = input
+        let progress = Progress(total: jobs.count)
+        let workers = min(max(1, jobs.count), self.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        if workers == 1 {
+            for (index, job) in jobs.enumerated() {
+                progress.show(job.path)
+                try deliver(Self.check(job, with: checkers[index], inputID: inputID))
+            }
+            progress.finish()
+            return
+        }
+        let results = OrderedResults(count: jobs.count)
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            DispatchQueue.global(qos: .userInitiated).async(group: group) {
+                var copies: [ObjectIdentifier: Checker] = [:]
+                while let index = results.claim() {
+                    let base = checkers[index]
+                    let checker = copies[ObjectIdentifier(base)] ?? base.copy()
+                    copies[ObjectIdentifier(base)] = checker
+                    results.store(Self.check(jobs[index], with: checker, inputID: inputID), at: index)
+                }
+            }
+        }
+        // Deliver on this thread, in order, while the workers go on.
+        for index in jobs.indices {
+            let report = results.take(index)
+            progress.show(jobs[index].path)
+            try deliver(report)
+        }
+        group.wait()
+        progress.finish()
+    }
+
+    static func check(_ job: Job, with checker: Checker, inputID input: String?) -> FileReport {
+        switch job.source {
+        case .problem(let error):
+            return FileReport(path: job.path, input: nil, error: error)
+        case .standardInput:
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            return checker.check(data: data, path: "-", inputID: input ?? PlainTextInput.identifier)
+        case .file:
+            return checker.check(fileAt: job.path, inputID: input)
+        case .staged(let git):
+            do {
+                let data = try git.stagedContent(job.path, limit: checker.limits.maxFileBytes)
+                return checker.check(data: data, path: job.path, inputID: input)
+            } catch let error as InputError {
+                return FileReport(path: job.path, input: nil, error: error)
+            } catch {
+                return FileReport(path: job.path, input: nil, error: InputError(.unreadable, da: "\(error)", en: "\(error)"))
+            }
+        }
+    }
+}
+
+/// Reports filled in by worker threads, taken out in order by one consumer.
+///
+/// Workers claim indices in order, so at most about `workers` reports wait here at any time
+/// beyond the one being consumed: memory does not grow with the number of files.
+final class OrderedResults: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var slots: [FileReport?]
+    private var nextClaim = 0
+    /// How far ahead of the consumer workers may run, to bound memory when one file is slow.
+    private let window: Int
+    private var consumed = 0
+
+    init(count: Int, window: Int = 64) {
+        slots = Array(repeating: nil, count: count)
+        self.window = window
+    }
+
+    /// The next job index to check, or nil when all are claimed.
+    func claim() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while nextClaim < slots.count && nextClaim - consumed >= window { condition.wait() }
+        guard nextClaim < slots.count else { return nil }
+        nextClaim += 1
+        return nextClaim - 1
+    }
+
+    func store(_ report: FileReport, at index: Int) {
+        condition.lock()
+        slots[index] = report
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for the report at `index` and removes it.
+    func take(_ index: Int) -> FileReport {
+        condition.lock()
+        defer { condition.unlock() }
+        while slots[index] == nil { condition.wait() }
+        let report = slots[index]!
+        slots[index] = nil
+        consumed = index + 1
+        condition.broadcast()
+        return report
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import Omtale
+
+@Suite("HTML reporter")
+struct HTMLReporterTests {
+    static let page = HTMLReporter().render(ReportSamples.reports, options: ReportSamples.options())
+
+    @Test func isSelfContained() {
+        let page = Self.page
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"da\">"))
+        for external in ["src=", "href=\"http", "@import", "url(", "<link"] {
+            #expect(!page.contains(external), "the page must not load anything: found \(external)")
+        }
+        #expect(HTMLReporter().render(ReportSamples.reports, options: ReportSamples.options(.en)).contains("<html lang=\"en\">"))
+    }
+
+    @Test func escapesDocumentTextAndPaths() {
+        let page = Self.page
+        #expect(page.contains("&lt;b&gt;fejrer&lt;/b&gt; 100% &quot;grøn&quot; omstilling &amp; mere"))
+        #expect(!page.contains("<b>fejrer"))
+        #expect(page.contains("udkast/gammel &lt;v2&gt; &amp; kopi, 100%: arkiv.doc"))
+        #expect(page.contains("<q>Vi &lt;skal&gt; nå målene &amp; mere</q>"))
+        #expect(HTMLReporter.escape("<a href='x'>&\"</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;")
+    }
+
+    @Test func partiesChecklistAndQuotes() {
+        let page = Self.page
+        #expect(page.contains("<li class=\"missing\"><span class=\"icon\" aria-hidden=\"true\">✘</span><span class=\"name\">Realdania</span> <span class=\"state\">mangler</span>"))
+        #expect(page.contains("<li class=\"collective\"><span class=\"icon\" aria-hidden=\"true\">◐</span><span class=\"name\">Region Sjælland</span> <span class=\"state\">nævnt samlet som «de fem regioner»</span>"))
+        #expect(page.contains("<span class=\"name\">KL</span> <span class=\"state\">nævnt</span><ul class=\"where\"><li>linje 3, kolonne 1: «KL»</li></ul>"))
+        #expect(page.contains("<td>Anne Fiktiv</td><td>formand</td>"))
+        #expect(page.contains("Ingen citater fundet."), "the draft has no quotes")
+    }
+
+    /// Coinciding, overlapping and zero-width findings: the text is cut at every boundary,
+    /// each piece marked with all findings over it, and nothing of the text lost or doubled.
+    @Test func overlappingFindingsAreMarkedPieceByPiece() throws {
+        let report = Fixtures.checker().check(text: "Æblegrød 👨‍👩‍👧 abcdef\n\nanden linje", path: "x.txt")
+        let document = try #require(report.document)
+        let base = "Æblegrød 👨‍👩‍👧 ".utf16.count
+        func finding(_ range: Range<Int>, _ severity: Severity) -> Diagnostic {
+            let (start, end) = document.locations(of: range)
+            return Diagnostic(ruleID: "r", severity: severity, message: "m\(range)", range: range, start: start, end: end)
+        }
+        let diagnostics = [
+            finding(base..<(base + 4), .info), // abcd
+            finding((base + 2)..<(base + 6), .error), // cdef
+            finding((base + 2)..<(base + 6), .warning), // cdef again
+            finding((base + 6)..<(base + 6), .error), // after f
+        ]
+        let html = DocumentMarkup(document: document, diagnostics: diagnostics, file: 1).html
+        #expect(html == """
+            <p>Æblegrød 👨‍👩‍👧 <span class="anchor" id="tekst-1-1"></span><mark class="f info" data-f="1-1" tabindex="0" title="m\(base)..&lt;\(base + 4)">ab</mark>\
+            <span class="anchor" id="tekst-1-2"></span><span class="anchor" id="tekst-1-3"></span><mark class="f error" data-f="1-1 1-2 1-3" tabindex="0" title="m\(base)..&lt;\(base + 4)
+            m\(base + 2)..&lt;\(base + 6)
+            m\(base + 2)..&lt;\(base + 6)">cd</mark>\
+            <mark class="f error" data-f="1-2 1-3" tabindex="0" title="m\(base + 2)..&lt;\(base + 6)
+            m\(base + 2)..&lt;\(base + 6)">ef</mark>\
+            <span class="anchor" id="tekst-1-4"></span><mark class="f error caret" data-f="1-4" tabindex="0" title="m\(base + 6)..&lt;\(base + 6)"></mark></p>
+            <p>anden linje</p>
+
+            """)
+    }
+
+    /// Loads the page in headless Chromium: the inline script must run to its end (it sets
+    /// data-ready) and find a highlight for every finding of every readable file.
+    @Test(ExternalTools.chromiumTrait)
+    func rendersInHeadlessChromium() throws {
+        guard let chromium = ExternalTools.chromium else {
+            Issue.record("CI is set but Chromium is not installed: run `apt-get install chromium` (.ci/run does)")
+            return
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omtale-html-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("rapport.html")
+        try Self.page.write(to: file, atomically: true, encoding: .utf8)
+        let result = try ExternalTools.run([
+            chromium, "--headless", "--disable-gpu", "--no-sandbox", "--disable-dev-shm-usage", "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+            "--enable-logging=stderr", "--v=0", "--dump-dom", file.absoluteString,
+        ], directory: folder)
+        #expect(result.status == 0, "chromium failed: \(result.stderr.suffix(2000))")
+        let dom = result.stdout
+        let expectedFindings = ReportSamples.reports.filter { $0.document != nil }.reduce(0) { $0 + $1.diagnostics.count }
+        #expect(dom.contains("data-ready=\"1\""), "the page script did not finish: \(result.stderr.suffix(2000))")
+        #expect(dom.contains("data-findings=\"\(expectedFindings)\""))
+        #expect(dom.contains("data-marks=\"3\""))
+        #expect(!result.stderr.contains("Uncaught"), "JavaScript error: \(result.stderr.suffix(2000))")
+        // The browser's DOM holds the findings, with the document's markup as text, not elements.
+        #expect(dom.contains("<li id=\"fund-1-1\" class=\"finding error\">"))
+        #expect(dom.contains(">Klimaalliancen</mark> &lt;b&gt;fejrer&lt;/b&gt;"))
+        #expect(!dom.contains("<b>fejrer</b>"))
+        #expect(dom.contains("<td>Anne Fiktiv</td>"))
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// External programs some reporter tests use to check output the way real consumers read it:
+/// Python's `jsonschema` for SARIF, headless Chromium for the HTML page.
+///
+/// A developer without them sees those tests skipped (the `.enabled(if:)` traits below). In CI
+/// (`CI` set) the tests run regardless and fail with a clear message, so a broken CI image
+/// cannot quietly skip them; `.ci/run` installs both.
+enum ExternalTools {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var inCI: Bool { !(ProcessInfo.processInfo.environment["CI"] ?? "").isEmpty }
+
+    /// python3 can import jsonschema.
+    static let hasJSONSchema: Bool = (try? run(["python3", "-c", "import jsonschema"]).status) == 0
+
+    /// The Chromium binary on PATH, if any.
+    static let chromium: String? = ["chromium", "chromium-browser", "google-chrome"].first { name in
+        (try? run(["sh", "-c", "command -v \(name)"]).status) == 0
+    }
+
+    /// Run the test when the tool is there, or in CI (where its absence must fail the test).
+    static var jsonSchemaTrait: ConditionTrait {
+        .enabled(if: hasJSONSchema || inCI, "needs python3 with jsonschema (pip install jsonschema); required when CI is set")
+    }
+
+    static var chromiumTrait: ConditionTrait {
+        .enabled(if: chromium != nil || inCI, "needs headless Chromium (apt-get install chromium); required when CI is set")
+    }
+
+    /// Runs a program found on PATH and collects its output.
+    static func run(_ arguments: [String], directory: URL? = nil, timeout: TimeInterval = 120) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting, so a chatty child (Chromium's logging) cannot block.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let outBox = Box()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        timer.cancel()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outBox.data, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
