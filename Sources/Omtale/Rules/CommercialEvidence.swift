@@ -174,7 +174,9 @@ struct CommercialEvidence: Sendable {
                 }
                 itemRange = min(itemRange.lowerBound, mention.lowerBound)..<max(itemRange.upperBound, mention.upperBound)
             }
-            items.append(Item(category: pattern.owner, weight: pattern.weight, range: itemRange))
+            var weight = pattern.weight
+            if let label = category.labelWeight, isAlone(itemRange, in: document) { weight = max(weight, label) }
+            items.append(Item(category: pattern.owner, weight: weight, range: itemRange))
             covered.formUnion(position..<end)
             position = end
         }
@@ -215,5 +217,14 @@ struct CommercialEvidence: Sendable {
             return mention.range
         }
         return nil
+    }
+
+    /// Whether a range holds every word of its paragraph (a label such as "ANNONCE" on its own line).
+    private func isAlone(_ range: Range<Int>, in document: Document) -> Bool {
+        guard let index = document.paragraphIndex(containing: range.lowerBound) else { return false }
+        let paragraph = document.paragraphs[index]
+        return !document.tokens.contains { token in
+            token.isWordLike && token.range.overlaps(paragraph) && !range.contains(token.range.lowerBound)
+        }
     }
 }

@@ -127,11 +127,13 @@ public struct NonCommercialRule: Rule, RuleKind {
             var named: String? = nil
             for text in texts where named == nil {
                 let described = Document(path: "", inputID: "image", source: SourceText(text: text), tokenizer: tokenizer)
-                named = matcher.matches(in: described).first { match in
-                    guard PartyScan.names(match.kind) else { return false }
-                    if case .party = match.target { return true }
-                    return match.target == .partnership
-                }?.suggestion
+                for match in matcher.matches(in: described) where PartyScan.names(match.kind) && named == nil {
+                    switch match.target {
+                    case .partnership: named = context.ruleset.partnership.name
+                    case .party(let index): named = context.ruleset.parties[index].name
+                    default: break
+                    }
+                }
             }
             guard let named, let described = texts.first else { continue }
             let offset = utf16Offset(ofSource: image.anchor, in: document)

@@ -99,6 +99,8 @@ categories:
   - id: advertising
     label: {da: "annoncering og sponsorat", en: "advertising and sponsorship"}
     weight: 2
+    # "ANNONCE" or "Reklame" alone on a line labels the whole text as an advertisement.
+    labelWeight: 4
     fix:
       da: "Fjern annoncen eller sponsormærkningen; omtale af Klimaalliancen må ikke indgå i annoncer eller sponsoreret indhold."
       en: "Remove the advertisement or sponsorship label; Klimaalliancen may not appear in advertisements or sponsored content."

@@ -34,6 +34,8 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
         public var withPartnership: Bool?
         /// Words that, right after that mention, name the alliance's own bodies (not an endorsement).
         public var unlessNameFollowedBy: [String]?
+        /// Weight of a term that stands alone as a label or heading ("ANNONCE", "Sponsoreret:").
+        public var labelWeight: Int?
     }
 
     /// Words that cancel evidence of some categories in their sentence ("gratis", "udbud").
@@ -79,7 +81,7 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
         "prices": .mapping(["category": .any, "weight": .any, "currencyAfter": .sequence(.any),
                             "currencyBefore": .sequence(.any), "scaleWords": .sequence(.any), "leadWords": .sequence(.any)]),
         "categories": .sequence(.mapping(["id": .any, "label": localized, "weight": .any, "fix": localized,
-                                          "terms": .sequence(term), "withPartnership": .any, "unlessNameFollowedBy": .any])),
+                                          "terms": .sequence(term), "withPartnership": .any, "unlessNameFollowedBy": .any, "labelWeight": .any])),
         "neutralizers": .sequence(.mapping(["id": .any, "cancels": .sequence(.any), "terms": .sequence(term)])),
     ])
 
@@ -113,7 +115,7 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
                            "neutralizer '\(neutralizer.id)' cancels '\(id)', which is not a category")
             }
         }
-        let weights = [prices.weight] + categories.flatMap { [$0.weight] + $0.terms.compactMap(\.weight) }
+        let weights = [prices.weight] + categories.flatMap { [$0.weight] + $0.terms.compactMap(\.weight) + [$0.labelWeight ?? 1] }
         if weights.contains(where: { $0 < 1 }) { throw fail("vægte skal være mindst 1", "weights must be at least 1") }
         for term in categories.flatMap(\.terms) + neutralizers.flatMap(\.terms)
             where term.text.allSatisfy(\.isWhitespace) {
