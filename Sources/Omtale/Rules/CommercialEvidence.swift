@@ -181,12 +181,13 @@ struct CommercialEvidence: Sendable {
             position = end
         }
 
-        // Neutralizers, by sentence; a word inside evidence ("gratis fragt") neutralizes nothing.
+        // Neutralizers, by sentence; one inside a piece of evidence ("gratis" in "gratis fragt")
+        // neutralizes nothing, one reaching beyond it ("købe ind" over "købe") does.
         var cancelled: [Int: Set<Int>] = [:]  // sentence → categories
         position = 0
         while position < folded.count {
             guard let (pattern, end) = neutralizers.longest(at: position, in: folded),
-                  !(position..<end).contains(where: covered.contains) else {
+                  !(position..<end).allSatisfy(covered.contains) else {
                 position += 1
                 continue
             }

@@ -21,7 +21,8 @@ enum BundledRules {
 # "" is the bare stem). So `indkøb` is not `køb`, and `tilbyder` is not `tilbud`.
 # `neutralizers` cancel evidence of the listed categories in the same sentence: "gratis"
 # makes an offer a public offer, "udbud" makes a price a procurement price, "pulje" makes an
-# amount a grant.
+# amount a grant. A neutralizer inside a longer piece of evidence ("gratis" in "gratis fragt")
+# cancels nothing; one reaching beyond it ("købe ind" over "købe") does.
 
 threshold: 4
 proximity: 3
@@ -88,7 +89,8 @@ categories:
       en: "Remove offers and discounts from the text about Klimaalliancen; a commercial campaign may not build on the partnership."
     terms:
       - {text: rabat, endings: ["", ten, ter, terne, kode, koden]}
-      - {text: tilbud, endings: ["", det, dene]}
+      # An offer is as often an offer of support ("tilbuddet om sparring"): weak alone.
+      - {text: tilbud, endings: ["", det, dene], weight: 1}
       - {text: tilbudspris, endings: ["", en, er]}
       - {text: introtilbud, endings: ["", det]}
       - {text: introduktionstilbud, endings: ["", det]}
@@ -192,6 +194,9 @@ neutralizers:
       - {text: udbyde, endings: ["", r, s]}
       - {text: markedsdialog, endings: ["", en]}
       - {text: indkøb, endings: ["", et, ene]}
+      - "købe ind"
+      - "køber ind"
+      - "køb ind"
       - {text: indkøbsfællesskab, endings: ["", et]}
       - {text: licitation, endings: ["", en]}
   - id: funding

@@ -35,9 +35,15 @@ struct NonCommercialRuleTests {
     @Test func oneCategoryCountsOnce() {
         // Two offer words are still one kind of evidence; a purchase call makes it two.
         assertRule("non-commercial", "Klimaalliancen: Tilbuddet gælder i dag, og rabatten er 20 %.", [])
-        assertRule("non-commercial", "Klimaalliancen: 1️⃣Tilbuddet gælder i dag. Bestil nu, og få rabatten på 20 %.", [
+        assertRule("non-commercial", "Klimaalliancen: Tilbuddet gælder i dag. 1️⃣Bestil nu, og få rabatten på 20 %.", [
             Expected("1️⃣", "Teksten bruger Klimaalliancen kommercielt: «Tilbuddet» + «Bestil» + «rabatten» i samme afsnit"),
         ])
+    }
+
+    @Test func publicBuyingAndOffersOfSupport() {
+        // "købe ind" is procurement; an offer of support is weak evidence.
+        assertRule("non-commercial", "Klimaalliancen: Kommunerne kan købe ind sammen, og prisen er 4.200 kr. pr. cykel.", [])
+        assertRule("non-commercial", "Klimaalliancen anbefaler at købe grøn strøm. Tilbuddet om rådgivning gælder alle.", [])
     }
 
     @Test func budgetsInMillionsAreNotPrices() {
