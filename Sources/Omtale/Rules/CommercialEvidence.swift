@@ -118,6 +118,7 @@ struct CommercialEvidence: Sendable {
             }
         }
         let isNumber = indices.map { document.tokens[$0].kind == .number }
+        let isWord = indices.map { document.tokens[$0].isWordLike }
         let mentionsByStart = Dictionary(partnershipMentions.map { ($0.range.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
         let mentionsByEnd = Dictionary(partnershipMentions.map { ($0.range.upperBound, $0) }, uniquingKeysWith: { a, _ in a })
 
@@ -156,6 +157,16 @@ struct CommercialEvidence: Sendable {
             position = end - 1
         }
 
+        // Word tokens per paragraph, to recognise a term standing alone as a label.
+        var wordsPerParagraph = Array(repeating: 0, count: document.paragraphs.count)
+        var paragraph = 0
+        for token in document.tokens where token.isWordLike {
+            while paragraph < document.paragraphs.count, document.paragraphs[paragraph].upperBound <= token.range.lowerBound { paragraph += 1 }
+            if paragraph < document.paragraphs.count, document.paragraphs[paragraph].contains(token.range.lowerBound) {
+                wordsPerParagraph[paragraph] += 1
+            }
+        }
+
         // Terms of every category, longest first at each token.
         position = 0
         while position < folded.count {
@@ -175,7 +186,10 @@ struct CommercialEvidence: Sendable {
                 itemRange = min(itemRange.lowerBound, mention.lowerBound)..<max(itemRange.upperBound, mention.upperBound)
             }
             var weight = pattern.weight
-            if let label = category.labelWeight, isAlone(itemRange, in: document) { weight = max(weight, label) }
+            if let label = category.labelWeight, isAlone(itemRange, words: (position..<end).filter { isWord[$0] }.count, in: document,
+                                                             wordsPerParagraph: wordsPerParagraph) {
+                weight = max(weight, label)
+            }
             items.append(Item(category: pattern.owner, weight: weight, range: itemRange))
             covered.formUnion(position..<end)
             position = end
@@ -220,12 +234,10 @@ struct CommercialEvidence: Sendable {
         return nil
     }
 
-    /// Whether a range holds every word of its paragraph (a label such as "ANNONCE" on its own line).
-    private func isAlone(_ range: Range<Int>, in document: Document) -> Bool {
+    /// Whether a piece of evidence with `words` word tokens holds every word of its paragraph
+    /// (a label such as "ANNONCE" on its own line).
+    private func isAlone(_ range: Range<Int>, words: Int, in document: Document, wordsPerParagraph: [Int]) -> Bool {
         guard let index = document.paragraphIndex(containing: range.lowerBound) else { return false }
-        let paragraph = document.paragraphs[index]
-        return !document.tokens.contains { token in
-            token.isWordLike && token.range.overlaps(paragraph) && !range.contains(token.range.lowerBound)
-        }
+        return words == wordsPerParagraph[index]
     }
 }
