@@ -55,10 +55,13 @@ public struct NonCommercialRule: Rule, RuleKind {
         let document = context.document
         let mentions = context.scan.partnershipMentions.filter { PartyScan.names($0.kind) }
         let images = partnershipImages(context)
-        guard context.scan.applies || !images.isEmpty else { return [] }
+        // An image of the alliance (its logo) makes a text about it; an image naming a party alone does not.
+        guard context.scan.applies || images.contains(where: \.namesPartnership) else { return [] }
 
         var anchors = Set(mentions.compactMap { document.paragraphIndex(containing: $0.range.lowerBound) })
-        for image in images { if let paragraph = image.paragraph { anchors.insert(paragraph) } }
+        for image in images where image.namesPartnership {
+            if let paragraph = image.paragraph { anchors.insert(paragraph) }
+        }
         let items = evidence.evidence(in: document, partnershipMentions: mentions)
         var byParagraph: [Int: [CommercialEvidence.Item]] = [:]
         for item in items {
@@ -112,6 +115,8 @@ public struct NonCommercialRule: Rule, RuleKind {
     struct PartnershipImage {
         var described: String
         var named: String
+        /// The image names the partnership itself, not only a party.
+        var namesPartnership: Bool
         /// UTF-16 offset in the normalized text where the image is anchored.
         var offset: Int
         var paragraph: Int?
@@ -125,12 +130,15 @@ public struct NonCommercialRule: Rule, RuleKind {
         for image in document.source.images {
             let texts = [image.altText, image.title].compactMap { $0 }.filter { !$0.isEmpty }
             var named: String? = nil
-            for text in texts where named == nil {
+            var namesPartnership = false
+            for text in texts {
                 let described = Document(path: "", inputID: "image", source: SourceText(text: text), tokenizer: tokenizer)
-                for match in matcher.matches(in: described) where PartyScan.names(match.kind) && named == nil {
+                for match in matcher.matches(in: described) where PartyScan.names(match.kind) {
                     switch match.target {
-                    case .partnership: named = context.ruleset.partnership.name
-                    case .party(let index): named = context.ruleset.parties[index].name
+                    case .partnership:
+                        named = named ?? context.ruleset.partnership.name
+                        namesPartnership = true
+                    case .party(let index): named = named ?? context.ruleset.parties[index].name
                     default: break
                     }
                 }
@@ -139,7 +147,8 @@ public struct NonCommercialRule: Rule, RuleKind {
             let offset = utf16Offset(ofSource: image.anchor, in: document)
             let paragraph = document.paragraphIndex(containing: offset)
                 ?? document.paragraphs.lastIndex { $0.lowerBound <= offset }
-            result.append(PartnershipImage(described: described, named: named, offset: offset, paragraph: paragraph))
+            result.append(PartnershipImage(described: described, named: named, namesPartnership: namesPartnership,
+                                           offset: offset, paragraph: paragraph))
         }
         return result
     }

@@ -165,6 +165,13 @@ struct NonCommercialRuleTests {
         #expect(found.count == 2)
     }
 
+    @Test func anImageNamingOnlyAPartyDoesNotMakeATextAboutTheAlliance() {
+        let found = imageReport("Ny klimatavle\nKøb tavlen i vores webshop for 499 kr.", images: [
+            ImageReference(altText: "Region Midtjyllands hospital i Gødstrup", anchor: 0),
+        ])
+        #expect(found.isEmpty)
+    }
+
     // MARK: - The data file
 
     func checkerError(_ changes: [String: String?]) -> RulesError? {
