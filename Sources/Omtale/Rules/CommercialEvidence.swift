@@ -72,7 +72,7 @@ struct CommercialEvidence: Sendable {
             var tokens = words.map { Set([$0]) }
             let endings = term.endings ?? [""]
             tokens.append(Set(endings.map { last + Document.fold(ArraySlice(Array($0.utf16))) }))
-            // An ending may itself split into tokens ("t-shirt" + "s" stays one word; ",-" never has endings).
+            // Endings extend the last token only ("t-shirt" + "s": [t, -, shirts]).
             return Pattern(tokens: tokens, weight: term.weight ?? weight, owner: owner)
         }
         func set(_ list: [CommercialTerms.Term], weight: Int = 1, owner: Int = 0) -> PatternSet {
