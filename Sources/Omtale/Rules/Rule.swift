@@ -20,6 +20,7 @@ public enum RuleRegistry {
             PartyAbbreviationRule.self,
             PartySpellingRule.self,
             RegionsCollectiveRule.self,
+            NonCommercialRule.self,
         ]
         return Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })
     }()

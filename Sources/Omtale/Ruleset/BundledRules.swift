@@ -4,6 +4,218 @@
 /// The default ruleset's files, compiled in so a copied binary needs no rules folder.
 enum BundledRules {
     static let files: [String: String] = [
+        "commercial.yml": #"""
+# Evidence for commercial use of the partnership (aftalens pkt. 9.1: parterne må bruge
+# oplysninger om partnerskabet og dets resultater, herunder billedmateriale, "på en
+# ikke-kommerciel basis"). Read by the rule kind `non-commercial`.
+#
+# The model: every term below is evidence of one category with a weight. Within one
+# paragraph the score is the sum, over categories, of the strongest evidence of that category
+# (two words for buying count once). A paragraph is reported when its score reaches
+# `threshold` and it is at most `proximity` paragraphs from a mention of the alliance.
+# Single words are deliberately too weak to reach the threshold on their own; only a label
+# such as "sponsoreret indhold" or a certification claim ("certificeret af Klimaalliancen") is.
+#
+# Terms are matched on ICU word tokens, never on raw substrings: a term is tokenized like the
+# text, and `endings` lists the allowed endings of its last word (inflection is spelled out,
+# "" is the bare stem). So `indkøb` is not `køb`, and `tilbyder` is not `tilbud`.
+# `neutralizers` cancel evidence of the listed categories in the same sentence: "gratis"
+# makes an offer a public offer, "udbud" makes a price a procurement price, "pulje" makes an
+# amount a grant. A neutralizer inside a longer piece of evidence ("gratis" in "gratis fragt")
+# cancels nothing; one reaching beyond it ("købe ind" over "købe") does.
+
+threshold: 4
+proximity: 3
+maxEvidenceShown: 4
+
+prices:
+  # A price is a number token followed by a currency (or preceded by one: "kr. 499").
+  category: price
+  weight: 2
+  currencyAfter: ["kr.", "kr", "kroner", "DKK", ",-", "euro", "€"]
+  currencyBefore: ["kr.", "DKK", "€"]
+  # Between the number and the currency these make it a budget, not a price ("82,1 mio. kr.").
+  scaleWords: ["mio.", "mio", "mia.", "mia", "millioner", "million", "milliarder", "milliard", "mill."]
+  # Words just before a price that belong to the evidence shown ("pris 499 kr.").
+  leadWords: ["pris", "pris:", "prisen", "kun", "nu kun", "fra", "koster", "koster kun"]
+
+categories:
+  - id: purchase
+    label: {da: "salg og bestilling", en: "sales and ordering"}
+    weight: 2
+    fix:
+      da: "Fjern opfordringen til at købe eller bestille fra teksten om Klimaalliancen; sælg produktet i en selvstændig tekst uden henvisning til partnerskabet og dets resultater."
+      en: "Remove the call to buy or order from the text about Klimaalliancen; sell the product in a separate text that does not refer to the partnership or its results."
+    terms:
+      - {text: køb, endings: ["", e, es]}
+      - {text: køber, weight: 1}
+      - {text: bestil, endings: ["", le, les]}
+      - {text: bestilling, endings: ["", en, er], weight: 1}
+      - {text: forudbestil, endings: ["", le, les, ling]}
+      - {text: webshop, endings: ["", pen, s]}
+      - {text: netbutik, endings: ["", ken]}
+      - {text: onlinebutik, endings: ["", ken]}
+      - {text: indkøbskurv, endings: ["", en]}
+      - "læg i kurven"
+      - "fri fragt"
+      - "gratis fragt"
+      - "gratis levering"
+      - "til salg"
+      - {text: sælges}
+      - "fås hos"
+  - id: price
+    label: {da: "pris", en: "price"}
+    weight: 2
+    fix:
+      da: "Fjern priser og momsangivelser fra teksten om Klimaalliancen; partnerskabets oplysninger og resultater må kun bruges ikke-kommercielt."
+      en: "Remove prices and VAT notes from the text about Klimaalliancen; the partnership's information and results may only be used non-commercially."
+    terms:
+      - "pris pr."
+      - {text: stykpris, endings: ["", en, er]}
+      - {text: salgspris, endings: ["", en, er]}
+      - {text: normalpris, endings: ["", en]}
+      - "vejl. pris"
+      - "ekskl. moms"
+      - "eksl. moms"
+      - "excl. moms"
+      - "inkl. moms"
+      - "+ moms"
+      - "priser fra"
+  - id: discount
+    label: {da: "tilbud og rabat", en: "offers and discounts"}
+    weight: 2
+    fix:
+      da: "Fjern tilbud og rabatter fra teksten om Klimaalliancen; en kommerciel kampagne må ikke bygge på partnerskabet."
+      en: "Remove offers and discounts from the text about Klimaalliancen; a commercial campaign may not build on the partnership."
+    terms:
+      - {text: rabat, endings: ["", ten, ter, terne, kode, koden]}
+      # An offer is as often an offer of support ("tilbuddet om sparring"): weak alone.
+      - {text: tilbud, endings: ["", det, dene], weight: 1}
+      - {text: tilbudspris, endings: ["", en, er]}
+      - {text: introtilbud, endings: ["", det]}
+      - {text: introduktionstilbud, endings: ["", det]}
+      - {text: kampagnepris, endings: ["", en]}
+      - {text: medlemspris, endings: ["", en, er]}
+      - {text: udsalg, endings: ["", et]}
+      - "early bird"
+  - id: advertising
+    label: {da: "annoncering og sponsorat", en: "advertising and sponsorship"}
+    weight: 2
+    # "ANNONCE" or "Reklame" alone on a line labels the whole text as an advertisement.
+    labelWeight: 4
+    fix:
+      da: "Fjern annoncen eller sponsormærkningen; omtale af Klimaalliancen må ikke indgå i annoncer eller sponsoreret indhold."
+      en: "Remove the advertisement or sponsorship label; Klimaalliancen may not appear in advertisements or sponsored content."
+    terms:
+      - {text: annonce, endings: ["", n, r, rne]}
+      - {text: reklame, endings: ["", n, r, rne]}
+      - {text: annoncør, endings: ["", en, er]}
+      - {text: sponsor, endings: ["", en, er, erne, at, atet, eret, erede]}
+      - {text: "sponsoreret indhold", weight: 4}
+      - {text: "annoncørbetalt indhold", weight: 4}
+      - {text: annoncørbetalt, weight: 4}
+      - {text: "betalt indhold", weight: 4}
+      - {text: "betalt partnerskab", weight: 4}
+  - id: product
+    label: {da: "produktpromovering", en: "product promotion"}
+    weight: 2
+    fix:
+      da: "Omtal ikke jeres produkt eller varemærke i teksten om Klimaalliancen; partnerskabet og dets resultater må ikke bruges til at fremme et produkt."
+      en: "Do not promote your product or trademark in the text about Klimaalliancen; the partnership and its results may not be used to promote a product."
+    terms:
+      - {text: "vores produkt", endings: ["", er, et]}
+      - {text: "vores nye produkt", endings: ["", er]}
+      - {text: "vores løsning", endings: ["", er, en]}
+      - {text: "vores nye løsning", endings: ["", er]}
+      - {text: "vores ydelse", endings: ["", r]}
+      - {text: "vores app"}
+      - {text: "vores platform"}
+      - "®"
+      - "™"
+  - id: company
+    label: {da: "virksomhed", en: "company"}
+    weight: 1
+    fix:
+      da: "Nævn ikke virksomheden og dens produkter i sammenhæng med Klimaalliancen."
+      en: "Do not name the company and its products together with Klimaalliancen."
+    terms: ["ApS", "A/S", "I/S", "IVS", "P/S", "K/S"]
+  - id: paid-material
+    label: {da: "kurser og merchandise", en: "courses and merchandise"}
+    weight: 1
+    fix:
+      da: "Kurser og merchandise, der bygger på partnerskabets materiale, må ikke sælges; gør dem gratis eller fjern henvisningen til Klimaalliancen."
+      en: "Courses and merchandise built on the partnership's material may not be sold; make them free or remove the reference to Klimaalliancen."
+    terms:
+      - {text: kursus, endings: ["", et]}
+      - {text: kurser, endings: ["", ne]}
+      - {text: kursusgebyr, endings: ["", et]}
+      - {text: deltagergebyr, endings: ["", et]}
+      - {text: deltagerbetaling, endings: ["", en]}
+      - {text: merchandise}
+      - {text: t-shirt, endings: ["", s]}
+      - {text: krus, endings: ["", et, ene]}
+      - {text: mulepose, endings: ["", n, r]}
+      - {text: kasket, endings: ["", ten, ter]}
+  - id: endorsement
+    label: {da: "godkendelse", en: "endorsement"}
+    weight: 3
+    fix:
+      da: "Klimaalliancen godkender, anbefaler og certificerer ikke produkter; fjern påstanden."
+      en: "Klimaalliancen does not approve, recommend or certify products; remove the claim."
+    # Evidence only right before a mention of the alliance ("certificeret af Klimaalliancen")
+    # or right after it with a hyphen ("Klimaalliancen-godkendt"), and not when the alliance's
+    # own bodies approve something ("godkendt af Klimaalliancens forretningsudvalg").
+    withPartnership: true
+    unlessNameFollowedBy: [forretningsudvalg, forretningsudvalget, styregruppe, styregruppen, sekretariat,
+                           sekretariatet, bestyrelse, bestyrelsen, parter, parterne, partnere, partnerne]
+    terms:
+      - {text: "certificeret af", weight: 4}
+      - {text: certificeret, weight: 4}
+      - "godkendt af"
+      - godkendt
+      - "anbefalet af"
+      - anbefalet
+      - "anerkendt af"
+
+neutralizers:
+  - id: free
+    cancels: [purchase, price, discount, paid-material]
+    terms:
+      - gratis
+      - "uden beregning"
+      - {text: vederlagsfri, endings: ["", t]}
+      - "uden betaling"
+      - "uden omkostninger"
+      - "kvit og frit"
+  - id: procurement
+    cancels: [purchase, price, discount, company, product]
+    terms:
+      - {text: udbud, endings: ["", det, dene, t]}
+      - {text: udbyde, endings: ["", r, s]}
+      - {text: markedsdialog, endings: ["", en]}
+      - {text: indkøb, endings: ["", et, ene]}
+      - "købe ind"
+      - "køber ind"
+      - "køb ind"
+      - {text: indkøbsfællesskab, endings: ["", et]}
+      - {text: licitation, endings: ["", en]}
+  - id: funding
+    cancels: [price]
+    terms:
+      - {text: tilskud, endings: ["", det, dene]}
+      - {text: bevilling, endings: ["", en, er]}
+      - {text: bevilget}
+      - {text: bevilger}
+      - {text: pulje, endings: ["", n, r]}
+      - {text: budget, endings: ["", tet]}
+      - {text: afsat}
+      - {text: afsætter}
+      - {text: støtte, endings: ["", n, s]}
+      - {text: medfinansiering, endings: ["", en]}
+      - {text: finansieret}
+      - {text: donation, endings: ["", en, er]}
+
+"""#,
         "parties.yml": #"""
 # Parterne som partnerskabsaftalens pkt. 1 navngiver dem. `name` er det navn, Omtale bruger
 # i sine meddelelser og i JSON-output. `forms` er korrekte omtaler (genitiv som "Realdanias"
@@ -107,6 +319,36 @@ lookalikes:
     note:
       da: "Et stednavn er ikke regionen; skriv regionens fulde navn."
       en: "A place name is not the region; write the region's full name."
+
+"""#,
+        "rules/non-commercial.yml": #"""
+kind: non-commercial
+severity: warning
+clause: "pkt. 9.1"
+summary:
+  da: "Partnerskabet og dets resultater, også billedmateriale, må kun bruges ikke-kommercielt."
+  en: "The partnership and its results, images included, may only be used non-commercially."
+description:
+  da: >-
+    Partnerskabsaftalens pkt. 9.1: parterne har ret til at anvende alle oplysninger om
+    partnerskabet og dets resultater, herunder billedmateriale, "på en ikke-kommerciel basis".
+    Reglen vejer tegn på kommerciel brug i hvert afsnit af en tekst om Klimaalliancen: salg og
+    bestilling, priser, tilbud og rabatter, annoncer og sponsorat, produktpromovering,
+    virksomheder, betalte kurser og merchandise samt påstande om, at alliancen godkender eller
+    certificerer noget. Ét ord alene er ikke nok; "gratis", "udbud" og "pulje" i samme sætning
+    ophæver de tegn, de modsiger. Billeder, hvis alt-tekst eller titel nævner alliancen eller en
+    part, meldes også, når teksten bruger alliancen kommercielt. Ordene og vægtene står i
+    commercial.yml. Reglen er en advarsel, fordi den vurderer tegn og ikke kan vide alt.
+  en: >-
+    Section 9.1 of the partnership agreement: the parties may use all information about the
+    partnership and its results, images included, "on a non-commercial basis". The rule weighs
+    evidence of commercial use in each paragraph of a text about Klimaalliancen: sales and
+    ordering, prices, offers and discounts, advertising and sponsorship, product promotion,
+    companies, paid courses and merchandise, and claims that the alliance approves or certifies
+    something. One word alone is not enough; "gratis", "udbud" and "pulje" in the same sentence
+    cancel the evidence they contradict. Images whose alt text or title names the alliance or a
+    party are reported as well when the text uses the alliance commercially. The terms and
+    weights are in commercial.yml. The rule is a warning because it weighs evidence.
 
 """#,
         "rules/partner-mention.yml": #"""
