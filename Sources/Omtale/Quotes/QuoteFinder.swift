@@ -306,10 +306,13 @@ struct QuoteScan {
 
     /// A quote set off by marks, with its attribution; nil when it is a name or title in marks.
     func markCandidate(_ range: Range<Int>, segments: [Range<Int>], paragraph: Int, last: Int) -> Candidate? {
+        // Marks around nothing ("””", "»«") are not a quote; nor worth looking for a speaker.
+        guard segments.contains(where: { wordCount($0, limit: 1) > 0 }) else { return nil }
         var candidate = Candidate(quote: Quote(style: .marks, range: range, segments: segments, attribution: nil),
                                   paragraph: paragraph, lastParagraph: last)
         attribute(&candidate, after: range.upperBound, paragraph: document.paragraphs[last])
         if candidate.quote.attribution == nil && candidate.pronounRange == nil && !looksLikeSpeech(candidate) { return nil }
+        candidate.quote.segments = segments.map(trimmed)
         return candidate
     }
 
@@ -350,7 +353,13 @@ struct QuoteScan {
         if previousWasList { return nil }
         if !previousWasQuote, p > 0 {
             let previous = trimmed(document.paragraphs[p - 1])
-            if let last = previous.last.map({ units[$0] }), last == 0x3A { return nil }  // "Fakta:" then a list
+            if let last = previous.last.map({ units[$0] }), last == 0x3A {
+                // "Sådan lyder det fra Anne Jensen:" then the quote; "Fakta:" then a list.
+                guard let attribution = attributionBefore(dash, paragraph: p) else { return nil }
+                let speech = trimmed(content)
+                let quote = Quote(style: .dash, range: dash..<speech.upperBound, segments: [speech], attribution: attribution)
+                return (Candidate(quote: quote, paragraph: p, lastParagraph: p), paragraph.upperBound)
+            }
             if wordCount(previous, limit: 6) <= 5, let last = previous.last.map({ units[$0] }), !Self.isSentenceEnd(last) {
                 return nil  // a short heading ("Fakta", "Sådan søger du") opens a list
             }
@@ -421,10 +430,18 @@ struct QuoteScan {
 
     /// At token `t` a verb, "lyder det fra" or "ifølge", then the speaker.
     func speakerAfterPhrase(at t: Int, limit: Int, form: Attribution.Form) -> (Attribution?, Range<Int>?)? {
-        guard let phraseEnd = matchPhrase(finder.verbs, at: t, limit: limit) ?? matchPhrase(finder.fromPhrases, at: t, limit: limit)
-                ?? matchPhrase(finder.accordingTo, at: t, limit: limit) else { return nil }
+        var speakerEnd: Int? = nil
+        var phraseEnd = matchPhrase(finder.verbs, at: t, limit: limit) ?? matchPhrase(finder.fromPhrases, at: t, limit: limit)
+            ?? matchPhrase(finder.accordingTo, at: t, limit: limit)
+        if phraseEnd == nil, let (end, particle) = separableVerb(at: t, limit: limit) {
+            // "slår Anne Jensen fast": the particle comes after the speaker.
+            phraseEnd = t + 1
+            speakerEnd = particle
+            _ = end
+        }
+        guard let phraseEnd else { return nil }
         let end = phraseEndToken(from: phraseEnd, limit: limit)
-        switch parseSpeaker(phraseEnd, end) {
+        switch parseSpeaker(phraseEnd, speakerEnd ?? end) {
         case .speaker(let speaker)?:
             let range = tokens[t].range.lowerBound..<tokens[end - 1].range.upperBound
             return (Attribution(form: form, range: range, speaker: speaker), nil)
@@ -433,6 +450,18 @@ struct QuoteScan {
         case nil:
             return nil
         }
+    }
+
+    /// A two-word verb split by its subject ("slår … fast"): the end of the phrase and where the particle starts.
+    func separableVerb(at t: Int, limit: Int) -> (Int, Int)? {
+        guard t < limit, tokens[t].isWordLike, let phrases = finder.verbs[folded[t]] else { return nil }
+        let end = phraseEndToken(from: t + 1, limit: limit)
+        var last = end - 1
+        while last > t, tokens[last].kind == .space { last -= 1 }
+        for phrase in phrases where phrase.count == 2 {
+            if last > t + 1, tokens[last].isWordLike, folded[last] == phrase[1] { return (end, last) }
+        }
+        return nil
     }
 
     /// Where a speaker phrase ends: at the end of the sentence (not at "adm." or an initial), a colon,
@@ -721,6 +750,11 @@ struct QuoteScan {
         while t < b {
             if tokens[t].kind == .word, finder.prepositions.contains(folded[t]) {
                 var n = skipSpaces(t + 1, b)
+                // "formand for Klimaalliancen": the partnership is what the title is about, not where the speaker comes from.
+                if n < b, let match = nameMatch(at: tokens[n].range.lowerBound), match.target == .partnership {
+                    t = n + 1
+                    continue
+                }
                 // "i foreningen Grøn Fremtid": skip one lower-case word.
                 if n < b, tokens[n].kind == .word, !isCapitalised(n) {
                     let m = skipSpaces(n + 1, b)
@@ -753,38 +787,36 @@ struct QuoteScan {
     /// The title as written (without name, party letter and a final "i <organisation>"), and its parts
     /// (split at commas and "og") for checking roles.
     func role(_ a: Int, _ b: Int, name: Range<Int>, letter: Range<Int>?, organisation: Organisation?) -> (String?, [Range<Int>]) {
-        var parts: [Range<Int>] = []
-        var partStart: Int? = nil
-        var depth = 0
-        func close(_ end: Int) {
-            if let s = partStart, end > s {
-                parts.append(tokens[s].range.lowerBound..<tokens[end - 1].range.upperBound)
+        /// Token ranges of the phrase without the name and party letter, split at commas (and at "og" when `atAnd`).
+        func split(atAnd: Bool) -> [Range<Int>] {
+            var parts: [Range<Int>] = []
+            var partStart: Int? = nil
+            var depth = 0
+            func close(_ end: Int) {
+                if let s = partStart, end > s {
+                    let range = trimmed(tokens[s].range.lowerBound..<tokens[end - 1].range.upperBound)
+                    if !range.isEmpty, range != organisation?.range { parts.append(range) }
+                }
+                partStart = nil
             }
-            partStart = nil
+            var t = a
+            while t < b {
+                if name.contains(t) || (letter?.contains(t) ?? false) { close(t); t += 1; continue }
+                if isPunctuation(t, 0x28) { depth += 1 }
+                if isPunctuation(t, 0x29) { depth = max(0, depth - 1) }
+                let splitsHere = depth == 0 && (isPunctuation(t, 0x2C) || (atAnd && tokens[t].kind == .word && folded[t] == "og"))
+                if splitsHere { close(t); t += 1; continue }
+                if tokens[t].kind != .space, partStart == nil { partStart = t }
+                t += 1
+            }
+            close(b)
+            return parts
         }
-        var t = a
-        while t < b {
-            if name.contains(t) || (letter?.contains(t) ?? false) { close(t); t += 1; continue }
-            if isPunctuation(t, 0x28) { depth += 1 }
-            if isPunctuation(t, 0x29) { depth = max(0, depth - 1) }
-            let splitsHere = depth == 0 && (isPunctuation(t, 0x2C) || (tokens[t].kind == .word && folded[t] == "og"))
-            if splitsHere { close(t); t += 1; continue }
-            if tokens[t].kind != .space, partStart == nil { partStart = t }
-            t += 1
-        }
-        close(b)
-        // Trim each part; drop parts that are only the organisation.
-        var titles: [Range<Int>] = []
-        for part in parts {
-            let trimmedPart = trimmed(part)
-            guard !trimmedPart.isEmpty else { continue }
-            if let org = organisation?.range, trimmedPart == org { continue }
-            titles.append(trimmedPart)
-        }
-        guard !titles.isEmpty else { return (nil, []) }
-        // The role as one text: from the first title part to the last, minus a final "i <organisation>".
-        var roleRange = titles[0].lowerBound..<titles[titles.count - 1].upperBound
-        if let org = organisation?.range, org.upperBound == roleRange.upperBound {
+        let titles = split(atAnd: true)
+        var pieces = split(atAnd: false)
+        guard !pieces.isEmpty else { return (nil, titles) }
+        // Without a final "i <organisation>": "adm. direktør i Realdania" is the role "adm. direktør".
+        if let org = organisation?.range, org.upperBound == pieces[pieces.count - 1].upperBound {
             var q = tokenIndex(at: org.lowerBound) - 1
             while q >= 0, tokens[q].kind == .space { q -= 1 }
             // "i foreningen Realdania": one lower-case word may stand between the preposition and the name.
@@ -792,18 +824,23 @@ struct QuoteScan {
                 q -= 1
                 while q >= 0, tokens[q].kind == .space { q -= 1 }
             }
-            if q >= 0, tokens[q].kind == .word, finder.prepositions.contains(folded[q]), tokens[q].range.lowerBound > roleRange.lowerBound {
-                roleRange = roleRange.lowerBound..<tokens[q].range.lowerBound
+            let last = pieces[pieces.count - 1]
+            if q >= 0, tokens[q].kind == .word, finder.prepositions.contains(folded[q]), tokens[q].range.lowerBound > last.lowerBound {
+                pieces[pieces.count - 1] = trimmed(last.lowerBound..<tokens[q].range.lowerBound)
             }
         }
-        var role = document.string(trimmed(roleRange))
+        var texts = pieces.filter { !$0.isEmpty }.map { document.string($0) }
         // "der til daglig er programchef …": the relative clause's verb is not part of the title.
-        for opener in ["der ", "som "] where role.hasPrefix(opener) {
-            let words = role.split(separator: " ", omittingEmptySubsequences: true)
-            if let index = words.prefix(5).firstIndex(where: { $0 == "er" || $0 == "var" }) {
-                role = words[(index + 1)...].joined(separator: " ")
+        if var first = texts.first {
+            for opener in ["der ", "som "] where first.hasPrefix(opener) {
+                let words = first.split(separator: " ", omittingEmptySubsequences: true)
+                if let index = words.prefix(5).firstIndex(where: { $0 == "er" || $0 == "var" }) {
+                    first = words[(index + 1)...].joined(separator: " ")
+                }
             }
+            texts[0] = first
         }
+        var role = texts.filter { !$0.isEmpty }.joined(separator: ", ")
         while let last = role.last, last == "," || last == " " || last == "." && !role.hasSuffix("adm.") { role.removeLast() }
         return (role.isEmpty ? nil : role, titles)
     }

@@ -38,8 +38,8 @@ public struct SpokespersonRule: Rule, RuleKind {
 
         static func knowledgePartner(_ speaker: String, partner: String, role: Localized, partnership: String, clause: String) -> Localized {
             Localized(
-                da: "\(speaker) fra \(partner) præsenteres som \(role.da) og dermed som talsperson for \(partnership). \(partner) er uafhængig videnspartner (pkt. 8.7) og udtaler sig ikke på partnerskabets vegne; videnspartnernes egen kommunikation reguleres af deres egne kontrakter (\(clause)).",
-                en: "\(speaker) of \(partner) is presented as \(role.en) and so as speaking for \(partnership). \(partner) is an independent knowledge partner (section 8.7) and does not speak on the partnership's behalf; the knowledge partners' own communication is governed by their own contracts (\(clause)).")
+                da: "\(speaker) fra \(partner) præsenteres som \(role.da) og taler dermed på vegne af \(partnership). \(partner) er uafhængig videnspartner (pkt. 8.7) og udtaler sig ikke på partnerskabets vegne; videnspartnernes egen kommunikation reguleres af deres egne kontrakter (\(clause)).",
+                en: "\(speaker) of \(partner) is presented as \(role.en) and so speaks on behalf of \(partnership). \(partner) is an independent knowledge partner (section 8.7) and does not speak on the partnership's behalf; the knowledge partners' own communication is governed by their own contracts (\(clause)).")
         }
 
         static func notInStructure(_ speaker: String, role: Localized, partnership: String, clause: String) -> Localized {
@@ -143,17 +143,18 @@ public struct SpokespersonRule: Rule, RuleKind {
                 if entries.isEmpty {
                     let message = Messages.notInStructure(name, role: role.name, partnership: partnership, clause: clause)(language)
                     diagnostics.append(context.diagnostic(definition, message, at: nameRange, severity: .error))
-                } else if !entries.contains(where: { $0.role.id == role.id }) {
+                } else if let entry = entries.first(where: { $0.role.id == role.id }) {
+                    // The right role, from another organisation than the structure says.
+                    if let organisation = speaker.organisation, let range = speaker.organisationRange,
+                       !Spokespersons.organisation(organisation, matches: [entry.person.organisation]) {
+                        let message = Messages.otherOrganisation(entry.person.name, listed: entry.person.organisation,
+                                                                 organisation: organisation, clause: clause)(language)
+                        diagnostics.append(context.diagnostic(definition, message, at: range, severity: .error))
+                    }
+                } else {
                     let message = Messages.otherRole(name, role: role.name, listed: entries[0].role.name, clause: clause)(language)
                     diagnostics.append(context.diagnostic(definition, message, at: title, severity: .error))
                 }
-            }
-            // 4. A listed person presented from another organisation than the structure says.
-            if let entry = entries.first, let organisation = speaker.organisation, let range = speaker.organisationRange,
-               !Spokespersons.organisation(organisation, matches: [entry.person.organisation]) {
-                let message = Messages.otherOrganisation(entry.person.name, listed: entry.person.organisation, organisation: organisation,
-                                                         clause: clause)(language)
-                diagnostics.append(context.diagnostic(definition, message, at: range, severity: .error))
             }
         }
         return diagnostics
