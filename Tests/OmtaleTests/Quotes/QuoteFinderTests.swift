@@ -289,6 +289,27 @@ struct QuoteFinderTests {
             """, [ExpectedQuote("1️⃣", "Karen Eksempelsen", role: "programchef", organisation: "Realdania")])
     }
 
+    @Test func untidyTextNeverDerailsTheFinder() {
+        // Random texts from the pieces that make quotes hard; every run must finish with sane quotes.
+        let pieces = ["»", "«", "”", "\"", "„", "“", "‘", "’", "- ", "– ", "\n", "\n\n", ", siger ", "hun", "Anne Jensen", " (S)",
+                      ", formand for ", "Klimaalliancen", "KL", ":", ".", " ", "adm.", " i ", "Region Sjælland", "Det ", "ifølge ",
+                      "lyder det fra ", "slår ", " fast", "CONCITO", "\r\n", "👨‍👩‍👧", "Vi er klar til det", "KL’s", ","]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let checker = Fixtures.checker()
+        for _ in 0..<1_500 {
+            let text = (0..<(next() % 40)).map { _ in pieces[next() % pieces.count] }.joined()
+            let report = checker.check(text: text)
+            for quote in report.quotes {
+                #expect(quote.line >= 1 && quote.column >= 1, "\(text.debugDescription)")
+                if let speaker = quote.speaker { #expect(!speaker.isEmpty) }
+            }
+        }
+    }
+
     @Test func aMillionQuotationMarksStayFast() {
         // A million quotation marks: strays in one long paragraph, many short quotes, deep nesting, and a
         // quote reopened in every one of many paragraphs. The scan is linear; this bounds a debug build.
