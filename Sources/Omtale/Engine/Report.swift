@@ -63,7 +63,7 @@ public struct QuoteReport: Sendable, Equatable, Codable {
     public var party: String?
     /// party | knowledgePartner | partnership | other (null when no organisation is given).
     public var affiliation: String?
-    /// How the speaker was found: after | before | leadIn | label | pronoun | continuation.
+    /// How the speaker was found: after | before | leadIn | label | pronoun | continuation | repeated.
     public var attribution: String?
 
     public init(text: String, line: Int, column: Int, part: String? = nil, speaker: String? = nil, role: String? = nil,

@@ -34,6 +34,8 @@ public struct Attribution: Sendable, Equatable {
         case pronoun
         /// A quote paragraph that continues the quote in the paragraph before it.
         case continuation
+        /// A headline quote repeated (in full or as its beginning) by an attributed quote in the body.
+        case repeated
     }
 
     public var form: Form
@@ -41,7 +43,7 @@ public struct Attribution: Sendable, Equatable {
     public var range: Range<Int>
     public var speaker: Speaker
     /// True when this attribution names the speaker itself (not a pronoun or continuation).
-    public var isExplicit: Bool { form != .pronoun && form != .continuation }
+    public var isExplicit: Bool { form != .pronoun && form != .continuation && form != .repeated }
 }
 
 /// A speaker: a person (name, role, organisation) or an organisation standing as the speaker.

@@ -355,10 +355,10 @@ struct QuoteScan {
             let previous = trimmed(document.paragraphs[p - 1])
             if let last = previous.last.map({ units[$0] }), last == 0x3A {
                 // "Sådan lyder det fra Anne Jensen:" then the quote; "Fakta:" then a list.
-                guard let attribution = attributionBefore(dash, paragraph: p) else { return nil }
+                guard let (attribution, pronoun) = attributionBefore(dash, paragraph: p) else { return nil }
                 let speech = trimmed(content)
                 let quote = Quote(style: .dash, range: dash..<speech.upperBound, segments: [speech], attribution: attribution)
-                return (Candidate(quote: quote, paragraph: p, lastParagraph: p), paragraph.upperBound)
+                return (Candidate(quote: quote, paragraph: p, lastParagraph: p, pronounRange: pronoun), paragraph.upperBound)
             }
             if wordCount(previous, limit: 6) <= 5, let last = previous.last.map({ units[$0] }), !Self.isSentenceEnd(last) {
                 return nil  // a short heading ("Fakta", "Sådan søger du") opens a list
@@ -409,8 +409,9 @@ struct QuoteScan {
             candidate.pronounRange = pronoun
             return
         }
-        if candidate.quote.style != .dash, let attribution = attributionBefore(candidate.quote.range.lowerBound, paragraph: candidate.paragraph) {
+        if candidate.quote.style != .dash, let (attribution, pronoun) = attributionBefore(candidate.quote.range.lowerBound, paragraph: candidate.paragraph) {
             candidate.quote.attribution = attribution
+            candidate.pronounRange = pronoun
             return
         }
         if let (attribution, pronoun) = leadInAfter(end, paragraph: candidate.lastParagraph) {
@@ -513,7 +514,7 @@ struct QuoteScan {
     }
 
     /// `Anne Jensen, formand for X, siger: »…«` or the previous paragraph ending in a colon.
-    func attributionBefore(_ start: Int, paragraph p: Int) -> Attribution? {
+    func attributionBefore(_ start: Int, paragraph p: Int) -> (Attribution?, Range<Int>?)? {
         var k = start - 1
         let paragraph = document.paragraphs[p]
         while k >= paragraph.lowerBound, Self.isSpace(units[k]) { k -= 1 }
@@ -551,17 +552,19 @@ struct QuoteScan {
         for t in first..<colonToken {
             guard let phraseEnd = matchPhrase(finder.verbs, at: t, limit: colonToken) ?? matchPhrase(finder.fromPhrases, at: t, limit: colonToken)
                     ?? matchPhrase(finder.accordingTo, at: t, limit: colonToken) else { continue }
-            if case .speaker(let speaker)? = parseSpeaker(phraseEnd, colonToken) {
-                return Attribution(form: .before, range: trimmed(clause), speaker: speaker)
-            }
-            if case .speaker(let speaker)? = parseSpeaker(first, t) {
-                return Attribution(form: .before, range: trimmed(clause), speaker: speaker)
+            // "siger Anne Jensen:" / "Anne Jensen, formand for X, siger:" / "Hun siger:" / "Det siger han:"
+            for parsed in [parseSpeaker(phraseEnd, colonToken), parseSpeaker(first, t)] {
+                switch parsed {
+                case .speaker(let speaker)?: return (Attribution(form: .before, range: trimmed(clause), speaker: speaker), nil)
+                case .pronoun(let range)?: return (nil, range)
+                case nil: continue
+                }
             }
             return nil
         }
         // No verb: a label (`Birthe Fiktivsen, formand for X: »…«`), which starts with the name or organisation.
         guard wordCount(clause, limit: 20) <= 16, case .speaker(let speaker)? = parseSpeaker(first, colonToken, labelOnly: true) else { return nil }
-        return Attribution(form: .before, range: trimmed(clause), speaker: speaker)
+        return (Attribution(form: .before, range: trimmed(clause), speaker: speaker), nil)
     }
 
     /// `»…« Det siger Anne Jensen, …` in the same paragraph after the quote or at the start of the next.
@@ -938,7 +941,28 @@ struct QuoteScan {
             quotes.append(candidate.quote)
             previous = candidate
         }
+        // A quote in the headline or lead repeated with its speaker further down: "»Vi skal turde mere«" as the
+        // headline and "»Vi skal turde mere, end vi har gjort,« siger …" in the body. Bounded: the first
+        // paragraphs only, against at most `maxRepeatChecks` attributed quotes.
+        let maxRepeatChecks = 200
+        let attributed = quotes.indices.filter { quotes[$0].attribution != nil }.prefix(maxRepeatChecks)
+        for i in quotes.indices where quotes[i].attribution == nil {
+            guard let paragraph = document.paragraphIndex(containing: quotes[i].range.lowerBound) else { continue }
+            if paragraph >= 4 { break }
+            let text = comparable(quotes[i])
+            guard text.count >= 8 else { continue }
+            if let j = attributed.first(where: { $0 > i && comparable(quotes[$0]).hasPrefix(text) }), let attribution = quotes[j].attribution {
+                quotes[i].attribution = Attribution(form: .repeated, range: attribution.range, speaker: attribution.speaker)
+            }
+        }
         return quotes
+    }
+
+    /// A quote's words, lower-cased, without punctuation at its end, for finding it repeated.
+    func comparable(_ quote: Quote) -> String {
+        var text = quote.segments.map { document.string($0) }.joined(separator: " ").lowercased()
+        while let last = text.last, last.isPunctuation || last.isWhitespace { text.removeLast() }
+        return text
     }
 
     /// "Ifølge Anne Jensen, …" outside quotes: a named speaker pronouns may refer to.

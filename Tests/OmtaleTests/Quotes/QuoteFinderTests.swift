@@ -188,6 +188,32 @@ struct QuoteFinderTests {
             ])
     }
 
+    @Test func pronounBeforeAColon() {
+        assertQuotes("""
+            1️⃣»Vi er klar,« siger Anne Jensen, konsulent i KL.
+
+            Hun uddyber: 2️⃣»Vi har ventet på det her i flere år.«
+            """, [
+                ExpectedQuote("1️⃣", "Anne Jensen"),
+                ExpectedQuote("2️⃣", "Anne Jensen", organisation: "KL", attribution: "pronoun"),
+            ])
+    }
+
+    @Test func headlineQuoteRepeatedInTheBody() {
+        assertQuotes("""
+            Nyhed
+
+            1️⃣»Vi skal turde mere«
+
+            Klimaalliancen holder konference i Odense.
+
+            2️⃣»Vi skal turde mere, end vi har gjort hidtil,« siger Birthe Fiktivsen, formand for KKR Nordjylland.
+            """, [
+                ExpectedQuote("1️⃣", "Birthe Fiktivsen", organisation: "KKR Nordjylland", attribution: "repeated"),
+                ExpectedQuote("2️⃣", "Birthe Fiktivsen", attribution: "after"),
+            ])
+    }
+
     @Test func quoteOverSeveralParagraphs() {
         assertQuotes("""
             1️⃣»Første afsnit af et langt citat.
