@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the quotes of a document and who said them, the way Danish press releases write them.
 ///
 /// Quote forms: any pair of quotation marks (»…«, „…“, “…”, ”…”, "…", ‘…’, mismatched pairs and
@@ -818,6 +820,7 @@ struct QuoteScan {
         let titles = split(atAnd: true)
         var pieces = split(atAnd: false)
         guard !pieces.isEmpty else { return (nil, titles) }
+        var organisationRemoved = false
         // Without a final "i <organisation>": "adm. direktør i Realdania" is the role "adm. direktør".
         if let org = organisation?.range, org.upperBound == pieces[pieces.count - 1].upperBound {
             var q = tokenIndex(at: org.lowerBound) - 1
@@ -830,9 +833,19 @@ struct QuoteScan {
             let last = pieces[pieces.count - 1]
             if q >= 0, tokens[q].kind == .word, finder.prepositions.contains(folded[q]), tokens[q].range.lowerBound > last.lowerBound {
                 pieces[pieces.count - 1] = trimmed(last.lowerBound..<tokens[q].range.lowerBound)
+                organisationRemoved = true
             }
         }
         var texts = pieces.filter { !$0.isEmpty }.map { document.string($0) }
+        // "sekretariatschef i Klimaalliancen og ansat [i KL]": a bare participle left by the organisation is not a title.
+        if organisationRemoved, var last = texts.last, let range = last.range(of: " og ", options: .backwards) {
+            let tail = last[range.upperBound...]
+            if !tail.contains(" "), let first = tail.first, first.isLowercase,
+               !finder.titleWords.contains(NameMatcher.foldWord(String(tail))) {
+                last.removeSubrange(range.lowerBound...)
+                texts[texts.count - 1] = last
+            }
+        }
         // "der til daglig er programchef …": the relative clause's verb is not part of the title.
         if var first = texts.first {
             for opener in ["der ", "som "] where first.hasPrefix(opener) {
@@ -888,6 +901,10 @@ struct QuoteScan {
         if inner.count > 1 { return true }
         guard let segment = inner.first, !segment.isEmpty else { return false }
         if let last = segment.last.map({ units[$0] }), Self.isSentenceEnd(last) || last == 0x2C { return true }
+        // Right after a word, with no sentence in it: a title or phrase in marks ("rapporten »…«"), at any length.
+        var k = candidate.quote.range.lowerBound - 1
+        while k >= 0, Self.isSpace(units[k]), units[k] != 0x0A { k -= 1 }
+        if k >= 0, Self.isLetter(units[k]) || (units[k] >= 0x30 && units[k] <= 0x39) { return false }
         if wordCount(segment, limit: 9) > 8 { return true }
         let paragraph = trimmed(document.paragraphs[candidate.paragraph])
         return paragraph == candidate.quote.range && wordCount(segment, limit: 3) >= 3

@@ -250,6 +250,8 @@ struct QuoteFinderTests {
             Fakta: »Klimaalliancen 2023–2027«
 
             Konferencen hedder ”Klimaalliancen” i år.
+
+            Læs rapporten »Klimaalliancen – status for kommunernes klimaindsats i 2024 og de næste skridt« på hjemmesiden.
             """, [])
     }
 
@@ -304,6 +306,20 @@ struct QuoteFinderTests {
             """, [
                 ExpectedQuote("1️⃣", "Jens Opdigtet", role: "KLs formand for klimaområdet", organisation: "KL", party: "KL"),
                 ExpectedQuote("2️⃣", "Birthe Fiktivsen", organisation: "Sønderå Kommune"),
+            ])
+    }
+
+    @Test func roleWithoutTheOrganisationKeepsItsOwnWords() {
+        assertQuotes("""
+            1️⃣»Vi er klar,« siger Karen Eksempelsen (SF), formand for Region Sjællands udvalg for klima og miljø.
+
+            2️⃣»Vi også,« siger Lise Fiktiv, sekretariatschef i Klimaalliancen og ansat i KL.
+
+            3️⃣»Og vi,« siger Anne Jensen, regionsrådsformand (S), Region Sjælland.
+            """, [
+                ExpectedQuote("1️⃣", "Karen Eksempelsen", role: "formand for Region Sjællands udvalg for klima og miljø", organisation: "Region Sjælland"),
+                ExpectedQuote("2️⃣", "Lise Fiktiv", role: "sekretariatschef i Klimaalliancen", organisation: "KL"),
+                ExpectedQuote("3️⃣", "Anne Jensen", role: "regionsrådsformand", organisation: "Region Sjælland", party: "Region Sjælland"),
             ])
     }
 
