@@ -11,6 +11,7 @@ public final class Checker: @unchecked Sendable {
     public let rules: [any Rule]
     public let limits: Limits
     let matcher: NameMatcher
+    let quoteFinder: QuoteFinder
     private let tokenizer: Tokenizer
 
     /// Bounds that keep one hostile input from taking the machine.
@@ -30,6 +31,7 @@ public final class Checker: @unchecked Sendable {
         self.limits = limits
         self.rules = try RuleRegistry.rules(for: ruleset)
         self.matcher = NameMatcher(ruleset: ruleset)
+        self.quoteFinder = QuoteFinder(language: ruleset.quoteLanguage)
         self.tokenizer = Tokenizer()
     }
 
@@ -40,6 +42,7 @@ public final class Checker: @unchecked Sendable {
         rules = other.rules
         limits = other.limits
         matcher = other.matcher
+        quoteFinder = other.quoteFinder
         tokenizer = Tokenizer()
     }
 
@@ -94,7 +97,8 @@ public final class Checker: @unchecked Sendable {
     public func check(_ source: SourceText, path: String, inputID: String) -> FileReport {
         let document = Document(path: path, inputID: inputID, source: source, tokenizer: tokenizer)
         let scan = PartyScan(document: document, ruleset: ruleset, matcher: matcher)
-        let context = CheckContext(document: document, ruleset: ruleset, scan: scan, language: language)
+        let quotes = quoteFinder.quotes(in: document, scan: scan, ruleset: ruleset)
+        let context = CheckContext(document: document, ruleset: ruleset, scan: scan, quotes: quotes, language: language)
         // Sorted by position; at one position, in rule order and then in the order each rule reported.
         let found = rules.enumerated().flatMap { ruleIndex, rule in
             rule.check(context).enumerated().map { (ruleIndex: ruleIndex, index: $0.offset, diagnostic: $0.element) }
@@ -108,6 +112,7 @@ public final class Checker: @unchecked Sendable {
         let coverage = scan.coverage(ruleset, document: document)
         return FileReport(path: path, input: inputID, applies: scan.applies, diagnostics: remaining,
                           parties: coverage.parties, knowledgePartners: coverage.knowledgePartners,
+                          quotes: quotes.map { QuoteReport($0, in: document) },
                           document: limits.keepDocuments ? document : nil)
     }
 

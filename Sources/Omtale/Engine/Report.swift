@@ -48,19 +48,26 @@ public struct PartyCoverage: Sendable, Equatable, Codable {
     public var collective: String?
 }
 
-/// A quote and who said it (filled in by the spokesperson rule).
+/// A quote and who said it, as the quote finder read it (every file, whatever the rules).
+/// `speaker`, `role`, `organisation` and `party` are null when the text does not say.
 public struct QuoteReport: Sendable, Equatable, Codable {
     public var text: String
     public var line: Int
     public var column: Int
     public var part: String?
+    /// The person, or the organisation standing as the speaker ("KL: …").
     public var speaker: String?
     public var role: String?
     public var organisation: String?
+    /// The party of the partnership the organisation is, as the ruleset names it.
     public var party: String?
+    /// party | knowledgePartner | partnership | other (null when no organisation is given).
+    public var affiliation: String?
+    /// How the speaker was found: after | before | leadIn | label | pronoun | continuation | repeated.
+    public var attribution: String?
 
     public init(text: String, line: Int, column: Int, part: String? = nil, speaker: String? = nil, role: String? = nil,
-                organisation: String? = nil, party: String? = nil) {
+                organisation: String? = nil, party: String? = nil, affiliation: String? = nil, attribution: String? = nil) {
         self.text = text
         self.line = line
         self.column = column
@@ -69,6 +76,35 @@ public struct QuoteReport: Sendable, Equatable, Codable {
         self.role = role
         self.organisation = organisation
         self.party = party
+        self.affiliation = affiliation
+        self.attribution = attribution
+    }
+
+    public init(_ quote: Quote, in document: Document) {
+        let location = document.location(of: quote.range.lowerBound)
+        let text = quote.segments.map { document.string($0) }.joined(separator: " ")
+        let speaker = quote.attribution?.speaker
+        self.init(text: text, line: location.line, column: location.column, part: location.part, speaker: speaker?.displayName,
+                  role: speaker?.role, organisation: speaker?.organisation,
+                  party: speaker?.affiliation == .party ? speaker?.organisation : nil,
+                  affiliation: speaker?.affiliation?.rawValue, attribution: quote.attribution?.form.rawValue)
+    }
+
+    private enum CodingKeys: String, CodingKey { case text, line, column, part, speaker, role, organisation, party, affiliation, attribution }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text)
+        try c.encode(line, forKey: .line)
+        try c.encode(column, forKey: .column)
+        try c.encodeIfPresent(part, forKey: .part)
+        // Always present, null when unknown: consumers test `speaker == null`.
+        try c.encode(speaker, forKey: .speaker)
+        try c.encode(role, forKey: .role)
+        try c.encode(organisation, forKey: .organisation)
+        try c.encode(party, forKey: .party)
+        try c.encode(affiliation, forKey: .affiliation)
+        try c.encode(attribution, forKey: .attribution)
     }
 }
 

@@ -21,6 +21,7 @@ public enum RuleRegistry {
             PartySpellingRule.self,
             RegionsCollectiveRule.self,
             NonCommercialRule.self,
+            SpokespersonRule.self,
         ]
         return Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })
     }()
@@ -39,12 +40,15 @@ public struct CheckContext: Sendable {
     public let document: Document
     public let ruleset: Ruleset
     public let scan: PartyScan
+    /// Every quote of the document and who said it (`QuoteFinder`), in text order.
+    public let quotes: [Quote]
     public let language: Language
 
-    public init(document: Document, ruleset: Ruleset, scan: PartyScan, language: Language) {
+    public init(document: Document, ruleset: Ruleset, scan: PartyScan, quotes: [Quote] = [], language: Language) {
         self.document = document
         self.ruleset = ruleset
         self.scan = scan
+        self.quotes = quotes
         self.language = language
     }
 

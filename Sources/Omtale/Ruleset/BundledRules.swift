@@ -321,6 +321,186 @@ lookalikes:
       en: "A place name is not the region; write the region's full name."
 
 """#,
+        "quotes.yml": #"""
+# Sproget i danske citater: hvordan en pressemeddelelse siger, hvem der har sagt hvad.
+# Læses af citatfinderen (Sources/Omtale/Quotes/), som finder citater og talere i alle tekster.
+# Alle ord sammenlignes uden hensyn til store og små bogstaver. Flerordsudtryk ("slår fast")
+# skrives med mellemrum.
+
+# Udsagnsord, der knytter et citat til en taler: »…«, siger Anne Jensen / Anne Jensen siger: »…«
+verbs:
+  - siger
+  - sagde
+  - udtaler
+  - udtalte
+  - fortæller
+  - fortalte
+  - forklarer
+  - forklarede
+  - mener
+  - mente
+  - understreger
+  - understregede
+  - tilføjer
+  - tilføjede
+  - påpeger
+  - påpegede
+  - pointerer
+  - pointerede
+  - uddyber
+  - uddybede
+  - slår fast
+  - slog fast
+  - konstaterer
+  - konstaterede
+  - fastslår
+  - fastslog
+  - vurderer
+  - vurderede
+  - erkender
+  - erkendte
+  - lover
+  - lovede
+  - fremhæver
+  - fremhævede
+  - betoner
+  - skriver
+  - skrev
+  - svarer
+  - svarede
+  - supplerer
+  - opfordrer
+  - advarer
+  - håber
+  - glæder sig
+
+# Udtryk, hvor taleren står efter "fra": »…«, lyder det fra Anne Jensen / Sådan lyder det fra …:
+fromPhrases:
+  - lyder det fra
+  - lød det fra
+  - lyder meldingen fra
+  - lød meldingen fra
+  - lyder opfordringen fra
+  - siger det fra
+
+# Udtryk, hvor taleren står lige efter: »…«, ifølge Anne Jensen / Ifølge Anne Jensen …
+accordingTo:
+  - ifølge
+
+# Ord, der i stedet for et navn peger tilbage på den senest nævnte taler: »…«, tilføjer hun.
+pronouns:
+  - han
+  - hun
+  - hen
+  - vedkommende
+  - formanden
+  - næstformanden
+  - borgmesteren
+  - direktøren
+  - regionsrådsformanden
+
+# Ord foran et citat, der indleder en følgende talers replik (»…« Det siger …): "Det siger Anne Jensen".
+leadIns:
+  - det
+  - sådan
+  - således
+
+# Titler, der kan stå foran et navn ("Borgmester Anne Jensen: »…«", "regionsrådsformand Anne Jensen").
+# Et navn begynder aldrig med et af disse ord, heller ikke med stort forbogstav først i en sætning.
+titleWords:
+  - borgmester
+  - viceborgmester
+  - rådmand
+  - formand
+  - næstformand
+  - forperson
+  - forkvinde
+  - regionsrådsformand
+  - regionsrådsmedlem
+  - byrådsmedlem
+  - kommunalbestyrelsesmedlem
+  - direktør
+  - adm
+  - administrerende
+  - vicedirektør
+  - kommunaldirektør
+  - regionsdirektør
+  - programchef
+  - programdirektør
+  - projektchef
+  - projektleder
+  - chefkonsulent
+  - konsulent
+  - seniorkonsulent
+  - klimakoordinator
+  - klimachef
+  - centerchef
+  - afdelingschef
+  - sekretariatschef
+  - minister
+  - professor
+  - lektor
+  - talsperson
+  - talsmand
+  - talskvinde
+  - ordfører
+  - medlem
+
+# Forholdsord, der indleder organisationen i en titel: "borgmester i Aalborg Kommune",
+# "adm. direktør hos Realdania", "formand for KKR Nordjylland".
+organisationPrepositions:
+  - i
+  - hos
+  - ved
+  - for
+  - fra
+  - på
+
+# Ord, der gør et ellers navnelignende ord til en del af en organisation: "Fjordby Kommune".
+organisationWords:
+  - Kommune
+  - Kommunes
+  - Region
+  - Regions
+  - Forening
+  - Fond
+  - Styrelse
+  - Ministerium
+  - Universitet
+  - A/S
+  - ApS
+
+# Etiketter foran et kolon, der ikke er en taler: "Foto: Region Sjælland", "Fakta: …".
+notSpeakers:
+  - Foto
+  - Fotos
+  - Billede
+  - Billedtekst
+  - Fakta
+  - Kontakt
+  - Kilde
+  - Kilder
+  - Læs
+  - Læs også
+  - Pressemeddelelse
+  - Nyhed
+  - Tema
+  - Baggrund
+  - Note
+  - Obs
+  - NB
+  - Yderligere oplysninger
+  - Periode
+  - Budget
+  - Parter
+  - Videnspartnere
+  - Frist
+  - Dato
+  - Tid
+  - Sted
+  - Program
+
+"""#,
         "rules/non-commercial.yml": #"""
 kind: non-commercial
 severity: warning
@@ -428,6 +608,40 @@ description:
     individually. Omtale reports it as info; a stricter ruleset can raise it to an error.
 
 """#,
+        "rules/spokesperson.yml": #"""
+kind: spokesperson
+# Citater uden afsender er en advarsel; titler i strid med strukturen og videnspartnere, der taler
+# på alliancens vegne, er fejl; en taler uden organisation er info (alvorligheden står i reglen).
+severity: warning
+clause: "pkt. 9.1"
+summary:
+  da: "Citater skal have en afsender, der passer til talsmandsstrukturen."
+  en: "Quotes must have a speaker who fits the spokesperson structure."
+description:
+  da: >-
+    Partnerskabsaftalens pkt. 9.1 kræver en talsmandsstruktur for kommunikationen om
+    Klimaalliancen, og pkt. 8.2 siger: "Formandskabet består af KL (formand) og regionerne
+    (næstformand)". CONCITO og C40 er uafhængige videnspartnere (pkt. 8.7), og deres egen
+    kommunikation reguleres af deres egne kontrakter. Omtale finder hvert citat og hvem der siger
+    det, og melder: et citat uden afsender (advarsel); en titel i strid med strukturen, fx en
+    formand for alliancen fra en region eller en næstformand fra KL (fejl); en videnspartner, der
+    præsenteres som talsperson for alliancen (fejl); når strukturen i spokespersons.yml nævner
+    personer: en talsperson, der ikke står der, eller står der med en anden rolle eller
+    organisation (fejl); en navngiven taler, hvis organisation aldrig nævnes (info). Titler og
+    strukturen kontrolleres kun i tekster om Klimaalliancen.
+  en: >-
+    Section 9.1 of the agreement calls for a spokesperson structure for communication about
+    Klimaalliancen, and section 8.2 says the chair comes from KL and the vice-chair from the
+    regions. CONCITO and C40 are independent knowledge partners (section 8.7) whose own
+    communication is governed by their own contracts. Omtale finds every quote and who says it,
+    and reports: a quote without a speaker (warning); a title that contradicts the structure, e.g.
+    a chair of the alliance from a region or a vice-chair from KL (error); a knowledge partner
+    presented as speaking for the alliance (error); when spokespersons.yml names people: a
+    spokesperson not in it, or in it with another role or organisation (error); a named speaker
+    whose organisation is never given (info). Titles and the structure are checked only in texts
+    about Klimaalliancen.
+
+"""#,
         "ruleset.yml": #"""
 # Klimaalliancen: partnerskabsaftalen mellem KL, de fem regioner og Realdania (2023–2027).
 # Kilde: partnerskabsaftalen, især pkt. 1 (parterne), 7.1 (varighed), 8 (organisering) og 9.1 (kommunikation).
@@ -463,6 +677,125 @@ partnership:
     - klimaalliancerne
 
 boilerplate: "Klimaalliancen er et partnerskab mellem KL, Region Nordjylland, Region Midtjylland, Region Syddanmark, Region Sjælland, Region Hovedstaden og Realdania."
+
+"""#,
+        "spokespersons.yml": #"""
+# Talsmandsstrukturen (pkt. 9.1): hvem der kan udtale sig for Klimaalliancen, i hvilken rolle og
+# fra hvilken organisation. Bygger på aftalens pkt. 8.2 (forretningsudvalget; "Formandskabet består
+# af KL (formand) og regionerne (næstformand)"), 8.3–8.6 (udviklingsgruppe, projektstyregruppe,
+# DGO'er, sekretariat) og 8.7 (CONCITO og C40 er uafhængige videnspartnere; deres egen
+# kommunikation reguleres af deres egne kontrakter).
+#
+# Læses af reglen `spokesperson` (kind: spokesperson).
+#
+# roles[].titles: ord, der i en titel betegner rollen. Flere ord skal stå i den rækkefølge, men ikke
+#   nødvendigvis lige efter hinanden ("medlem forretningsudvalg" passer på "medlem af alliancens
+#   forretningsudvalg"); bestemt form og genitiv (-en, -et, -s, -ens, -ets) genkendes.
+# roles[].partnershipReference: rollen gælder kun, når titlen også nævner partnerskabet
+#   (Klimaalliancen eller et ord fra partnershipReferences): "formand for Klima- og Miljøudvalget i
+#   KL" er ikke alliancens formand.
+# roles[].organisations: hvor rollens indehaver skal komme fra. En part eller videnspartner ved sit
+#   navn; "* Kommune" betyder enhver organisation, hvis navn ender på "Kommune".
+# roles[].speaksForPartnership: rollen taler på partnerskabets vegne.
+# roles[].names: de personer, strukturen udpeger (tom i standardreglerne: Omtale opfinder ingen
+#   personer). Når der står navne, skal den, der taler for alliancen, stå her med den rolle og
+#   den organisation.
+clause: "pkt. 9.1"
+
+# Ord, der i en titel betyder partnerskabet, ud over partnerskabets navne fra ruleset.yml.
+partnershipReferences:
+  - alliancen
+  - alliancens
+  - partnerskabet
+  - partnerskabets
+
+roles:
+  - id: formand
+    name: {da: "formand for forretningsudvalget", en: "chair of the executive committee"}
+    clause: "pkt. 8.2"
+    titles: [formand, forperson, forkvinde]
+    partnershipReference: true
+    organisations: [KL, "* Kommune"]
+    speaksForPartnership: true
+    names: []
+
+  - id: naestformand
+    name: {da: "næstformand for forretningsudvalget", en: "vice-chair of the executive committee"}
+    clause: "pkt. 8.2"
+    titles: [næstformand, næstforperson, næstforkvinde]
+    partnershipReference: true
+    organisations: [Region Nordjylland, Region Midtjylland, Region Syddanmark, Region Sjælland, Region Hovedstaden,
+                    Danske Regioner]
+    speaksForPartnership: true
+    names: []
+
+  - id: forretningsudvalg
+    name: {da: "medlem af forretningsudvalget", en: "member of the executive committee"}
+    clause: "pkt. 8.2"
+    titles: [medlem forretningsudvalg, forretningsudvalgsmedlem]
+    partnershipReference: true
+    organisations: [KL, "* Kommune", Region Nordjylland, Region Midtjylland, Region Syddanmark, Region Sjælland,
+                    Region Hovedstaden, Danske Regioner, Realdania]
+    speaksForPartnership: true
+    names: []
+
+  - id: udviklingsgruppe
+    name: {da: "medlem af den politiske udviklingsgruppe", en: "member of the political development group"}
+    clause: "pkt. 8.3"
+    titles: [medlem udviklingsgruppe, udviklingsgruppe]
+    partnershipReference: false
+    organisations: [KL, "* Kommune", "KKR *", Region Nordjylland, Region Midtjylland, Region Syddanmark, Region Sjælland,
+                    Region Hovedstaden, Danske Regioner, Realdania, CONCITO, C40]
+    speaksForPartnership: false
+    names: []
+
+  - id: projektstyregruppe
+    name: {da: "medlem af den administrative projektstyregruppe", en: "member of the administrative project steering group"}
+    clause: "pkt. 8.4"
+    titles: [projektstyregruppe]
+    partnershipReference: false
+    organisations: [KL, Region Nordjylland, Region Midtjylland, Region Syddanmark, Region Sjælland, Region Hovedstaden,
+                    Danske Regioner, Realdania, CONCITO, C40]
+    speaksForPartnership: false
+    names: []
+
+  - id: dgo-talsperson
+    name: {da: "talsperson for en DGO", en: "spokesperson of a DGO"}
+    clause: "pkt. 8.5"
+    titles: [DGO talsperson, talsperson DGO, DGO talsmand, talsmand DGO, DGO talskvinde, talskvinde DGO]
+    partnershipReference: false
+    organisations: ["* Kommune", "KKR *", KL, Region Nordjylland, Region Midtjylland, Region Syddanmark, Region Sjælland,
+                    Region Hovedstaden]
+    speaksForPartnership: true
+    names: []
+
+  - id: sekretariat
+    name: {da: "partnerskabets sekretariat", en: "the partnership's secretariat"}
+    clause: "pkt. 8.6"
+    titles: [sekretariatschef, leder sekretariat, chef sekretariat, sekretariat]
+    partnershipReference: true
+    organisations: [KL, Danske Regioner]
+    speaksForPartnership: true
+    names: []
+
+  - id: talsperson
+    name: {da: "talsperson for partnerskabet", en: "spokesperson of the partnership"}
+    clause: "pkt. 9.1"
+    titles: [talsperson, talsmand, talskvinde, på vegne af, på vegne]
+    partnershipReference: true
+    organisations: [KL, "* Kommune", Region Nordjylland, Region Midtjylland, Region Syddanmark, Region Sjælland,
+                    Region Hovedstaden, Danske Regioner, Realdania]
+    speaksForPartnership: true
+    names: []
+
+  - id: videnspartner
+    name: {da: "uafhængig videnspartner", en: "independent knowledge partner"}
+    clause: "pkt. 8.7"
+    titles: [videnspartner]
+    partnershipReference: false
+    organisations: [CONCITO, C40]
+    speaksForPartnership: false
+    names: []
 
 """#,
     ]

@@ -20,6 +20,8 @@ public struct Ruleset: Sendable {
     public var origin: String
     /// Files of the folder by relative path, for rule kinds that read their own data files.
     public var files: [String: String]
+    /// How texts attribute quotes (`quotes.yml`), for the quote finder.
+    public var quoteLanguage: QuoteLanguage
 
     public func rule(_ id: String) -> RuleDefinition? { rules.first { $0.id == id } }
 }

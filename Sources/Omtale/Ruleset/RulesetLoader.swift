@@ -6,6 +6,7 @@ import Foundation
 /// - `ruleset.yml`: the partnership, its agreement and the boilerplate sentence;
 /// - `parties.yml`: parties, knowledge partners, collective forms and look-alikes;
 /// - `rules/<id>.yml`: one file per rule, naming its `kind`;
+/// - `quotes.yml`: how Danish texts attribute quotes (the bundled file when missing);
 /// - further data files that particular rule kinds read (e.g. `spokespersons.yml`).
 public enum RulesetLoader {
     static let nameForm: KeySchema = .stringOr(["text": .any, "caseSensitive": .any])
@@ -125,7 +126,8 @@ public enum RulesetLoader {
             id: header.id, name: header.name, agreement: header.agreement, partnership: header.partnership,
             boilerplate: header.boilerplate, parties: parties.parties, knowledgePartners: parties.knowledgePartners ?? [],
             collectives: parties.collectives ?? [], lookalikes: parties.lookalikes ?? [], rules: rules,
-            origin: origin, files: files)
+            origin: origin, files: files,
+            quoteLanguage: try QuoteLanguage.load(files: files, file: path("quotes.yml")))
         try validate(ruleset, file: path("parties.yml"))
         return ruleset
     }

@@ -54,9 +54,18 @@ struct CheckCommandTests {
         let occurrence = try #require((nord["occurrences"] as? [[String: Any]])?.first)
         #expect(occurrence["text"] as? String == "Region Nordjylland")
         #expect(occurrence["line"] as? Int != nil && occurrence["column"] as? Int != nil)
-        #expect(file["quotes"] is [Any])
+        let quotes = try #require(file["quotes"] as? [[String: Any]])
+        #expect(quotes.count == 2)
+        let quote = try #require(quotes.first)
+        for key in ["text", "line", "column", "speaker", "role", "organisation", "party"] {
+            #expect(quote[key] != nil, "quote key \(key)")
+        }
+        #expect(quote["speaker"] as? String == "Birthe Fiktivsen")
+        #expect(quote["organisation"] is NSNull)
+        #expect(quote["line"] as? Int == 9 && quote["column"] as? Int == 1)
         let summary = try #require(json["summary"] as? [String: Int])
-        #expect(summary["files"] == 1 && summary["errors"] == 3 && summary["warnings"] == 3 && summary["infos"] == 0)
+        // The infos: two speakers whose organisation the text never gives (spokesperson).
+        #expect(summary["files"] == 1 && summary["errors"] == 3 && summary["warnings"] == 3 && summary["infos"] == 2)
     }
 
     @Test func standardInput() throws {

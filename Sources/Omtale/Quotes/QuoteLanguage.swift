@@ -1,0 +1,56 @@
+/// How Danish texts attribute quotes: the verbs, phrases and pronouns the quote finder looks for.
+/// Data, not code: read from `quotes.yml` in the rules folder (the bundled copy when a folder has none).
+public struct QuoteLanguage: Sendable, Codable, Equatable {
+    /// "siger", "slår fast": `»…«, siger Anne Jensen` / `Anne Jensen siger: »…«`.
+    public var verbs: [String]
+    /// "lyder det fra": the speaker follows the phrase.
+    public var fromPhrases: [String]
+    /// "ifølge": the speaker follows directly.
+    public var accordingTo: [String]
+    /// "han", "hun", "formanden": the last named speaker.
+    public var pronouns: [String]
+    /// "Det", "Sådan" before a verb: `Det siger Anne Jensen.`
+    public var leadIns: [String]
+    /// Titles that may stand before a name ("borgmester"); a name never starts with one.
+    public var titleWords: [String]
+    /// "i", "hos": introduce the organisation in a title.
+    public var organisationPrepositions: [String]
+    /// Capitalised words that make a phrase an organisation rather than a name ("Kommune").
+    public var organisationWords: [String]
+    /// Labels before a colon that are not a speaker ("Foto", "Fakta").
+    public var notSpeakers: [String]
+
+    static let schema: KeySchema = .mapping([
+        "verbs": .sequence(.any), "fromPhrases": .sequence(.any), "accordingTo": .sequence(.any), "pronouns": .sequence(.any),
+        "leadIns": .sequence(.any), "titleWords": .sequence(.any), "organisationPrepositions": .sequence(.any), "organisationWords": .sequence(.any),
+        "notSpeakers": .sequence(.any),
+    ])
+
+    private enum CodingKeys: String, CodingKey {
+        case verbs, fromPhrases, accordingTo, pronouns, leadIns, titleWords, organisationPrepositions, organisationWords, notSpeakers
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        verbs = try c.decode([String].self, forKey: .verbs)
+        fromPhrases = try c.decodeIfPresent([String].self, forKey: .fromPhrases) ?? []
+        accordingTo = try c.decodeIfPresent([String].self, forKey: .accordingTo) ?? []
+        pronouns = try c.decodeIfPresent([String].self, forKey: .pronouns) ?? []
+        leadIns = try c.decodeIfPresent([String].self, forKey: .leadIns) ?? []
+        titleWords = try c.decodeIfPresent([String].self, forKey: .titleWords) ?? []
+        organisationPrepositions = try c.decodeIfPresent([String].self, forKey: .organisationPrepositions) ?? []
+        organisationWords = try c.decodeIfPresent([String].self, forKey: .organisationWords) ?? []
+        notSpeakers = try c.decodeIfPresent([String].self, forKey: .notSpeakers) ?? []
+    }
+
+    /// Decodes `quotes.yml` of a rules folder, or the bundled one when the folder has none.
+    static func load(files: [String: String], file: String) throws -> QuoteLanguage {
+        if let text = files["quotes.yml"] {
+            return try YAMLFile.decode(QuoteLanguage.self, from: text, file: file, schema: schema)
+        }
+        guard let bundled = BundledRules.files["quotes.yml"] else {
+            throw RulesError(file: file, message: Localized(da: "filen mangler", en: "the file is missing"))
+        }
+        return try YAMLFile.decode(QuoteLanguage.self, from: bundled, file: "rules/klimaalliancen/quotes.yml", schema: schema)
+    }
+}

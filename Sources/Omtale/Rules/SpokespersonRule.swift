@@ -1,0 +1,213 @@
+/// Section 9.1's talsmandsstruktur: every quote has a speaker, and whoever speaks in a role of the
+/// partnership holds that role as the structure (`spokespersons.yml`) says, from the right organisation.
+///
+/// 1. A quote without attribution (the rule's severity, warning by default).
+/// 2. A title that contradicts the structure: the chair (KL) presented as from a region, the vice-chair
+///    (the regions) presented as from KL (error).
+/// 3. A knowledge partner (CONCITO, C40) presented as speaking on behalf of the partnership (error, pkt. 8.7).
+/// 4. When the structure names people: someone speaking for the partnership who is not in it, or in it
+///    with another role or organisation (error).
+/// 5. A named speaker whose organisation the text never gives (info, with a suggestion).
+/// 2–4 apply to texts about the partnership; quotes are found in every text.
+public struct SpokespersonRule: Rule, RuleKind {
+    public static let kind = "spokesperson"
+    public let definition: RuleDefinition
+    let structure: Spokespersons
+    /// Folded words that mean the partnership in a title.
+    let references: Set<String>
+
+    public static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
+        let structure = try Spokespersons.load(ruleset)
+        let references = Set(structure.partnershipReferences.map(NameMatcher.foldWord))
+        return SpokespersonRule(definition: definition, structure: structure, references: references)
+    }
+
+    enum Messages {
+        static func unattributed(clause: String) -> Localized {
+            Localized(
+                da: "Citatet har ingen afsender. Skriv, hvem der siger det, fx «…, siger Anne Jensen, formand for …», så talsmandsstrukturen kan følges (\(clause)).",
+                en: "The quote has no speaker. Say who says it, e.g. '…, siger Anne Jensen, formand for …', so the spokesperson structure can be followed (\(clause)).")
+        }
+
+        static func wrongOrganisation(_ speaker: String, role: Localized, organisation: String, allowed: String, partnership: String,
+                                      clause: String) -> Localized {
+            Localized(
+                da: "\(speaker) præsenteres som \(role.da) i \(partnership), men kommer fra \(organisation). Efter \(clause) kommer \(role.da) fra \(allowed).",
+                en: "\(speaker) is presented as \(role.en) of \(partnership) but comes from \(organisation). Under \(clause) the \(role.en) comes from \(allowed).")
+        }
+
+        static func knowledgePartner(_ speaker: String, partner: String, role: Localized, partnership: String, clause: String) -> Localized {
+            Localized(
+                da: "\(speaker) fra \(partner) præsenteres som \(role.da) og taler dermed på vegne af \(partnership). \(partner) er uafhængig videnspartner (pkt. 8.7) og udtaler sig ikke på partnerskabets vegne; videnspartnernes egen kommunikation reguleres af deres egne kontrakter (\(clause)).",
+                en: "\(speaker) of \(partner) is presented as \(role.en) and so speaks on behalf of \(partnership). \(partner) is an independent knowledge partner (section 8.7) and does not speak on the partnership's behalf; the knowledge partners' own communication is governed by their own contracts (\(clause)).")
+        }
+
+        static func notInStructure(_ speaker: String, role: Localized, partnership: String, clause: String) -> Localized {
+            Localized(
+                da: "\(speaker) udtaler sig som \(role.da) i \(partnership), men står ikke i talsmandsstrukturen (\(clause)).",
+                en: "\(speaker) speaks as \(role.en) of \(partnership) but is not in the spokesperson structure (\(clause)).")
+        }
+
+        static func otherRole(_ speaker: String, role: Localized, listed: Localized, clause: String) -> Localized {
+            Localized(
+                da: "\(speaker) står i talsmandsstrukturen som \(listed.da), ikke som \(role.da) (\(clause)).",
+                en: "\(speaker) is in the spokesperson structure as \(listed.en), not as \(role.en) (\(clause)).")
+        }
+
+        static func otherOrganisation(_ speaker: String, listed: String, organisation: String, clause: String) -> Localized {
+            Localized(
+                da: "\(speaker) står i talsmandsstrukturen fra \(listed), men teksten siger \(organisation) (\(clause)).",
+                en: "\(speaker) is in the spokesperson structure from \(listed), but the text says \(organisation) (\(clause)).")
+        }
+
+        static func noOrganisation(_ speaker: String) -> Localized {
+            Localized(da: "Det fremgår ikke, hvilken organisation \(speaker) kommer fra.",
+                      en: "The text does not say which organisation \(speaker) comes from.")
+        }
+
+        static func noOrganisationFix(_ speaker: String, role: String?) -> Localized {
+            Localized(da: "Skriv organisationen ved navnet, fx «\(speaker), \(role ?? "titel") i <organisation>».",
+                      en: "Give the organisation with the name, e.g. '\(speaker), \(role ?? "title") i <organisation>'.")
+        }
+
+        static func or(_ items: [String], _ language: Language) -> String {
+            let shown = items.map { $0.replacingOccurrences(of: "*", with: "…") }
+            guard shown.count > 1 else { return shown.first ?? "" }
+            return shown.dropLast().joined(separator: ", ") + (language == .da ? " eller " : " or ") + shown.last!
+        }
+    }
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        let language = context.language
+        let clause = context.clause(definition)
+        var diagnostics: [Diagnostic] = []
+
+        // Quotes are found in every text (they are in the JSON report), but the talsmandsstruktur
+        // governs only communication about the partnership: no findings on other texts.
+        guard context.scan.applies else { return [] }
+
+        // 1. Quotes nobody said.
+        for quote in context.quotes where quote.attribution == nil {
+            diagnostics.append(context.diagnostic(definition, Messages.unattributed(clause: clause)(language), at: quote.range))
+        }
+
+        // The explicit attributions, once each (a pronoun or continuation repeats one).
+        var attributions: [Attribution] = []
+        var seen: Set<Int> = []
+        for quote in context.quotes {
+            guard let attribution = quote.attribution, attribution.isExplicit, seen.insert(attribution.range.lowerBound).inserted else { continue }
+            attributions.append(attribution)
+        }
+        // A person's organisation may be given at one quote and not at the next.
+        var organisations: [String: Speaker] = [:]
+        for attribution in attributions {
+            if let name = attribution.speaker.name, attribution.speaker.organisation != nil, organisations[key(name)] == nil {
+                organisations[key(name)] = attribution.speaker
+            }
+        }
+
+        // 5. A named speaker whose organisation is never given: once, where the person is first named.
+        var reported: Set<String> = []
+        for attribution in attributions {
+            let speaker = attribution.speaker
+            guard let name = speaker.name, let nameRange = speaker.nameRange, organisations[key(name)] == nil,
+                  reported.insert(key(name)).inserted else { continue }
+            let fix = Fix(message: Messages.noOrganisationFix(name, role: speaker.role)(language), replacements: [])
+            diagnostics.append(context.diagnostic(definition, Messages.noOrganisation(name)(language), at: nameRange, severity: .info, fix: fix))
+        }
+
+        // 2–4.
+        let partnership = context.ruleset.partnership.name
+        let listed = structure.roles.flatMap { role in role.names.map { (role: role, person: $0) } }
+        for attribution in attributions {
+            let speaker = attribution.speaker
+            guard let displayName = speaker.displayName else { continue }
+            let known = speaker.name.flatMap { organisations[key($0)] } ?? speaker
+            let organisation = speaker.organisation ?? known.organisation
+            let affiliation = speaker.affiliation ?? known.affiliation
+            let claims = self.claims(speaker, context)
+            let entries = speaker.name.map { name in listed.filter { key($0.person.name) == key(name) } } ?? []
+            for (role, title) in claims {
+                if affiliation == .knowledgePartner, role.speaksForPartnership, let organisation {
+                    // 3. A knowledge partner speaking for the partnership.
+                    let message = Messages.knowledgePartner(displayName, partner: organisation, role: role.name, partnership: partnership,
+                                                            clause: clause)(language)
+                    diagnostics.append(context.diagnostic(definition, message, at: title, severity: .error))
+                } else if let organisation, !Spokespersons.organisation(organisation, matches: role.organisations) {
+                    // 2. The title contradicts the structure.
+                    let message = Messages.wrongOrganisation(displayName, role: role.name, organisation: organisation,
+                                                             allowed: Messages.or(role.organisations, language), partnership: partnership,
+                                                             clause: role.clause)(language)
+                    diagnostics.append(context.diagnostic(definition, message, at: title, severity: .error))
+                }
+                // 4. The structure names people: the speaker must be among them, in this role.
+                guard !listed.isEmpty, role.speaksForPartnership, let name = speaker.name, let nameRange = speaker.nameRange,
+                      affiliation != .knowledgePartner else { continue }
+                if entries.isEmpty {
+                    let message = Messages.notInStructure(name, role: role.name, partnership: partnership, clause: clause)(language)
+                    diagnostics.append(context.diagnostic(definition, message, at: nameRange, severity: .error))
+                } else if let entry = entries.first(where: { $0.role.id == role.id }) {
+                    // The right role, from another organisation than the structure says.
+                    if let organisation = speaker.organisation, let range = speaker.organisationRange,
+                       !Spokespersons.organisation(organisation, matches: [entry.person.organisation]) {
+                        let message = Messages.otherOrganisation(entry.person.name, listed: entry.person.organisation,
+                                                                 organisation: organisation, clause: clause)(language)
+                        diagnostics.append(context.diagnostic(definition, message, at: range, severity: .error))
+                    }
+                } else {
+                    let message = Messages.otherRole(name, role: role.name, listed: entries[0].role.name, clause: clause)(language)
+                    diagnostics.append(context.diagnostic(definition, message, at: title, severity: .error))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    func key(_ name: String) -> String { NameMatcher.words(of: name, caseSensitive: false).joined(separator: " ") }
+
+    /// The roles of the structure a speaker's title claims, with the title part that claims each.
+    func claims(_ speaker: Speaker, _ context: CheckContext) -> [(Spokespersons.Role, Range<Int>)] {
+        let document = context.document
+        var result: [(Spokespersons.Role, Range<Int>)] = []
+        for title in speaker.titleRanges {
+            let words = words(in: title, document)
+            let namesPartnership = context.scan.partnershipMentions.contains { title.contains($0.range.lowerBound) && PartyScan.names($0.kind) }
+                || words.contains { word in references.contains(word) }
+            for role in structure.roles where !role.partnershipReference || namesPartnership {
+                if role.titles.contains(where: { Self.contains(words, NameMatcher.words(of: $0, caseSensitive: false)) }) {
+                    result.append((role, title))
+                    break
+                }
+            }
+        }
+        return result
+    }
+
+    /// Folded words of a range of the document.
+    func words(in range: Range<Int>, _ document: Document) -> [String] {
+        var low = 0
+        var high = document.tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if document.tokens[mid].range.upperBound <= range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        var words: [String] = []
+        var t = low
+        while t < document.tokens.count, document.tokens[t].range.lowerBound < range.upperBound {
+            if document.tokens[t].isWordLike { words.append(document.foldedTokens[t]) }
+            t += 1
+        }
+        return words
+    }
+
+    /// The title words in order (not necessarily adjacent), each also in its definite or genitive form.
+    static func contains(_ words: [String], _ title: [String]) -> Bool {
+        guard !title.isEmpty else { return false }
+        var i = 0
+        for word in words where i < title.count {
+            let wanted = title[i]
+            if word == wanted || ["en", "et", "n", "s", "ens", "ets", "ns"].contains(where: { word == wanted + $0 }) { i += 1 }
+        }
+        return i == title.count
+    }
+}

@@ -1,0 +1,97 @@
+/// The talsmandsstruktur (pkt. 9.1) as data: `spokespersons.yml` in the rules folder.
+/// Which roles may speak for the partnership, from which organisations, and optionally who holds them.
+public struct Spokespersons: Sendable, Codable, Equatable {
+    /// The clause the structure comes from ("pkt. 9.1").
+    public var clause: String
+    /// Words that mean the partnership in a title ("alliancens"), besides its names.
+    public var partnershipReferences: [String]
+    public var roles: [Role]
+
+    public struct Role: Sendable, Codable, Equatable {
+        public var id: String
+        public var name: Localized
+        public var clause: String
+        /// Words in a title that denote the role; several words must stand in this order.
+        public var titles: [String]
+        /// The role counts only when the title also names the partnership.
+        public var partnershipReference: Bool
+        /// Where the holder must come from: a party's or knowledge partner's name, or a pattern
+        /// with `*` ("* Kommune": any organisation whose name ends with " Kommune").
+        public var organisations: [String]
+        public var speaksForPartnership: Bool
+        /// The people the structure names for this role (empty in the default ruleset).
+        public var names: [Person]
+
+        private enum CodingKeys: String, CodingKey {
+            case id, name, clause, titles, partnershipReference, organisations, speaksForPartnership, names
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(String.self, forKey: .id)
+            name = try c.decode(Localized.self, forKey: .name)
+            clause = try c.decode(String.self, forKey: .clause)
+            titles = try c.decode([String].self, forKey: .titles)
+            partnershipReference = try c.decodeIfPresent(Bool.self, forKey: .partnershipReference) ?? true
+            organisations = try c.decode([String].self, forKey: .organisations)
+            speaksForPartnership = try c.decodeIfPresent(Bool.self, forKey: .speaksForPartnership) ?? true
+            names = try c.decodeIfPresent([Person].self, forKey: .names) ?? []
+        }
+    }
+
+    public struct Person: Sendable, Codable, Equatable {
+        public var name: String
+        /// The organisation the person comes from (as in `organisations`).
+        public var organisation: String
+    }
+
+    static let schema: KeySchema = .mapping([
+        "clause": .any,
+        "partnershipReferences": .sequence(.any),
+        "roles": .sequence(.mapping([
+            "id": .any, "name": RulesetLoader.localized, "clause": .any, "titles": .sequence(.any), "partnershipReference": .any,
+            "organisations": .sequence(.any), "speaksForPartnership": .any,
+            "names": .sequence(.mapping(["name": .any, "organisation": .any])),
+        ])),
+    ])
+
+    static let file = "spokespersons.yml"
+
+    /// Reads `spokespersons.yml` of a ruleset, with the loader's strict key checks.
+    static func load(_ ruleset: Ruleset) throws -> Spokespersons {
+        let path = ruleset.origin.hasPrefix("(") ? "rules/klimaalliancen/\(file)" : ruleset.origin + "/" + file
+        guard let text = ruleset.files[file] else {
+            throw RulesError(file: path, message: Localized(da: "filen mangler (reglen spokesperson læser talsmandsstrukturen herfra)",
+                                                            en: "the file is missing (the spokesperson rule reads the structure from it)"))
+        }
+        let structure = try YAMLFile.decode(Spokespersons.self, from: text, file: path, schema: schema)
+        var seen: Set<String> = []
+        for role in structure.roles {
+            if !seen.insert(role.id).inserted {
+                throw RulesError(file: path, message: Localized(da: "rollen «\(role.id)» står to gange", en: "role '\(role.id)' is defined twice"))
+            }
+            if role.titles.isEmpty {
+                throw RulesError(file: path, message: Localized(da: "rollen «\(role.id)» har ingen titler", en: "role '\(role.id)' has no titles"))
+            }
+        }
+        return structure
+    }
+
+    /// Whether an organisation (as the quote finder read it) is one of `patterns`.
+    static func organisation(_ organisation: String, matches patterns: [String]) -> Bool {
+        let folded = NameMatcher.words(of: organisation, caseSensitive: false)
+        for pattern in patterns {
+            let words = NameMatcher.words(of: pattern, caseSensitive: false)
+            if words.first == "*" {
+                let rest = Array(words.dropFirst())
+                if folded.count > rest.count, Array(folded.suffix(rest.count)) == rest { return true }
+            } else if words.last == "*" {
+                let rest = Array(words.dropLast())
+                if folded.count > rest.count, Array(folded.prefix(rest.count)) == rest { return true }
+            } else if folded == words {
+                return true
+            }
+        }
+        return false
+    }
+}
