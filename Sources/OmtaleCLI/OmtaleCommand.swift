@@ -26,6 +26,8 @@ enum Main {
         // A closed pipe (`omtale check … | head -1`) must end the run quietly, not kill it with
         // SIGPIPE: writes then fail with EPIPE, which Console.out handles.
         signal(SIGPIPE, SIG_IGN)
+        // Ctrl-C during a batch: remove any half-written output file, then stop as interrupted.
+        AtomicFile.removeTemporaryFilesOnInterrupt()
         // Usage errors exit with 2, as documented, instead of ArgumentParser's default 64.
         do {
             var command = try OmtaleCommand.parseAsRoot()
@@ -74,13 +76,22 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// Writes to stdout; a closed pipe (`omtale … | head -1`) ends the run quietly.
+    /// Writes to stdout. A closed pipe (`omtale … | head -1`) ends the run quietly: the reader has
+    /// what it wanted. Any other failure (a full disk) is an error with exit code 2, never a crash.
     static func out(_ text: String) {
-        let data = Data(text.utf8)
-        do {
-            try FileHandle.standardOutput.write(contentsOf: data)
-        } catch {
-            Foundation.exit(0)
+        var data = Data(text.utf8)
+        while !data.isEmpty {
+            let written = data.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written >= 0 {
+                data.removeFirst(written)
+                continue
+            }
+            let code = errno
+            if code == EINTR { continue }
+            AtomicFile.removeTemporaryFiles()
+            if code == EPIPE { Foundation.exit(0) }
+            error("omtale: kan ikke skrive til standard output: \(String(cString: strerror(code)))")
+            Foundation.exit(2)
         }
     }
 }

@@ -75,21 +75,115 @@ public struct Baseline: Sendable, Equatable, Codable {
 }
 
 /// Writes a file so that readers see either the old or the whole new content, never a part:
-/// a temporary file in the same folder, then rename.
+/// a temporary file in the same folder, then rename(2), which replaces the target atomically.
+///
+/// A target that exists but is not a regular file (a FIFO, /dev/stdout, /dev/full) is written
+/// directly: renaming over it would replace the device instead of writing to it.
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws {
+        if let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType,
+           type != .typeRegular, type != .typeSymbolicLink {
+            try writeDirectly(data, to: path)
+            return
+        }
         let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).omtale-\(UUID().uuidString).tmp")
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).omtale-\(UUID().uuidString).tmp").path
+        Pending.add(temporary)
+        defer { Pending.remove(temporary) }
         do {
-            try data.write(to: temporary)
-            // rename(2) replaces the target atomically within one file system.
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            try writeDirectly(data, to: temporary, create: true)
+            guard rename(temporary, url.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
             }
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            unlink(temporary)
             throw error
+        }
+    }
+
+    /// write(2) in a loop with every error reported (Data.write can hide ENOSPC until close).
+    static func writeDirectly(_ data: Data, to path: String, create: Bool = false) throws {
+        let descriptor = create ? open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) : open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw posixError(path) }
+        var offset = 0
+        let failure: Error? = data.withUnsafeBytes { buffer in
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return posixError(path)
+                }
+                offset += written
+            }
+            return nil
+        }
+        let closed = close(descriptor)
+        if let failure { throw failure }
+        if closed != 0 { throw posixError(path) }
+    }
+
+    static func posixError(_ path: String) -> Error {
+        let code = errno
+        return CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(code))])
+    }
+
+    /// Removes temporary files of writes still in progress (before exiting on an error or a signal).
+    public static func removeTemporaryFiles() {
+        Pending.unlinkAll()
+    }
+
+    /// On SIGINT or SIGTERM: remove temporary files of writes in progress, then exit with 130/143.
+    public static func removeTemporaryFilesOnInterrupt() {
+        signal(SIGINT) { signal in
+            Pending.unlinkAll()
+            _exit(128 + signal)
+        }
+        signal(SIGTERM) { signal in
+            Pending.unlinkAll()
+            _exit(128 + signal)
+        }
+    }
+
+    /// Paths of temporary files being written, kept as C strings in fixed slots so a signal
+    /// handler can unlink them without allocating or locking.
+    enum Pending {
+        static let capacity = 16
+        nonisolated(unsafe) static let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+        nonisolated(unsafe) static var initialized = false
+        static let lock = NSLock()
+
+        static func add(_ path: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            if !initialized {
+                slots.initialize(repeating: nil, count: capacity)
+                initialized = true
+            }
+            for index in 0..<capacity where slots[index] == nil {
+                slots[index] = strdup(path)
+                return
+            }
+        }
+
+        static func remove(_ path: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            guard initialized else { return }
+            for index in 0..<capacity {
+                if let slot = slots[index], String(cString: slot) == path {
+                    slots[index] = nil
+                    free(slot)
+                }
+            }
+        }
+
+        /// Async-signal-safe: only unlink(2) on the stored strings.
+        static func unlinkAll() {
+            guard initialized else { return }
+            for index in 0..<capacity {
+                if let slot = slots[index] { unlink(slot) }
+            }
         }
     }
 }
