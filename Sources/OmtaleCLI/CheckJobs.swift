@@ -96,8 +96,10 @@ extension CheckCommand {
         let workers = min(max(1, jobs.count), self.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         if workers == 1 {
             for (index, job) in jobs.enumerated() {
+                let report = Self.check(job, with: checkers[index], inputID: inputID)
+                progress.clear()
+                try deliver(report)
                 progress.show(job.path)
-                try deliver(Self.check(job, with: checkers[index], inputID: inputID))
             }
             progress.finish()
             return
@@ -118,8 +120,10 @@ extension CheckCommand {
         // Deliver on this thread, in order, while the workers go on.
         for index in jobs.indices {
             let report = results.take(index)
-            progress.show(jobs[index].path)
+            // The progress line is cleared before findings are printed, so they never share a line.
+            progress.clear()
             try deliver(report)
+            progress.show(jobs[index].path)
         }
         group.wait()
         progress.finish()

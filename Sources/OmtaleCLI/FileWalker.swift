@@ -22,6 +22,12 @@ struct Progress {
         FileHandle.standardError.write(Data("\r\u{1B}[K\(counter.done)/\(total) \(name)".utf8))
     }
 
+    /// Clears the progress line (before other output goes to the same terminal).
+    func clear() {
+        guard enabled, counter.done > 0 else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
     func finish() {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))

@@ -52,6 +52,30 @@ struct WorkflowCommandTests {
         #expect(!check.stdout.contains("arkiv/gammel.txt:"))
     }
 
+    @Test func progressOnATerminal() throws {
+        // script(1) gives the run a terminal, as a person at a shell has.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let command = "\(try #require(CLI.binary).path) check fixtures/press"
+        let result = try CLI.execute(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"],
+                                     environment: ["TERM": "xterm"], removing: ["CI"], directory: TestPaths.root)
+        #expect(result.stdout.contains("\r\u{1B}[K1/"), "progress count shown on the terminal")
+        #expect(result.stdout.contains("Tjekkede"))
+    }
+
+    @Test func aCopiedBinaryBringsItsRules() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omtale-copy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let binary = folder.appendingPathComponent("omtale")
+        try FileManager.default.copyItem(at: try #require(CLI.binary), to: binary)
+        try Texts.missingRealdania.write(to: folder.appendingPathComponent("udkast.txt"), atomically: true, encoding: .utf8)
+        let result = try CLI.execute(binary, ["check", "udkast.txt"], directory: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("udkast.txt:1:1: fejl: Realdania er ikke nævnt."))
+        let rules = try CLI.execute(binary, ["rules", "explain", "partner-mention"], directory: folder)
+        #expect(rules.stdout.contains("(indbygget: rules/klimaalliancen)"))
+    }
+
     @Test func noProgressWhenOutputIsNotATerminal() throws {
         let result = try CLI.run(["check", "fixtures/press"])
         #expect(!result.stderr.contains("\r"))

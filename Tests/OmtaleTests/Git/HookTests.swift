@@ -92,6 +92,26 @@ struct HookTests {
         #expect(try linked.git("commit", "-m", "x", allowFailure: true).status != 0)
     }
 
+    @Test func worksInASubmodule() throws {
+        let library = try TemporaryRepository()
+        defer { library.remove() }
+        try library.write("a.txt", Texts.good)
+        try library.git("add", ".")
+        try library.git("commit", "-m", "start")
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        try repo.git("-c", "protocol.file.allow=always", "submodule", "add", "-q", library.path, "tekster")
+        let submodule = try TemporaryRepository.at(repo.url.appendingPathComponent("tekster"))
+        try submodule.git("config", "user.email", "test@omtale.invalid")
+        try submodule.git("config", "user.name", "Omtale Test")
+        try submodule.omtale(["hook", "install"])
+        // The hook lives in the superproject's .git/modules/tekster/hooks, where git looks for it.
+        #expect(FileManager.default.fileExists(atPath: repo.url.appendingPathComponent(".git/modules/tekster/hooks/pre-commit").path))
+        try submodule.write("b.txt", Texts.missingRealdania)
+        try submodule.git("add", "b.txt")
+        #expect(try submodule.git("commit", "-m", "x", allowFailure: true).status != 0)
+    }
+
     @Test func hookSaysWhatToDoWhenOmtaleIsGone() throws {
         let repo = try TemporaryRepository()
         defer { repo.remove() }
