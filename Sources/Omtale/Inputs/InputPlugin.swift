@@ -47,7 +47,7 @@ public struct InputRegistry: Sendable {
     }
 
     /// Every plugin that ships with Omtale.
-    public static let standard = InputRegistry(plugins: [PlainTextInput()])
+    public static let standard = InputRegistry(plugins: [PlainTextInput(), DocxInput()])
 
     public func plugin(id: String) -> (any InputPlugin)? {
         plugins.first { $0.id == id }
