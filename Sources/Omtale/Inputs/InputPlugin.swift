@@ -55,7 +55,7 @@ public struct InputRegistry: Sendable {
 
     /// Every plugin that ships with Omtale.
     public static let standard = InputRegistry(plugins: [
-        PlainTextInput(), DocxInput(), DocxTextInput(),
+        PlainTextInput(), DocxInput(), DocxTextInput(), MarkdownInput(), HTMLInput(),
     ])
 
     public func plugin(id: String) -> (any InputPlugin)? {
