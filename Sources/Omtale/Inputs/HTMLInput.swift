@@ -87,10 +87,17 @@ public struct HTMLInput: InputPlugin {
             return nil
         }
 
+        /// A paragraph end, written only when more text follows (no trailing or doubled line ends).
+        var pendingBreak: Int?
+
         mutating func blockBreak(at offset: Int) {
             pendingSpace = nil
-            if !atBlockStart { writer.emit("\n", from: offset) }
+            if !atBlockStart && pendingBreak == nil { pendingBreak = offset }
             atBlockStart = true
+        }
+
+        mutating func flushBreak() {
+            if let offset = pendingBreak { writer.emit("\n", from: offset); pendingBreak = nil }
         }
 
         mutating func text(_ scalar: Unicode.Scalar, from offset: Int) {
@@ -101,10 +108,12 @@ public struct HTMLInput: InputPlugin {
             }
             if preDepth > 0 && (scalar == "\n" || scalar == "\r") {
                 if scalar == "\r" && offset + 1 < scalars.count && scalars[offset + 1] == "\n" { return }
+                flushBreak()
                 writer.emit("\n", from: offset)
                 atBlockStart = true
                 return
             }
+            flushBreak()
             if let space = pendingSpace { writer.emit(" ", from: space); pendingSpace = nil }
             writer.emit(scalar, from: offset)
             atBlockStart = false
@@ -119,6 +128,7 @@ public struct HTMLInput: InputPlugin {
                         let end = (find("-->", from: i + 4).map { $0 + 3 }) ?? scalars.count
                         if skipping == nil {
                             // Kept verbatim: a comment may be an omtale waiver.
+                            flushBreak()
                             if let space = pendingSpace { writer.emit(" ", from: space); pendingSpace = nil }
                             for k in i..<end { writer.emit(scalars[k], from: k) }
                             atBlockStart = false
@@ -238,6 +248,7 @@ public struct HTMLInput: InputPlugin {
             if HTMLInput.blockElements.contains(name) {
                 if name == "br" {
                     pendingSpace = nil
+                    flushBreak()
                     writer.emit("\n", from: offset)
                     atBlockStart = true
                 } else {
