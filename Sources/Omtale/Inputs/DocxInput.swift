@@ -37,6 +37,10 @@ public struct DocxInput: InputPlugin {
 
     init(limits: SafeZip.Limits) { self.limits = limits }
 
+    /// Most characters of text a document may yield: keeps the checker's memory bounded
+    /// (the rules' working set grows with the text) even for a large file that is not a bomb.
+    static let maxTextScalars = 3_000_000
+
     public func sniff(_ data: Data) -> Bool {
         guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return false }
         // A Word package names its main part "word/…" in the first local headers or the directory.
@@ -100,6 +104,10 @@ public struct DocxInput: InputPlugin {
             }
         }
 
+        if layout.length > Self.maxTextScalars {
+            throw InputError(.tooLarge, da: "dokumentet indeholder over \(Self.maxTextScalars / 1_000_000) mio. tegn tekst; Omtale læser dokumenter op til ca. 1.000 sider",
+                             en: "the document holds more than \(Self.maxTextScalars / 1_000_000) million characters of text; Omtale reads documents up to about 1,000 pages")
+        }
         if let commentsName = target(ofType: "comments"), let commentsData = try zip.read(commentsName) {
             let story = try DocxStory.parse(commentsData, part: commentsName, kind: .comments, styles: hidden)
             layout.attachComments(story.paragraphs)
@@ -246,7 +254,19 @@ enum DocxAttributes {
 
 /// One paragraph as the story parser found it, with what is anchored inside it (offsets in scalars).
 struct DocxParagraph {
-    var text = String.UnicodeScalarView()
+    private(set) var text = String.UnicodeScalarView()
+    /// Scalars in `text`, kept up to date as text is appended (`text.count` is O(n)).
+    private(set) var length = 0
+
+    mutating func append(_ scalar: Unicode.Scalar) {
+        text.append(scalar)
+        length += 1
+    }
+
+    mutating func append(_ string: String) {
+        for scalar in string.unicodeScalars { text.append(scalar); length += 1 }
+    }
+
     var kind: Block.Kind = .paragraph
     /// The enclosing comment's id (comments part) or nil.
     var container: String?
@@ -333,7 +353,7 @@ enum DocxStory {
 
         private func emit(_ scalar: Unicode.Scalar) {
             guard textAllowed else { return }
-            open[open.count - 1].text.append(scalar)
+            open[open.count - 1].append(scalar)
         }
 
         private func skip() { if skipFrom == nil { skipFrom = stack.count } }
@@ -470,14 +490,14 @@ enum DocxStory {
                 pendingMarks.append((id, isStart))
             } else {
                 let index = open.count - 1
-                open[index].commentMarks.append((id, isStart, open[index].text.count))
+                open[index].commentMarks.append((id, isStart, open[index].length))
             }
         }
 
         private func addImage(_ image: ImageReference) {
             guard !open.isEmpty else { return }
             let index = open.count - 1
-            open[index].images.append((image, open[index].text.count))
+            open[index].images.append((image, open[index].length))
         }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
@@ -525,7 +545,7 @@ enum DocxStory {
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             guard inText, textAllowed else { return }
-            open[open.count - 1].text.append(contentsOf: string.unicodeScalars)
+            open[open.count - 1].append(string)
         }
 
         func parserDidEndDocument(_ parser: XMLParser) {
@@ -533,7 +553,7 @@ enum DocxStory {
             if !pendingMarks.isEmpty {
                 if !paragraphs.isEmpty {
                     let last = paragraphs.count - 1
-                    let end = paragraphs[last].text.count
+                    let end = paragraphs[last].length
                     paragraphs[last].commentMarks.append(contentsOf: pendingMarks.map { ($0.id, $0.isStart, end) })
                 }
                 pendingMarks.removeAll()
@@ -545,7 +565,10 @@ enum DocxStory {
 // MARK: - Layout: paragraphs → one line each, part by part
 
 struct DocxLayout {
-    private var text = String.UnicodeScalarView()
+    /// A String, not a UnicodeScalarView: `UnicodeScalarView.append(contentsOf:)` copies the whole text every time.
+    private var text = ""
+    /// Scalars in `text`, kept by hand: counting a String's scalars is O(n).
+    private(set) var length = 0
     private var lines: [LineTable.Line] = []
     private var blocks: [Block] = []
     private var images: [ImageReference] = []
@@ -555,12 +578,13 @@ struct DocxLayout {
 
     mutating func append(_ paragraphs: [DocxParagraph], part: String, kind: Block.Kind) {
         for (index, paragraph) in paragraphs.enumerated() {
-            if !text.isEmpty || !lines.isEmpty { text.append("\n") }
-            let start = text.count
+            if !lines.isEmpty { text.append("\n"); length += 1 }
+            let start = length
             lines.append(LineTable.Line(start: start, number: index + 1, part: part))
-            text.append(contentsOf: paragraph.text)
+            text.append(String(paragraph.text))
+            length += paragraph.length
             let blockKind: Block.Kind = kind == .paragraph ? paragraph.kind : kind
-            blocks.append(Block(kind: blockKind, range: start..<text.count, part: part))
+            blocks.append(Block(kind: blockKind, range: start..<length, part: part))
             for (image, offset) in paragraph.images {
                 var image = image
                 image.anchor = start + offset
@@ -590,7 +614,7 @@ struct DocxLayout {
     }
 
     func sourceText() -> SourceText {
-        SourceText(text: String(text), lines: LineTable(lines: lines), blocks: blocks, images: images, comments: comments,
+        SourceText(text: text, lines: LineTable(lines: lines), blocks: blocks, images: images, comments: comments,
                    lineBreaksAreSoft: false)
     }
 }

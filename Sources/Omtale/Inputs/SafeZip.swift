@@ -13,10 +13,10 @@ import ZIPFoundation
 /// enforced on the bytes actually produced while inflating — declared sizes are never trusted.
 struct SafeZip {
     struct Limits: Sendable {
-        /// Most bytes one part may inflate to.
-        var maxPartBytes = 32 * 1024 * 1024
+        /// Most bytes one part may inflate to (a 16 MB document.xml is a document of thousands of pages).
+        var maxPartBytes = 16 * 1024 * 1024
         /// Most bytes all parts read from one package may inflate to together.
-        var maxTotalBytes = 64 * 1024 * 1024
+        var maxTotalBytes = 48 * 1024 * 1024
         /// Largest inflated/compressed ratio, checked once a part has produced `ratioFloor` bytes
         /// (small parts compress well and are harmless). Real Word XML stays far below 100:1.
         var maxRatio = 100
@@ -69,17 +69,20 @@ struct SafeZip {
             _ = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: true) { chunk in
                 output.append(chunk)
                 total += chunk.count
-                if output.count > limits.maxPartBytes {
-                    throw Self.bomb(da: "delen \(name) pakker sig ud til over \(limits.maxPartBytes / 1_048_576) MB",
-                                    en: "the part \(name) inflates to more than \(limits.maxPartBytes / 1_048_576) MB")
-                }
                 if output.count > limits.ratioFloor && output.count / compressed > limits.maxRatio {
-                    throw Self.bomb(da: "delen \(name) pakker sig ud over \(limits.maxRatio) gange sin komprimerede størrelse",
+                    throw Self.bomb(da: "delen \(name) pakker sig ud til over \(limits.maxRatio) gange sin komprimerede størrelse",
                                     en: "the part \(name) inflates to more than \(limits.maxRatio) times its compressed size")
                 }
-                if total > limits.maxTotalBytes {
-                    throw Self.bomb(da: "pakken fylder over \(limits.maxTotalBytes / 1_048_576) MB udpakket",
-                                    en: "the package inflates to more than \(limits.maxTotalBytes / 1_048_576) MB")
+                if output.count > limits.maxPartBytes || total > limits.maxTotalBytes {
+                    let part = output.count > limits.maxPartBytes
+                    let mb = (part ? limits.maxPartBytes : limits.maxTotalBytes) / 1_048_576
+                    // Far more output than input is a bomb; a big part that compresses like text is just big.
+                    if output.count / compressed > Self.suspiciousRatio {
+                        throw Self.bomb(da: part ? "delen \(name) pakker sig ud til over \(mb) MB fra \(compressed / 1024) KB" : "pakken pakker sig ud til over \(mb) MB",
+                                        en: part ? "the part \(name) inflates to more than \(mb) MB from \(compressed / 1024) KB" : "the package inflates to more than \(mb) MB")
+                    }
+                    throw InputError(.tooLarge, da: part ? "delen \(name) fylder over \(mb) MB udpakket; Omtale læser dele op til \(mb) MB" : "dokumentet fylder over \(mb) MB udpakket; Omtale læser op til \(mb) MB",
+                                     en: part ? "the part \(name) is larger than \(mb) MB inflated; Omtale reads parts up to \(mb) MB" : "the document is larger than \(mb) MB inflated; Omtale reads up to \(mb) MB")
                 }
             }
         } catch let error as InputError {
@@ -91,6 +94,9 @@ struct SafeZip {
         inflatedTotal = total
         return output
     }
+
+    /// Inflated/compressed ratio above which hitting a size limit is called a bomb rather than a big file.
+    static let suspiciousRatio = 20
 
     static func bomb(da: String, en: String) -> InputError {
         InputError(.bomb, da: "filen ligner en ZIP-bombe: \(da); den læses ikke", en: "the file looks like a ZIP bomb: \(en); it is not read")
@@ -216,17 +222,39 @@ enum SafeXML {
     /// Runs a SAX delegate over a part that passed `refuseDTD`.
     static func parse(_ data: Data, part: String, delegate: XMLParserDelegate) throws {
         try refuseDTD(data, part: part)
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: shortLines(data)))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
         parser.delegate = delegate
         if !parser.parse() {
             if let abort = (delegate as? AbortingDelegate)?.abortError { throw abort }
-            let line = parser.lineNumber
-            throw InputError(.malformed, da: "delen \(part) er ikke gyldig XML (linje \(line)); filen er beskadiget",
-                             en: "the part \(part) is not well-formed XML (line \(line)); the file is damaged")
+            throw InputError(.malformed, da: "delen \(part) er ikke gyldig XML; filen er beskadiget",
+                             en: "the part \(part) is not well-formed XML; the file is damaged")
         }
+    }
+
+    /// Word writes a whole part on one line, and libxml2's push parser (behind Foundation's
+    /// XMLParser on Linux) slows down more than linearly with line length, and refuses lines over
+    /// 10 MB. A line end after every end tag that another tag follows ("</w:r>\n<w:r>") only adds
+    /// white space between elements, which the readers ignore (text is read only inside w:t).
+    static func shortLines(_ data: Data) -> Data {
+        var out = [UInt8]()
+        out.reserveCapacity(data.count + data.count / 16)
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var inEndTag = false
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                out.append(b)
+                if b == 0x3C { inEndTag = i + 1 < bytes.count && bytes[i + 1] == 0x2F }  // "</"
+                if b == 0x3E && inEndTag {
+                    inEndTag = false
+                    if i + 1 < bytes.count && bytes[i + 1] == 0x3C { out.append(0x0A) }
+                }
+            }
+        }
+        return Data(out)
     }
 }
 

@@ -279,6 +279,23 @@ struct DocxInputTests {
         #expect(throws: InputError.self) { try DocxInput().read(data, path: "dyb.docx") }
     }
 
+    @Test func sizeLimitsAreEnforcedWhileInflating() throws {
+        var limits = SafeZip.Limits()
+        limits.maxPartBytes = 64 * 1024
+        let data = try Data(contentsOf: TestPaths.fixture("docx/05-headers-footers-default-first-even.docx"))
+        // styles.xml (349 KB, compresses like text) is over the lowered limit: too large, not a bomb.
+        #expect { try DocxInput(limits: limits).read(data, path: "x.docx") } throws: { ($0 as? InputError)?.kind == .tooLarge }
+        // Text that compresses like prose (not a bomb) but is over the text limit.
+        var generator = SystemRandomNumberGenerator()
+        let words = ["Klimaalliancen", "KL", "energi", "klima", "projekt", "kommune", "region", "borger"]
+        var text = ""
+        while text.utf8.count <= DocxInput.maxTextScalars {
+            text += words.randomElement(using: &generator)! + String(Int.random(in: 0..<1_000_000, using: &generator)) + " "
+        }
+        let big = try Self.package(["word/document.xml": Self.document("<w:p><w:r><w:t>\(text)</w:t></w:r></w:p>")])
+        #expect { try DocxInput().read(big, path: "x.docx") } throws: { ($0 as? InputError)?.kind == .tooLarge }
+    }
+
     @Test func partsMayBeNamedAnything() throws {
         let rels = """
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
