@@ -43,13 +43,19 @@ public struct DocxInput: InputPlugin {
 
     public func sniff(_ data: Data) -> Bool {
         guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return false }
-        // A Word package names its main part "word/…" in the first local headers or the directory.
+        // A Word package names its parts "word/…" in the first local headers and in the central
+        // directory at the end; looking at both ends keeps sniffing cheap on large files.
         let needle = Array("word/".utf8)
+        let window = 256 * 1024
         return data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             guard bytes.count >= needle.count else { return false }
-            for i in 0...(bytes.count - needle.count) where bytes[i] == needle[0] {
-                if (1..<needle.count).allSatisfy({ bytes[i + $0] == needle[$0] }) { return true }
+            let last = bytes.count - needle.count
+            let ranges = bytes.count <= 2 * window ? [0...last] : [0...window, (last - window)...last]
+            for range in ranges {
+                for i in range where bytes[i] == needle[0] {
+                    if (1..<needle.count).allSatisfy({ bytes[i + $0] == needle[$0] }) { return true }
+                }
             }
             return false
         }
