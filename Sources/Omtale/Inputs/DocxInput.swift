@@ -10,7 +10,8 @@ import FoundationXML
 /// table cells (each cell paragraph on its own line), text boxes once (`mc:Choice`, never the
 /// `mc:Fallback` copy), hyperlink text, field results, inserted text (`w:ins`), headers and footers
 /// of every section (first, default, even; found through `w:headerReference`/`w:footerReference`
-/// and the document's relationships, never by file name), footnotes and endnotes (without
+/// and the document's relationships, never by file name; first-page ones only with `w:titlePg`,
+/// even-page ones only with `w:evenAndOddHeaders`, as Word prints them), footnotes and endnotes (without
 /// separator notes). Not counted: deleted text (`w:del`, `w:moveFrom`), hidden text (`w:vanish`
 /// on the run or through a character or paragraph style), field instructions, comments (kept in
 /// `SourceText.comments` with the range they cover, so `omtale-disable` comments become waivers)
@@ -91,12 +92,19 @@ public struct DocxInput: InputPlugin {
             layout.append(story.paragraphs, part: partName, kind: blockKind)
         }
         // Headers, then footers: per section, in Word's order first/default/even; each part once.
+        // A first-page header is printed only when the section has w:titlePg, even-page ones only
+        // when settings.xml has w:evenAndOddHeaders; otherwise they are stored but never shown.
+        var evenAndOdd = false
+        if let settings = target(ofType: "settings"), let settingsData = try zip.read(settings) {
+            evenAndOdd = try DocxSettings.evenAndOddHeaders(settingsData, part: settings)
+        }
         var seen: Set<String> = []
         var usedNames: Set<String> = []
         for which in ["header", "footer"] {
             for (sectionIndex, section) in body.sections.enumerated() {
                 for type in ["first", "default", "even"] {
-                    guard let reference = section.first(where: { $0.kind == which && $0.type == type }),
+                    if type == "first" && !section.titlePage || type == "even" && !evenAndOdd { continue }
+                    guard let reference = section.references.first(where: { $0.kind == which && $0.type == type }),
                           let relationship = rels[reference.relationshipID], !relationship.external,
                           !seen.contains(relationship.target.lowercased()) else { continue }
                     seen.insert(relationship.target.lowercased())
@@ -281,6 +289,28 @@ struct DocxParagraph {
     var images: [(image: ImageReference, offset: Int)] = []
 }
 
+struct DocxSection {
+    var references: [DocxSectionReference] = []
+    /// w:titlePg: the section's first page has its own header and footer.
+    var titlePage = false
+}
+
+/// settings.xml: only whether even pages have their own headers and footers.
+enum DocxSettings {
+    static func evenAndOddHeaders(_ data: Data, part: String) throws -> Bool {
+        final class Delegate: NSObject, XMLParserDelegate {
+            var value = false
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                        attributes: [String: String] = [:]) {
+                if localName(name) == "evenAndOddHeaders" { value = DocxAttributes.isOn(attributes) }
+            }
+        }
+        let delegate = Delegate()
+        try SafeXML.parse(data, part: part, delegate: delegate)
+        return delegate.value
+    }
+}
+
 struct DocxSectionReference {
     var kind: String  // "header" or "footer"
     var type: String  // "default", "first", "even"
@@ -293,7 +323,7 @@ enum DocxStory {
     struct Result {
         var paragraphs: [DocxParagraph]
         /// Header and footer references of each section, in document order.
-        var sections: [[DocxSectionReference]]
+        var sections: [DocxSection]
     }
 
     static func parse(_ data: Data, part: String, kind: Kind, styles: DocxStyles) throws -> Result {
@@ -313,7 +343,7 @@ enum DocxStory {
         let styles: DocxStyles
         let part: String
         var paragraphs: [DocxParagraph] = []
-        var sections: [[DocxSectionReference]] = []
+        var sections: [DocxSection] = []
         var abortError: InputError?
 
         private var namespaces: [String: String] = [:]
@@ -334,7 +364,7 @@ enum DocxStory {
         private var author: String?
         private var cellDepth = 0
         private var textBoxDepth = 0
-        private var currentSection: [DocxSectionReference] = []
+        private var currentSection = DocxSection()
         private var pendingMarks: [(id: String, isStart: Bool)] = []
         // Images: DrawingML (wp:docPr inside wp:inline/wp:anchor with a picture) and VML (v:shape with v:imagedata).
         private var drawing: (name: String?, descr: String?, title: String?, picture: Bool)?
@@ -436,6 +466,8 @@ enum DocxStory {
                        let scalar = Unicode.Scalar(value) {
                         emit(scalar)
                     }
+                case "titlePg" where parent == "sectPr":
+                    currentSection.titlePage = DocxAttributes.isOn(attributes)
                 case "fldChar":
                     switch DocxAttributes.value(attributes, "fldCharType", namespaces: namespaces) {
                     case "begin": fields.append(true)
@@ -460,7 +492,7 @@ enum DocxStory {
                 case "headerReference", "footerReference":
                     if let id = DocxAttributes.relationship(attributes, "id", namespaces: namespaces) {
                         let type = DocxAttributes.value(attributes, "type", namespaces: namespaces) ?? "default"
-                        currentSection.append(DocxSectionReference(kind: local == "headerReference" ? "header" : "footer", type: type,
+                        currentSection.references.append(DocxSectionReference(kind: local == "headerReference" ? "header" : "footer", type: type,
                                                                    relationshipID: id))
                     }
                 default: break
@@ -531,7 +563,7 @@ enum DocxStory {
                 case "comment": container = nil; author = nil
                 case "sectPr":
                     sections.append(currentSection)
-                    currentSection = []
+                    currentSection = DocxSection()
                 default: break
                 }
                 return

@@ -296,6 +296,32 @@ struct DocxInputTests {
         #expect { try DocxInput().read(big, path: "x.docx") } throws: { ($0 as? InputError)?.kind == .tooLarge }
     }
 
+    @Test func firstAndEvenHeadersCountOnlyWhenWordPrintsThem() throws {
+        let r = "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+        func body(titlePage: Bool) -> String {
+            Self.document("<w:p><w:r><w:t>Klimaalliancen</w:t></w:r></w:p><w:sectPr \(r)>"
+                + "<w:headerReference w:type=\"default\" r:id=\"rId1\"/><w:headerReference w:type=\"first\" r:id=\"rId2\"/>"
+                + "<w:footerReference w:type=\"even\" r:id=\"rId3\"/>\(titlePage ? "<w:titlePg/>" : "")</w:sectPr>")
+        }
+        let type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+        let rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rId1\" Type=\"\(type)header\" Target=\"a.xml\"/>"
+            + "<Relationship Id=\"rId2\" Type=\"\(type)header\" Target=\"b.xml\"/>"
+            + "<Relationship Id=\"rId3\" Type=\"\(type)footer\" Target=\"c.xml\"/>"
+            + "<Relationship Id=\"rId4\" Type=\"\(type)settings\" Target=\"settings.xml\"/></Relationships>"
+        func part(_ text: String, _ root: String) -> String { "<w:\(root) \(Self.w)><w:p><w:r><w:t>\(text)</w:t></w:r></w:p></w:\(root)>" }
+        func parts(titlePage: Bool, evenAndOdd: Bool) throws -> [String] {
+            let settings = "<w:settings \(Self.w)>\(evenAndOdd ? "<w:evenAndOddHeaders/>" : "")</w:settings>"
+            let data = try Self.package(["word/document.xml": body(titlePage: titlePage), "word/_rels/document.xml.rels": rels,
+                                         "word/a.xml": part("KL", "hdr"), "word/b.xml": part("Realdania", "hdr"),
+                                         "word/c.xml": part("Region Sjælland", "ftr"), "word/settings.xml": settings])
+            let source = try DocxInput().read(data, path: "x.docx")
+            return Array(Set(source.lines.lines.compactMap(\.part))).sorted()
+        }
+        #expect(try parts(titlePage: false, evenAndOdd: false) == ["body", "header-default"])
+        #expect(try parts(titlePage: true, evenAndOdd: true) == ["body", "footer-even", "header-default", "header-first"])
+    }
+
     @Test func partsMayBeNamedAnything() throws {
         let rels = """
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
