@@ -64,6 +64,18 @@ struct SafeZip {
         var output = Data()
         let compressed = max(1, item.compressedSize)
         let limits = self.limits
+        // A declared size over the limit is refused before inflating (the limit is enforced while
+        // inflating anyway; the declared size only saves the work and names the problem).
+        let declared = Int(clamping: entry.uncompressedSize)
+        if declared > limits.maxPartBytes {
+            let mb = limits.maxPartBytes / 1_048_576
+            if declared / compressed > Self.suspiciousRatio {
+                throw Self.bomb(da: "delen \(name) angiver \(declared / 1_048_576) MB udpakket fra \(compressed / 1024) KB",
+                                en: "the part \(name) declares \(declared / 1_048_576) MB inflated from \(compressed / 1024) KB")
+            }
+            throw InputError(.tooLarge, da: "delen \(name) fylder over \(mb) MB udpakket; Omtale læser dele op til \(mb) MB",
+                             en: "the part \(name) is larger than \(mb) MB inflated; Omtale reads parts up to \(mb) MB")
+        }
         var total = inflatedTotal
         do {
             _ = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: true) { chunk in

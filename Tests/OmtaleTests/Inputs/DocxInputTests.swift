@@ -221,6 +221,28 @@ struct DocxInputTests {
         #expect(elapsed < .seconds(1), "\(name) took \(elapsed)")
     }
 
+    /// The bombs with their declared sizes rewritten to a harmless 1,000 bytes: the limits must
+    /// still hold, because they are enforced on the bytes the inflater produces.
+    @Test(arguments: ["zip-bomb.docx", "zip-bomb-high-ratio.docx"])
+    func lyingSizesAreNotTrusted(_ name: String) throws {
+        var bytes = [UInt8](try Data(contentsOf: TestPaths.fixture("docx/hostile/\(name)")))
+        func put(_ value: UInt32, at i: Int) { for k in 0..<4 { bytes[i + k] = UInt8((value >> (8 * UInt32(k))) & 0xFF) } }
+        var i = 0
+        while i + 30 < bytes.count {
+            if bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 0x03 && bytes[i + 3] == 0x04 { put(1000, at: i + 22) }
+            if bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 0x01 && bytes[i + 3] == 0x02 { put(1000, at: i + 24) }
+            i += 1
+        }
+        let clock = ContinuousClock()
+        var thrown: InputError?
+        let elapsed = clock.measure {
+            do { _ = try DocxInput().read(Data(bytes), path: name) } catch { thrown = error as? InputError }
+        }
+        #expect(thrown?.kind == .bomb, "\(String(describing: thrown))")
+        #expect(thrown?.message.da.contains("delen word/document.xml pakker sig ud til over") == true, "\(thrown?.message.da ?? "")")
+        #expect(elapsed < .seconds(1))
+    }
+
     /// Runs the real binary on every hostile file and reads the child's peak memory from wait4.
     @Test func hostileFilesStayWithinTimeAndMemory() throws {
         let binary = try #require(CLI.binary)
