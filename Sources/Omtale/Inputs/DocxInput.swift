@@ -513,8 +513,6 @@ enum DocxStory {
             case "imagedata":
                 vml?.picture = true
                 if vml?.title == nil { vml?.title = DocxAttributes.value(attributes, "title", namespaces: namespaces) }
-            case "textbox":
-                break
             default: break
             }
         }
