@@ -104,9 +104,14 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         if listInputs {
             let language = shared.language
-            for plugin in InputRegistry.standard.plugins {
-                let extensions = plugin.extensions.map { "." + $0 }.joined(separator: " ")
-                Console.out("\(plugin.id.padding(toLength: 10, withPad: " ", startingAt: 0)) \(extensions.padding(toLength: 22, withPad: " ", startingAt: 0)) \(plugin.summary(language))\n")
+            let plugins = InputRegistry.standard.plugins
+            // A reader without extensions of its own takes .txt files only when it recognises them.
+            let extensions = plugins.map { plugin in
+                plugin.extensions.isEmpty && plugin.refinesPlainText ? "(.txt)" : plugin.extensions.map { "." + $0 }.joined(separator: " ")
+            }
+            let width = max(22, extensions.map(\.count).max() ?? 0)
+            for (plugin, extensions) in zip(plugins, extensions) {
+                Console.out("\(plugin.id.padding(toLength: 10, withPad: " ", startingAt: 0)) \(extensions.padding(toLength: width, withPad: " ", startingAt: 0)) \(plugin.summary(language))\n")
             }
             return
         }

@@ -14,6 +14,13 @@ public protocol InputPlugin: Sendable {
     func sniff(_ data: Data) -> Bool
     /// Reads the file. Throws `InputError` for anything it cannot read, never crashes.
     func read(_ data: Data, path: String) throws -> SourceText
+    /// A plugin that reads a kind of plain text (text extracted from a .docx) and takes a text file
+    /// away from the plain-text reader only when its `sniff` is confident.
+    var refinesPlainText: Bool { get }
+}
+
+extension InputPlugin {
+    public var refinesPlainText: Bool { false }
 }
 
 /// Why a file could not be read. Reported with the file's name, exit code 2.
@@ -47,7 +54,9 @@ public struct InputRegistry: Sendable {
     }
 
     /// Every plugin that ships with Omtale.
-    public static let standard = InputRegistry(plugins: [PlainTextInput()])
+    public static let standard = InputRegistry(plugins: [
+        PlainTextInput(), DocxInput(), DocxTextInput(), MarkdownInput(), HTMLInput(),
+    ])
 
     public func plugin(id: String) -> (any InputPlugin)? {
         plugins.first { $0.id == id }
@@ -60,11 +69,23 @@ public struct InputRegistry: Sendable {
 
     /// Chooses the plugin for a file: content sniffing first where a format has unmistakable
     /// magic bytes (a .docx saved as .txt is still a .docx), then the extension, then plain text.
+    /// Text that a refining plugin clearly recognises (a pandoc grid table, docx2txt's glue) goes to it.
     public func plugin(forPath path: String, data: Data) -> any InputPlugin {
         let ext = (path as NSString).pathExtension.lowercased()
         let byExtension = plugins.first { $0.extensions.contains(ext) }
-        if let byExtension, byExtension.sniff(data) { return byExtension }
-        if let sniffed = plugins.first(where: { $0.id != PlainTextInput.identifier && $0.sniff(data) }) { return sniffed }
+        if let byExtension, byExtension.sniff(data) {
+            if byExtension.id == PlainTextInput.identifier, let refined = plugins.first(where: { $0.refinesPlainText && $0.sniff(data) }) {
+                return refined
+            }
+            return byExtension
+        }
+        if let sniffed = plugins.first(where: { $0.id != PlainTextInput.identifier && !$0.refinesPlainText && $0.sniff(data) }) {
+            return sniffed
+        }
+        if byExtension == nil || byExtension?.id == PlainTextInput.identifier,
+           let refined = plugins.first(where: { $0.refinesPlainText && $0.sniff(data) }) {
+            return refined
+        }
         return byExtension ?? plugins.first { $0.id == PlainTextInput.identifier } ?? plugins[0]
     }
 }

@@ -82,8 +82,51 @@ struct CheckCommandTests {
         #expect(paths.contains("fixtures/press/01-alle-parter.txt"))
         #expect(paths.contains("fixtures/press/src/06-mangler-region-syddanmark.txt"))
         #expect(paths == paths.sorted())
-        #expect(!paths.contains { $0.hasSuffix(".yml") || $0.hasSuffix(".md") })
+        #expect(!paths.contains { $0.hasSuffix(".yml") || $0.hasSuffix(".py") })
+        // Markdown is an input format: the folder's README.md is checked too (exclude it in .omtale.yml if unwanted).
+        let inputs = (json["files"] as? [[String: Any]])?.reduce(into: [String: String]()) { $0[$1["path"] as? String ?? ""] = $1["input"] as? String }
+        #expect(inputs?["fixtures/press/README.md"] == "markdown")
         #expect(result.status == 1)
+    }
+
+    @Test func directoryWithAHostileFileChecksTheOthers() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omtale-mixed-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, source) in [("a-god.docx", "docx/01-all-parties-body.docx"), ("b-bombe.docx", "docx/hostile/zip-bomb.docx"),
+                               ("c-mangler.docx", "docx/10-comment-names-absent-party.docx"), ("d-entitet.docx", "docx/hostile/billion-laughs.docx")] {
+            try FileManager.default.copyItem(at: TestPaths.fixture(source), to: folder.appendingPathComponent(name))
+        }
+        try Texts.good.write(to: folder.appendingPathComponent("e-tekst.txt"), atomically: true, encoding: .utf8)
+        try "# Klimaalliancen\n\nKL og Realdania.\n".write(to: folder.appendingPathComponent("f-udkast.md"), atomically: true, encoding: .utf8)
+        let start = ContinuousClock.now
+        let result = try CLI.run(["check", folder.path])
+        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("b-bombe.docx: fejl: kan ikke læses: filen ligner en ZIP-bombe"))
+        #expect(result.stdout.contains("d-entitet.docx: fejl: kan ikke læses: delen word/document.xml indeholder en DTD"))
+        #expect(result.stdout.contains("c-mangler.docx[body]:1:1: fejl: Realdania er ikke nævnt"))
+        #expect(result.stdout.contains("f-udkast.md:1:3: fejl: Region Nordjylland er ikke nævnt"))
+        #expect(result.stdout.contains("Tjekkede 6 filer"))
+        #expect(result.stdout.contains("2 filer kunne ikke læses"))
+    }
+
+    @Test func forcedInputAndSniffing() throws {
+        // A .docx under another name is still read as a .docx; --input forces a reader.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omtale-forced-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let renamed = folder.appendingPathComponent("udkast.txt")
+        try FileManager.default.copyItem(at: TestPaths.fixture("docx/06-realdania-only-in-footer.docx"), to: renamed)
+        let sniffed = try CLI.run(["check", "--format", "json", renamed.path])
+        #expect(sniffed.status == 0)
+        #expect(sniffed.stdout.contains("\"input\" : \"docx\""))
+        #expect(sniffed.stdout.contains("\"part\" : \"footer-default\""))
+        let extracted = try CLI.run(["check", "--input", "docx-text", "--format", "json", "fixtures/docx-text/15-soft-hyphen.docx2txt.txt"])
+        #expect(extracted.status == 0)
+        #expect(extracted.stdout.contains("\"input\" : \"docx-text\""))
+        let plain = try CLI.run(["check", "--input", "text", "fixtures/docx-text/15-soft-hyphen.docx2txt.txt"])
+        #expect(plain.status == 1)
     }
 
     @Test func missingFileExitsTwoAndSaysWhich() throws {
@@ -144,6 +187,9 @@ struct CheckCommandTests {
         let result = try CLI.run(["check", "--list-inputs"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("text") && result.stdout.contains(".txt"))
+        for line in ["docx       .docx .docm .dotx .dotm", "docx-text  (.txt)", "markdown   .md .markdown", "html       .html .htm"] {
+            #expect(result.stdout.contains(line), "\(line)")
+        }
     }
 
     @Test func closedPipeDoesNotCrash() throws {

@@ -1,0 +1,391 @@
+import Foundation
+
+/// Text that someone extracted from a .docx with docx2txt, pandoc (`-t plain`, wrapped or not),
+/// LibreOffice (`--convert-to txt`, UTF-8 with BOM or 8-bit under `LANG=C`) or Word's "save as
+/// plain text" (Windows-1252, CRLF). The extractors' artefacts are undone so the rules see the
+/// sentences a reader of the document saw; every character keeps its way back to the file's line
+/// and column (fixtures/docx-text/ARTEFACTS.md documents the artefacts).
+///
+/// What is undone, by the extractor it comes from (detected per file, see `Traits`):
+/// - all: decoding (BOM, UTF-8, Windows-1252, CRLF — `TextDecoding` and the normalizer);
+///   U+2011 (from `w:noBreakHyphen`) → "-"; soft hyphens are left for the normalizer to remove.
+/// - pandoc: lines of a paragraph are joined (it wraps at 72 columns and breaks names); grid tables
+///   (`+---+`, `|`) are rebuilt cell by cell from their column slices, including a nested simple
+///   table inside a cell; footnote marks `[n]` glued to words are removed and the notes' own `[n] `
+///   labels dropped; a paragraph that is only `[…]` is an image's alt text, recorded as an image and
+///   left out of the text.
+/// - docx2txt: `␠-␠` between two lower-case letters was a soft hyphen ("Klimaal - liancen") and is
+///   rejoined; words glued where paragraphs or table cells met ("nedenfor.PartRolle",
+///   "KLKoordinerer", "Region HovedstadenVært") get a space back at the lower→upper case seam.
+/// - LibreOffice and Word: a footnote number glued to a lower-case word ("regionerne1,") is removed.
+///
+/// What cannot be undone, because the extractor dropped it: headers and footers (every extractor),
+/// note text (LibreOffice), text boxes (pandoc, LibreOffice), words glued by a lost `w:cr`
+/// ("Syddanmarkog"). A party named only there is reported missing; check the .docx itself.
+/// What an extractor adds that was not published (hidden text, LibreOffice's tracked deletions)
+/// cannot be told apart from published text and is checked as if published.
+public struct DocxTextInput: InputPlugin {
+    public static let identifier = "docx-text"
+    public var id: String { Self.identifier }
+    /// No extension of its own: chosen with `--input docx-text`, or when a .txt is clearly extracted.
+    public var extensions: [String] { [] }
+    public var refinesPlainText: Bool { true }
+    public var summary: Localized {
+        Localized(da: "Tekst udtrukket af en .docx (docx2txt, pandoc, LibreOffice, Word «gem som tekst»); genkendes selv i .txt, når det er tydeligt",
+                  en: "Text extracted from a .docx (docx2txt, pandoc, LibreOffice, Word 'save as text'); recognised in .txt when clear")
+    }
+
+    public init() {}
+
+    /// What the text shows of its extractor.
+    struct Traits: Equatable {
+        var gridTables = 0
+        var noteMarks = 0
+        var pandocBullets = 0
+        var wrappedParagraphs = 0
+        var longestLine = 0
+        var docx2txtBullets = 0
+        var softHyphenGaps = 0
+        var glue = 0
+
+        var pandoc: Bool { gridTables > 0 || noteMarks > 0 || pandocBullets > 0 }
+        /// docx2txt's fingerprints: its list labels ("   * ", "      oo ") weigh 2; soft hyphens
+        /// turned into "a - b" and words glued at paragraph or cell seams ("planen.Alliancen",
+        /// "RealdaniaVærtskabet") weigh 1 each, glue 2 when it happens four times or more.
+        var docx2txtScore: Int {
+            (docx2txtBullets > 0 ? 2 : 0) + (softHyphenGaps >= 2 ? 1 : 0) + (glue >= 1 ? 1 : 0) + (glue >= 4 ? 1 : 0)
+        }
+        /// Auto-detection needs a score of 2; with `--input docx-text` one signal is enough.
+        var docx2txt: Bool { docx2txtScore >= 2 }
+        var docx2txtFixes: Bool { !pandoc && docx2txtScore >= 1 }
+        /// Confident enough to take a .txt away from the plain-text reader.
+        var clearlyExtracted: Bool { gridTables > 0 || noteMarks > 0 || docx2txt }
+        /// Lines inside a blank-line-separated block are wrapped (pandoc's default output).
+        var joinsWrappedLines: Bool { pandoc || (wrappedParagraphs > 0 && longestLine <= 80) }
+    }
+
+    public func sniff(_ data: Data) -> Bool {
+        guard let (text, _) = try? TextDecoding.decode(data.prefix(256 * 1024)) else { return false }
+        return Self.traits(Array(text.unicodeScalars)).clearlyExtracted
+    }
+
+    public func read(_ data: Data, path: String) throws -> SourceText {
+        let (decoded, _) = try TextDecoding.decode(data)
+        let scalars = Array(decoded.unicodeScalars)
+        let traits = Self.traits(scalars)
+        var reader = Rebuilder(scalars: scalars, traits: traits)
+        reader.run()
+        return SourceText(text: reader.writer.string, toSource: reader.writer.map, blocks: reader.blocks, images: reader.images,
+                          lineBreaksAreSoft: false, original: decoded)
+    }
+
+    // MARK: - Detection
+
+    static func isLower(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
+    static func isUpper(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
+    static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+
+    struct Line {
+        var content: Range<Int>
+        var end: Int  // offset of the terminator (or end of text)
+    }
+
+    static func lines(_ scalars: [Unicode.Scalar]) -> [Line] {
+        var result: [Line] = []
+        var start = 0
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "\n" || scalars[i] == "\r" {
+                result.append(Line(content: start..<i, end: i))
+                i += (scalars[i] == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n") ? 2 : 1
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        result.append(Line(content: start..<scalars.count, end: scalars.count))
+        return result
+    }
+
+    static func isBlank(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        range.allSatisfy { scalars[$0] == " " || scalars[$0] == "\t" }
+    }
+
+    static func isGridBorder(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard range.count >= 3, scalars[range.lowerBound] == "+", scalars[range.upperBound - 1] == "+" else { return false }
+        return range.allSatisfy { ["+", "-", "=", ":"].contains(scalars[$0]) }
+    }
+
+    /// `[n]` at `i` (n of 1–3 digits): the index after it, or nil.
+    static func noteMark(_ scalars: [Unicode.Scalar], at i: Int, end: Int) -> Int? {
+        guard i < end, scalars[i] == "[" else { return nil }
+        var j = i + 1
+        while j < end, j - i <= 3, isDigit(scalars[j]) { j += 1 }
+        guard j > i + 1, j < end, scalars[j] == "]" else { return nil }
+        return j + 1
+    }
+
+    static func traits(_ scalars: [Unicode.Scalar]) -> Traits {
+        var traits = Traits()
+        let lines = lines(scalars)
+        var previousBlank = true
+        var blockLines = 0
+        for (index, line) in lines.enumerated() {
+            let r = line.content
+            traits.longestLine = max(traits.longestLine, r.count)
+            let blank = isBlank(scalars, r)
+            if blank {
+                if blockLines > 1 { traits.wrappedParagraphs += 1 }
+                blockLines = 0
+            } else {
+                blockLines += 1
+            }
+            if isGridBorder(scalars, r), index + 1 < lines.count, lines[index + 1].content.first.map({ scalars[$0] == "|" }) == true {
+                traits.gridTables += 1
+            }
+            let text = String(String.UnicodeScalarView(scalars[r]))
+            if text.hasPrefix("-   ") && !text.hasPrefix("-    ") || text.hasPrefix("    -   ") { traits.pandocBullets += 1 }
+            if text.hasPrefix("   * ") || text.hasPrefix("      oo ") { traits.docx2txtBullets += 1 }
+            // A note's own paragraph "[n] …" after a blank line, whose mark also stands glued in the text.
+            if previousBlank, let after = noteMark(scalars, at: r.lowerBound, end: r.upperBound), after < r.upperBound, scalars[after] == " " {
+                let mark = String(String.UnicodeScalarView(scalars[r.lowerBound..<after]))
+                if Self.containsGlued(mark, in: scalars) { traits.noteMarks += 1 }
+            }
+            var i = r.lowerBound + 1
+            while i + 3 < r.upperBound {
+                let s = scalars[i]
+                if s == " " && scalars[i + 1] == "-" && scalars[i + 2] == " " && isLower(scalars[i - 1]) && isLower(scalars[i + 3]) {
+                    traits.softHyphenGaps += 1
+                }
+                if (s == "." || s == "!" || s == "?") && isLower(scalars[i - 1]) && isUpper(scalars[i + 1]) && isLetter(scalars[i + 2]) {
+                    traits.glue += 1
+                }
+                if isLower(s) && isUpper(scalars[i + 1]) && isLower(scalars[i + 2]) && isLetter(scalars[i - 1]) {
+                    traits.glue += 1
+                }
+                i += 1
+            }
+            previousBlank = blank
+        }
+        if blockLines > 1 { traits.wrappedParagraphs += 1 }
+        return traits
+    }
+
+    static func containsGlued(_ mark: String, in scalars: [Unicode.Scalar]) -> Bool {
+        let needle = Array(mark.unicodeScalars)
+        guard needle.count <= scalars.count else { return false }
+        var i = 1
+        while i + needle.count <= scalars.count {
+            if scalars[i] == "[" && Array(scalars[i..<(i + needle.count)]) == needle && isLetter(scalars[i - 1]) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    // MARK: - Rebuilding the text
+
+    /// A piece of one source line: scalar range in the file's decoded text.
+    typealias Slice = Range<Int>
+
+    struct Rebuilder {
+        let scalars: [Unicode.Scalar]
+        let traits: Traits
+        var writer: ScalarWriter
+        var blocks: [Block] = []
+        var images: [ImageReference] = []
+
+        init(scalars: [Unicode.Scalar], traits: Traits) {
+            self.scalars = scalars
+            self.traits = traits
+            writer = ScalarWriter(capacity: scalars.count)
+        }
+
+        mutating func run() {
+            let lines = DocxTextInput.lines(scalars)
+            var index = 0
+            while index < lines.count {
+                let line = lines[index]
+                if traits.pandoc && DocxTextInput.isGridBorder(scalars, line.content) {
+                    var end = index
+                    while end < lines.count, let first = lines[end].content.first, scalars[first] == "+" || scalars[first] == "|" { end += 1 }
+                    grid(Array(lines[index..<end]))
+                    index = end
+                    continue
+                }
+                if DocxTextInput.isBlank(scalars, line.content) {
+                    lineEnd(line.end)
+                    index += 1
+                    continue
+                }
+                // A paragraph: one line, or (wrapped output) every line up to the next blank line.
+                var end = index + 1
+                if traits.joinsWrappedLines {
+                    while end < lines.count, !DocxTextInput.isBlank(scalars, lines[end].content),
+                          !(traits.pandoc && DocxTextInput.isGridBorder(scalars, lines[end].content)) { end += 1 }
+                }
+                paragraph(lines[index..<end].map(\.content), terminator: lines[end - 1].end, kind: .paragraph)
+                index = end
+            }
+        }
+
+        /// Writes slices as one paragraph joined by spaces, then a line end.
+        mutating func paragraph(_ slices: [Slice], terminator: Int, kind: Block.Kind) {
+            let trimmed = slices.map(trim).filter { !$0.isEmpty }
+            guard let first = trimmed.first else { return }
+            // pandoc prints an image as a paragraph "[alt text]": not published text.
+            if traits.pandoc, scalars[first.lowerBound] == "[", let last = trimmed.last, scalars[last.upperBound - 1] == "]",
+               DocxTextInput.noteMark(scalars, at: first.lowerBound, end: first.upperBound) == nil {
+                let alt = trimmed.map { String(String.UnicodeScalarView(scalars[$0])) }.joined(separator: " ")
+                images.append(ImageReference(altText: String(alt.dropFirst().dropLast()), anchor: writer.scalars.count))
+                lineEnd(terminator)
+                return
+            }
+            let start = writer.scalars.count
+            for (n, slice) in trimmed.enumerated() {
+                if n > 0 { writer.emit(" ", from: trimmed[n - 1].upperBound) }
+                var from = slice.lowerBound
+                // The note's own label "[n] " at the start of a pandoc note paragraph.
+                if n == 0, traits.pandoc, let after = DocxTextInput.noteMark(scalars, at: from, end: slice.upperBound),
+                   after < slice.upperBound, scalars[after] == " " {
+                    from = after + 1
+                }
+                write(from..<slice.upperBound)
+            }
+            if writer.scalars.count > start { blocks.append(Block(kind: kind, range: start..<writer.scalars.count)) }
+            lineEnd(terminator)
+        }
+
+        /// A line end where the file has one (not after the last line when the file lacks a final newline).
+        mutating func lineEnd(_ terminator: Int) {
+            if terminator < scalars.count { writer.emit("\n", from: terminator) }
+        }
+
+        func trim(_ slice: Slice) -> Slice {
+            var lower = slice.lowerBound, upper = slice.upperBound
+            while lower < upper, scalars[lower] == " " || scalars[lower] == "\t" { lower += 1 }
+            while upper > lower, scalars[upper - 1] == " " || scalars[upper - 1] == "\t" { upper -= 1 }
+            return lower..<upper
+        }
+
+        /// Copies one slice, undoing the character-level artefacts.
+        mutating func write(_ slice: Slice) {
+            var i = slice.lowerBound
+            let end = slice.upperBound
+            while i < end {
+                let s = scalars[i]
+                let previous: Unicode.Scalar? = i > slice.lowerBound ? scalars[i - 1] : nil
+                // pandoc: a note mark glued to the word before it.
+                if traits.pandoc, s == "[", let previous, !previous.properties.isWhitespace,
+                   let after = DocxTextInput.noteMark(scalars, at: i, end: end) {
+                    i = after
+                    continue
+                }
+                // docx2txt: " - " between lower-case letters was a soft hyphen.
+                if traits.docx2txtFixes, s == " ", i + 3 < end, scalars[i + 1] == "-", scalars[i + 2] == " ",
+                   let previous, DocxTextInput.isLower(previous), DocxTextInput.isLower(scalars[i + 3]) {
+                    i += 3
+                    continue
+                }
+                // docx2txt: paragraphs and cells glued together; put a space back at the seam.
+                if traits.docx2txtFixes, let previous, DocxTextInput.isUpper(s), i + 1 < end, DocxTextInput.isLetter(scalars[i + 1]) {
+                    let sentenceGlue = (previous == "." || previous == "!" || previous == "?") && i >= 2 && DocxTextInput.isLower(scalars[i - 2])
+                    let followedByLower = DocxTextInput.isLower(scalars[i + 1])
+                    let camel = DocxTextInput.isLower(previous) && i >= slice.lowerBound + 2 && DocxTextInput.isLetter(scalars[i - 2])
+                    let acronym = DocxTextInput.isUpper(previous) && followedByLower && i >= slice.lowerBound + 2 && DocxTextInput.isUpper(scalars[i - 2])
+                    if sentenceGlue || camel || acronym { writer.emit(" ", from: i) }
+                }
+                // LibreOffice / Word: a note number glued to a lower-case word ("regionerne1,").
+                if !traits.pandoc, DocxTextInput.isDigit(s), let previous, DocxTextInput.isLower(previous),
+                   i >= slice.lowerBound + 2, DocxTextInput.isLetter(scalars[i - 2]) {
+                    var j = i
+                    while j < end, j - i < 2, DocxTextInput.isDigit(scalars[j]) { j += 1 }
+                    let next: Unicode.Scalar? = j < end ? scalars[j] : nil
+                    if next == nil || !(DocxTextInput.isLetter(next!) || DocxTextInput.isDigit(next!)) {
+                        i = j
+                        continue
+                    }
+                }
+                writer.emit(s == "\u{2011}" ? "-" : s, from: i)
+                i += 1
+            }
+        }
+
+        // MARK: pandoc grid tables
+
+        mutating func grid(_ lines: [Line]) {
+            guard let border = lines.first else { return }
+            // Column boundaries: the "+" of the first border line, as offsets within the line.
+            let columns = border.content.filter { scalars[$0] == "+" }.map { $0 - border.content.lowerBound }
+            guard columns.count >= 2 else { return }
+            var row: [Line] = []
+            func flush(_ rebuilder: inout Rebuilder) {
+                guard !row.isEmpty else { return }
+                for c in 0..<(columns.count - 1) {
+                    let slices: [Slice] = row.map { line in
+                        let lower = min(line.content.lowerBound + columns[c] + 1, line.content.upperBound)
+                        let upper = min(line.content.lowerBound + columns[c + 1], line.content.upperBound)
+                        return lower..<max(lower, upper)
+                    }
+                    rebuilder.cell(slices, terminator: row.last!.end)
+                }
+                row.removeAll()
+            }
+            for line in lines {
+                if let first = line.content.first, scalars[first] == "+" { flush(&self) } else { row.append(line) }
+            }
+            flush(&self)
+            lineEnd(lines.last!.end)
+        }
+
+        /// One grid cell: paragraphs separated by blank slices; a nested simple table is split by its columns.
+        mutating func cell(_ slices: [Slice], terminator: Int) {
+            var group: [Slice] = []
+            func flush(_ rebuilder: inout Rebuilder) {
+                defer { group.removeAll() }
+                guard !group.isEmpty else { return }
+                let rules = group.filter(rebuilder.isRule)
+                if let columns = rules.lazy.compactMap(rebuilder.ruleColumns).first {
+                    let rows = group.filter { !rebuilder.isRule($0) }
+                    for column in columns {
+                        let parts: [Slice] = rows.map { slice in
+                            let lower = min(slice.lowerBound + column.lowerBound, slice.upperBound)
+                            let upper = min(slice.lowerBound + column.upperBound, slice.upperBound)
+                            return lower..<max(lower, upper)
+                        }
+                        rebuilder.paragraph(parts, terminator: terminator, kind: .tableCell)
+                    }
+                } else {
+                    rebuilder.paragraph(group.filter { !rebuilder.isRule($0) }, terminator: terminator, kind: .tableCell)
+                }
+            }
+            for slice in slices {
+                if DocxTextInput.isBlank(scalars, slice) { flush(&self) } else { group.append(slice) }
+            }
+            flush(&self)
+        }
+
+        func isRule(_ slice: Slice) -> Bool {
+            let t = trim(slice)
+            return t.count >= 3 && t.allSatisfy { scalars[$0] == "-" || scalars[$0] == " " }
+        }
+
+        /// Column ranges (relative to the slice) of a simple-table rule with gaps ("-----  -----").
+        func ruleColumns(_ slice: Slice) -> [Range<Int>]? {
+            var columns: [Range<Int>] = []
+            var start: Int? = nil
+            for i in slice {
+                if scalars[i] == "-" { if start == nil { start = i } } else if let s = start { columns.append(s..<i); start = nil }
+            }
+            if let s = start { columns.append(s..<slice.upperBound) }
+            guard columns.count >= 2 else { return nil }
+            // Each column reaches to the start of the next one, so text wider than its rule is kept.
+            var result: [Range<Int>] = []
+            for (n, column) in columns.enumerated() {
+                let upper = n + 1 < columns.count ? columns[n + 1].lowerBound : Int.max / 2
+                result.append((column.lowerBound - slice.lowerBound)..<(upper - slice.lowerBound))
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,282 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// A ZIP package (a .docx and friends) opened defensively.
+///
+/// Before ZIPFoundation sees the bytes, the central directory is walked by hand: the file must be
+/// a ZIP (an OLE container is recognised and named), it must be complete (end-of-central-directory
+/// record present), no two entries may share or overlap their data (the "overlapping entries" bomb),
+/// and no entry may be encrypted. Entries are then inflated one at a time, and the limits below are
+/// enforced on the bytes actually produced while inflating — declared sizes are never trusted.
+struct SafeZip {
+    struct Limits: Sendable {
+        /// Most bytes one part may inflate to (a 16 MB document.xml is a document of thousands of pages).
+        var maxPartBytes = 16 * 1024 * 1024
+        /// Most bytes all parts read from one package may inflate to together.
+        var maxTotalBytes = 48 * 1024 * 1024
+        /// Largest inflated/compressed ratio, checked once a part has produced `ratioFloor` bytes
+        /// (small parts compress well and are harmless). Real Word XML stays far below 100:1.
+        var maxRatio = 100
+        var ratioFloor = 1024 * 1024
+        var maxEntries = 10_000
+        init() {}
+    }
+
+    struct Item {
+        var name: String
+        var localHeaderOffset: Int
+        var compressedSize: Int
+    }
+
+    let data: Data
+    let limits: Limits
+    private let archive: Archive
+    /// Lower-cased part name (OPC names are case-insensitive) → ZIPFoundation entry and our scan of it.
+    private var entries: [String: (entry: Entry, item: Item)] = [:]
+    private(set) var inflatedTotal = 0
+
+    init(_ data: Data, limits: Limits = Limits()) throws {
+        self.data = data
+        self.limits = limits
+        let items = try Self.scan(data, limits: limits)
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw InputError(.malformed, da: "ZIP-arkivet kan ikke åbnes (\(error)); filen er beskadiget",
+                             en: "the ZIP archive cannot be opened (\(error)); the file is damaged")
+        }
+        var byName: [String: Item] = [:]
+        for item in items { byName[item.name.lowercased()] = item }
+        for entry in archive {
+            let key = entry.path.lowercased()
+            if let item = byName[key] { entries[key] = (entry, item) }
+        }
+    }
+
+    func contains(_ name: String) -> Bool { entries[name.lowercased()] != nil }
+
+    /// Inflates one part, or returns nil when the package has no such part.
+    mutating func read(_ name: String) throws -> Data? {
+        guard let (entry, item) = entries[name.lowercased()] else { return nil }
+        var output = Data()
+        let compressed = max(1, item.compressedSize)
+        let limits = self.limits
+        // A declared size over the limit is refused before inflating (the limit is enforced while
+        // inflating anyway; the declared size only saves the work and names the problem).
+        let declared = Int(clamping: entry.uncompressedSize)
+        if declared > limits.maxPartBytes {
+            let mb = limits.maxPartBytes / 1_048_576
+            if declared / compressed > Self.suspiciousRatio {
+                throw Self.bomb(da: "delen \(name) angiver \(Self.size(declared)) udpakket fra \(Self.size(compressed))",
+                                en: "the part \(name) declares \(Self.size(declared)) inflated from \(Self.size(compressed))")
+            }
+            throw InputError(.tooLarge, da: "delen \(name) fylder over \(mb) MB udpakket; Omtale læser dele op til \(mb) MB",
+                             en: "the part \(name) is larger than \(mb) MB inflated; Omtale reads parts up to \(mb) MB")
+        }
+        var total = inflatedTotal
+        do {
+            _ = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: true) { chunk in
+                output.append(chunk)
+                total += chunk.count
+                if output.count > limits.ratioFloor && output.count / compressed > limits.maxRatio {
+                    throw Self.bomb(da: "delen \(name) pakker sig ud til over \(limits.maxRatio) gange sin komprimerede størrelse",
+                                    en: "the part \(name) inflates to more than \(limits.maxRatio) times its compressed size")
+                }
+                if output.count > limits.maxPartBytes || total > limits.maxTotalBytes {
+                    let part = output.count > limits.maxPartBytes
+                    let mb = (part ? limits.maxPartBytes : limits.maxTotalBytes) / 1_048_576
+                    // Far more output than input is a bomb; a big part that compresses like text is just big.
+                    if output.count / compressed > Self.suspiciousRatio {
+                        throw Self.bomb(da: part ? "delen \(name) pakker sig ud til over \(mb) MB fra \(Self.size(compressed))" : "pakken pakker sig ud til over \(mb) MB",
+                                        en: part ? "the part \(name) inflates to more than \(mb) MB from \(Self.size(compressed))" : "the package inflates to more than \(mb) MB")
+                    }
+                    throw InputError(.tooLarge, da: part ? "delen \(name) fylder over \(mb) MB udpakket; Omtale læser dele op til \(mb) MB" : "dokumentet fylder over \(mb) MB udpakket; Omtale læser op til \(mb) MB",
+                                     en: part ? "the part \(name) is larger than \(mb) MB inflated; Omtale reads parts up to \(mb) MB" : "the document is larger than \(mb) MB inflated; Omtale reads up to \(mb) MB")
+                }
+            }
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(.malformed, da: "delen \(name) kan ikke pakkes ud (\(error)); filen er beskadiget",
+                             en: "the part \(name) cannot be inflated (\(error)); the file is damaged")
+        }
+        inflatedTotal = total
+        return output
+    }
+
+    /// Inflated/compressed ratio above which hitting a size limit is called a bomb rather than a big file.
+    /// Real Word parts reach about 35:1 (python-docx's styles.xml); bombs reach 1000:1.
+    static let suspiciousRatio = 50
+
+    /// "349 KB", "180 MB".
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1_048_576 ? "\(bytes / 1_048_576) MB" : "\(max(1, bytes / 1024)) KB"
+    }
+
+    static func bomb(da: String, en: String) -> InputError {
+        InputError(.bomb, da: "filen ligner en ZIP-bombe: \(da); den læses ikke", en: "the file looks like a ZIP bomb: \(en); it is not read")
+    }
+
+    // MARK: - Central directory, by hand
+
+    static let oleMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    static func scan(_ data: Data, limits: Limits) throws -> [Item] {
+        let bytes = [UInt8](data)
+        if bytes.isEmpty {
+            throw InputError(.notZip, da: "filen er tom (0 bytes) og er ikke et Word-dokument", en: "the file is empty (0 bytes) and not a Word document")
+        }
+        if bytes.starts(with: oleMagic) {
+            throw InputError(.encrypted, da: "filen er et OLE-dokument: enten en adgangskodebeskyttet .docx eller et gammelt Word-dokument (.doc) med ny filendelse. Åbn den i Word, fjern en eventuel adgangskode, og gem den som .docx",
+                             en: "the file is an OLE document: either a password-protected .docx or a legacy Word document (.doc) renamed. Open it in Word, remove any password and save it as .docx")
+        }
+        guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) else {
+            throw InputError(.notZip, da: "filen er ikke en .docx: den er ikke et ZIP-arkiv (begynder ikke med «PK»)",
+                             en: "the file is not a .docx: it is not a ZIP archive (does not start with 'PK')")
+        }
+        func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
+        func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
+        // The end-of-central-directory record: 22 bytes plus a comment of at most 65,535 bytes.
+        var eocd: Int? = nil
+        var i = bytes.count - 22
+        let lowest = max(0, bytes.count - 22 - 65_535)
+        while i >= lowest {
+            if bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 0x05 && bytes[i + 3] == 0x06 { eocd = i; break }
+            i -= 1
+        }
+        guard let eocd else {
+            throw InputError(.truncated, da: "ZIP-arkivet er afkortet: indholdsfortegnelsen (central directory) i slutningen af filen mangler. Filen er måske ikke gemt eller kopieret færdig",
+                             en: "the ZIP archive is truncated: the central directory at the end of the file is missing. Perhaps the file was not completely saved or copied")
+        }
+        let count = u16(eocd + 10)
+        let directorySize = u32(eocd + 12)
+        let directoryOffset = u32(eocd + 16)
+        if count == 0xFFFF || directoryOffset == 0xFFFF_FFFF {
+            throw InputError(.malformed, da: "ZIP64-arkiver understøttes ikke i et Word-dokument af denne størrelse",
+                             en: "ZIP64 archives are not supported for a Word document of this size")
+        }
+        guard count <= limits.maxEntries else {
+            throw bomb(da: "arkivet har \(count) poster", en: "the archive has \(count) entries")
+        }
+        guard directoryOffset + directorySize <= eocd else {
+            throw InputError(.truncated, da: "ZIP-arkivet er afkortet eller beskadiget: indholdsfortegnelsen peger uden for filen",
+                             en: "the ZIP archive is truncated or damaged: the central directory points outside the file")
+        }
+        var items: [Item] = []
+        var p = directoryOffset
+        for _ in 0..<count {
+            guard p + 46 <= eocd, u32(p) == 0x0201_4B50 else {
+                throw InputError(.malformed, da: "ZIP-arkivets indholdsfortegnelse er beskadiget", en: "the ZIP archive's central directory is damaged")
+            }
+            let flags = u16(p + 8)
+            let compressedSize = u32(p + 20)
+            let nameLength = u16(p + 28), extraLength = u16(p + 30), commentLength = u16(p + 32)
+            let localOffset = u32(p + 42)
+            guard p + 46 + nameLength <= eocd else {
+                throw InputError(.malformed, da: "ZIP-arkivets indholdsfortegnelse er beskadiget", en: "the ZIP archive's central directory is damaged")
+            }
+            let name = String(decoding: bytes[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
+            if flags & 1 != 0 {
+                throw InputError(.encrypted, da: "delen \(name) er krypteret; gem dokumentet som .docx uden adgangskode",
+                                 en: "the part \(name) is encrypted; save the document as .docx without a password")
+            }
+            items.append(Item(name: name, localHeaderOffset: localOffset, compressedSize: compressedSize))
+            p += 46 + nameLength + extraLength + commentLength
+        }
+        // Every entry's data must lie inside the file, before the directory, and apart from the others.
+        var spans: [(start: Int, end: Int, name: String)] = []
+        for item in items {
+            let h = item.localHeaderOffset
+            guard h + 30 <= directoryOffset, u32(h) == 0x0403_4B50 else {
+                throw InputError(.truncated, da: "ZIP-arkivet er beskadiget: posten \(item.name) peger uden for filens data",
+                                 en: "the ZIP archive is damaged: the entry \(item.name) points outside the file's data")
+            }
+            let end = h + 30 + u16(h + 26) + u16(h + 28) + item.compressedSize
+            guard end <= directoryOffset else {
+                throw InputError(.truncated, da: "ZIP-arkivet er afkortet: posten \(item.name) slutter uden for filens data",
+                                 en: "the ZIP archive is truncated: the entry \(item.name) ends outside the file's data")
+            }
+            spans.append((h, end, item.name))
+        }
+        spans.sort { $0.start < $1.start }
+        for (a, b) in zip(spans, spans.dropFirst()) where b.start < a.end {
+            throw bomb(da: "posterne \(a.name) og \(b.name) deler de samme komprimerede data (overlappende poster)",
+                       en: "the entries \(a.name) and \(b.name) share the same compressed data (overlapping entries)")
+        }
+        return items
+    }
+}
+
+/// XML parts are parsed only after this check: any DTD is refused outright, so no entity
+/// (internal, external, nested or repeated) is ever declared, expanded or fetched.
+enum SafeXML {
+    static func refuseDTD(_ data: Data, part: String) throws {
+        let found: Bool = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let doctype = Array("DOCTYPE".utf8), entity = Array("ENTITY".utf8)
+            var i = 0
+            let n = bytes.count
+            while i + 1 < n {
+                if bytes[i] == 0x3C && bytes[i + 1] == 0x21 {  // "<!"
+                    for word in [doctype, entity] where i + 2 + word.count <= n {
+                        var match = true
+                        for k in 0..<word.count where bytes[i + 2 + k] & 0xDF != word[k] { match = false; break }
+                        if match { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
+        if found {
+            throw InputError(.unsafeXML, da: "delen \(part) indeholder en DTD (<!DOCTYPE/<!ENTITY>), som Word aldrig skriver; den kan bruges til entitetsbomber eller til at læse andre filer, så filen afvises",
+                             en: "the part \(part) contains a DTD (<!DOCTYPE/<!ENTITY>), which Word never writes; it can be used for entity bombs or to read other files, so the file is refused")
+        }
+    }
+
+    /// Runs a SAX delegate over a part that passed `refuseDTD`.
+    static func parse(_ data: Data, part: String, delegate: XMLParserDelegate) throws {
+        try refuseDTD(data, part: part)
+        let parser = XMLParser(stream: InputStream(data: shortLines(data)))
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = false
+        parser.shouldReportNamespacePrefixes = false
+        parser.delegate = delegate
+        if !parser.parse() {
+            if let abort = (delegate as? AbortingDelegate)?.abortError { throw abort }
+            throw InputError(.malformed, da: "delen \(part) er ikke gyldig XML; filen er beskadiget",
+                             en: "the part \(part) is not well-formed XML; the file is damaged")
+        }
+    }
+
+    /// Word writes a whole part on one line, and libxml2's push parser (behind Foundation's
+    /// XMLParser on Linux) slows down more than linearly with line length, and refuses lines over
+    /// 10 MB. A line end after every end tag that another tag follows ("</w:r>\n<w:r>") only adds
+    /// white space between elements, which the readers ignore (text is read only inside w:t).
+    static func shortLines(_ data: Data) -> Data {
+        var out = [UInt8]()
+        out.reserveCapacity(data.count + data.count / 16)
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var inEndTag = false
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                out.append(b)
+                if b == 0x3C { inEndTag = i + 1 < bytes.count && bytes[i + 1] == 0x2F }  // "</"
+                if b == 0x3E && inEndTag {
+                    inEndTag = false
+                    if i + 1 < bytes.count && bytes[i + 1] == 0x3C { out.append(0x0A) }
+                }
+            }
+        }
+        return Data(out)
+    }
+}
+
+/// A delegate that can stop the parser with a reason (too deep nesting, too much text).
+protocol AbortingDelegate: AnyObject {
+    var abortError: InputError? { get }
+}

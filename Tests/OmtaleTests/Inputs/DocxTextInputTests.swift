@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import Omtale
+
+/// Text extracted from the .docx fixtures by docx2txt, pandoc, LibreOffice and a Word-ANSI
+/// simulation (fixtures/docx-text/): the same parties must be found as in the .docx itself,
+/// except what the extractor dropped (fixtures/docx-text/ARTEFACTS.md), and every occurrence
+/// must point at the right line and column of the extracted file.
+@Suite("Docx-text input")
+struct DocxTextInputTests {
+    static let folder = TestPaths.fixture("docx-text")
+
+    static var files: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".txt") && $0 != "VERSIONS.txt" }.sorted()
+    }
+
+    /// "15-soft-hyphen.pandoc-nowrap.txt" → ("15-soft-hyphen", "pandoc-nowrap").
+    static func split(_ file: String) -> (fixture: String, extractor: String) {
+        let base = (file as NSString).deletingPathExtension
+        let dot = base.lastIndex(of: ".")!
+        return (String(base[..<dot]), String(base[base.index(after: dot)...]))
+    }
+
+    /// Parties the extractor cannot give back, derived from where expected.yml says each party is named.
+    static func lost(_ fixture: DocxInputTests.Fixture, fixtureName: String, extractor: String) -> Set<String> {
+        var lost: Set<String> = []
+        let dropsNotes = ["docx2txt", "libreoffice", "libreoffice-lang-c"].contains(extractor)
+        let dropsTextBoxes = extractor.hasPrefix("pandoc") || extractor.hasPrefix("libreoffice")
+        for (party, places) in fixture.mentions {
+            let kept = places.filter { place in
+                if place.hasPrefix("header") || place.hasPrefix("footer") { return false }  // no extractor keeps them
+                if place == "footnote" || place == "endnote" { return !dropsNotes }
+                if place == "textbox" { return !dropsTextBoxes }
+                return true
+            }
+            if kept.isEmpty { lost.insert(party) }
+        }
+        // w:cr is dropped by docx2txt and pandoc, gluing "Syddanmarkog" (ARTEFACTS.md, "Other characters").
+        if fixtureName.hasPrefix("16-") && (extractor == "docx2txt" || extractor.hasPrefix("pandoc")) { lost.insert("Region Syddanmark") }
+        return lost
+    }
+
+    @Test func allSixExtractorsAreCovered() {
+        #expect(Set(Self.files.map { Self.split($0).extractor })
+                == ["docx2txt", "pandoc", "pandoc-nowrap", "libreoffice", "libreoffice-lang-c", "word-ansi"])
+        #expect(Self.files.count >= 30)
+    }
+
+    @Test(arguments: files)
+    func sameParties(_ file: String) throws {
+        let (fixtureName, extractor) = Self.split(file)
+        let docx = try #require(DocxInputTests.expectations.fixtures.first { $0.key.hasPrefix(fixtureName + ".") }?.value)
+        let report = Fixtures.checker().check(fileAt: Self.folder.appendingPathComponent(file).path, inputID: "docx-text")
+        #expect(report.error == nil)
+        let found = Set(report.parties.filter(\.mentioned).map(\.name))
+        let expected = Set(docx.mentioned).subtracting(Self.lost(docx, fixtureName: fixtureName, extractor: extractor))
+        #expect(found == expected, "\(file): found \(found.sorted()), expected \(expected.sorted())")
+        #expect(report.applies)
+    }
+
+    /// Every occurrence points at where the name starts in the file the user has.
+    @Test(arguments: files)
+    func occurrencesPointIntoTheFile(_ file: String) throws {
+        let url = Self.folder.appendingPathComponent(file)
+        let report = Fixtures.checker().check(fileAt: url.path, inputID: "docx-text")
+        let (decoded, _) = try TextDecoding.decode(try Data(contentsOf: url))
+        let lines = decoded.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        for party in report.parties {
+            for occurrence in party.occurrences {
+                let line = Array(lines[occurrence.line - 1].unicodeScalars)
+                let rest = String(String.UnicodeScalarView(line.dropFirst(occurrence.column - 1)))
+                #expect(rest.hasPrefix(String(party.name.prefix(3))), "\(file): \(party.name) at \(occurrence.line):\(occurrence.column) is «\(rest.prefix(20))»")
+            }
+        }
+    }
+
+    @Test func pandocGridTableCellsAreRebuilt() throws {
+        let url = Self.folder.appendingPathComponent("04-parties-in-table-cells.pandoc.txt")
+        let source = try DocxTextInput().read(try Data(contentsOf: url), path: url.path)
+        let paragraphs = source.text.split(separator: "\n").map(String.init)
+        #expect(paragraphs.contains("Samarbejder med Region Sjælland om kystbeskyttelse."))
+        #expect(paragraphs.contains("Koordinerer kommunernes indsats og driver sekretariatet."))
+        // The nested simple table: its two columns, each read down.
+        #expect(paragraphs.contains("Region Hovedstaden"))
+        #expect(paragraphs.contains("Vært for årsmødet"))
+        #expect(!source.text.contains("|") && !source.text.contains("+---"))
+        let report = Fixtures.checker().check(fileAt: url.path, inputID: "docx-text")
+        let hovedstaden = try #require(report.parties.first { $0.name == "Region Hovedstaden" }?.occurrences.first)
+        #expect(hovedstaden.line == 29 && hovedstaden.column == 5)
+    }
+
+    @Test func pandocWrapsNotesAndAltText() throws {
+        let marked = MarkedText("""
+            KL, Region Nordjylland, Region Midtjylland, Region Syddanmark og 1️⃣Region
+            Hovedstaden lancerer i dag Klimaalliancen. Sekretariatet placeres hos en
+            af regionerne[1], og alliancen medfinansieres af en privat fond[2].
+
+            [Foto: Region Sjælland ved underskrivelsen]
+
+            [1] Sekretariatet er forankret i 2️⃣Region Sjælland, som stiller lokaler
+            til rådighed.
+
+            [2] 3️⃣Realdania bidrager med i alt 20 mio. kr.
+
+            """)
+        let source = try DocxTextInput().read(Data(marked.text.utf8), path: "x.txt")
+        #expect(source.text.contains("Region Hovedstaden lancerer"))
+        #expect(source.text.contains("af regionerne, og alliancen medfinansieres af en privat fond."))
+        #expect(source.text.contains("\nSekretariatet er forankret"))
+        #expect(!source.text.contains("Foto"))
+        #expect(source.images.map(\.altText) == ["Foto: Region Sjælland ved underskrivelsen"])
+        let report = Fixtures.checker().check(data: Data(marked.text.utf8), path: "x.txt", inputID: "docx-text")
+        let place = { (name: String) in report.parties.first { $0.name == name }?.occurrences.first.map { Location(line: $0.line, column: $0.column) } }
+        #expect(place("Region Hovedstaden") == marked.locations["1️⃣"])
+        #expect(place("Region Sjælland") == marked.locations["2️⃣"])
+        #expect(place("Realdania") == marked.locations["3️⃣"])
+    }
+
+    @Test func docx2txtSoftHyphensAndGlue() throws {
+        let marked = MarkedText("""
+            Klimaal - liancen samler KL, 1️⃣Real - dania og Region Syd - danmark.De nye planer.
+            Parterne:PartRolleKLKoordinerer indsatsen.Region HovedstadenVært for årsmødet
+            """)
+        let source = try DocxTextInput().read(Data(marked.text.utf8), path: "x.txt")
+        #expect(source.text.contains("Klimaalliancen samler KL, Realdania og Region Syddanmark. De nye planer."))
+        #expect(source.text.contains("KL Koordinerer"))
+        #expect(source.text.contains("Region Hovedstaden Vært"))
+        let report = Fixtures.checker().check(data: Data(marked.text.utf8), path: "x.txt", inputID: "docx-text")
+        let realdania = try #require(report.parties.first { $0.name == "Realdania" }?.occurrences.first)
+        #expect(Location(line: realdania.line, column: realdania.column) == marked.locations["1️⃣"])
+    }
+
+    @Test func libreOfficeNoteNumbersAreUnglued() throws {
+        let source = try DocxTextInput().read(Data("Sekretariatet ligger hos en af regionerne1, og en fond2 betaler. CO2 og DK2020 bliver.\n".utf8), path: "x.txt")
+        #expect(source.text == "Sekretariatet ligger hos en af regionerne, og en fond betaler. CO2 og DK2020 bliver.\n")
+    }
+
+    @Test func wordAnsiIsDecoded() throws {
+        let url = Self.folder.appendingPathComponent("15-soft-hyphen.word-ansi.txt")
+        let report = Fixtures.checker().check(fileAt: url.path, inputID: "docx-text")
+        #expect(report.parties.allSatisfy { $0.mentioned })
+        let sjaelland = try #require(report.parties.first { $0.name == "Region Sjælland" }?.occurrences.first)
+        #expect(sjaelland.line == 2)
+    }
+
+    // MARK: - Auto-detection
+
+    @Test func clearlyExtractedTextIsRecognised() throws {
+        for file in ["04-parties-in-table-cells.pandoc.txt", "04-parties-in-table-cells.pandoc-nowrap.txt",
+                     "08-footnotes-endnotes-libreoffice.pandoc.txt", "04-parties-in-table-cells.docx2txt.txt",
+                     "15-soft-hyphen.docx2txt.txt", "27-long-release-lists-textbox-libreoffice.docx2txt.txt"] {
+            let data = try Data(contentsOf: Self.folder.appendingPathComponent(file))
+            #expect(InputRegistry.standard.plugin(forPath: file, data: data).id == "docx-text", "\(file)")
+        }
+    }
+
+    @Test func plainTextStaysPlain() throws {
+        let press = TestPaths.fixture("press")
+        for file in try FileManager.default.contentsOfDirectory(atPath: press.path) where file.hasSuffix(".txt") {
+            let data = try Data(contentsOf: press.appendingPathComponent(file))
+            #expect(InputRegistry.standard.plugin(forPath: file, data: data).id == "text", "\(file)")
+        }
+        // Extracted text without a clear fingerprint is read as the plain text it is.
+        for file in ["15-soft-hyphen.libreoffice.txt", "08-footnotes-endnotes-libreoffice.word-ansi.txt"] {
+            let data = try Data(contentsOf: Self.folder.appendingPathComponent(file))
+            #expect(InputRegistry.standard.plugin(forPath: file, data: data).id == "text", "\(file)")
+        }
+        let dash = "Alliancen - som blev stiftet i 2024 - arbejder med klima - og energi.\n"
+        #expect(InputRegistry.standard.plugin(forPath: "a.txt", data: Data(dash.utf8)).id == "text")
+    }
+}
