@@ -23,7 +23,7 @@ public struct Waiver: Sendable, Equatable {
     /// Where the directive itself stands (normalized UTF-16 range), for findings about it.
     public var directive: Range<Int>
 
-    func covers(_ diagnostic: Diagnostic, in document: Document) -> Bool {
+    func covers(_ diagnostic: Diagnostic, in document: Document, documentLevel: Set<String>) -> Bool {
         guard rules.contains("all") || rules.contains(diagnostic.ruleID) else { return false }
         switch scope {
         case .region(let range):
@@ -31,6 +31,9 @@ public struct Waiver: Sendable, Equatable {
         case .nextLine(let location):
             return diagnostic.start.part == location.part && diagnostic.start.line == location.line + 1
         case .commentRange(let range):
+            // A comment waives a document-level finding wherever it sits: the finding's place
+            // (the first mention of the alliance) is only where it is shown.
+            if documentLevel.contains(diagnostic.ruleID) { return true }
             let offset = document.textOffset(ofUTF16: diagnostic.range.lowerBound)
             return range.contains(offset) || (range.isEmpty && range.lowerBound == offset)
         }
@@ -142,11 +145,12 @@ public enum Waivers {
     /// Removes waived diagnostics and adds findings about the waivers themselves.
     public static func apply(_ diagnostics: [Diagnostic], waivers: [Waiver], context: CheckContext) -> [Diagnostic] {
         guard !waivers.isEmpty else { return diagnostics }
+        let documentLevel = Set(context.ruleset.rules.filter { RuleRegistry.kinds[$0.kind]?.isDocumentLevel == true }.map(\.id))
         var used = Array(repeating: false, count: waivers.count)
         var kept: [Diagnostic] = []
         for diagnostic in diagnostics {
             var waived = false
-            for (index, waiver) in waivers.enumerated() where waiver.covers(diagnostic, in: context.document) {
+            for (index, waiver) in waivers.enumerated() where waiver.covers(diagnostic, in: context.document, documentLevel: documentLevel) {
                 used[index] = true
                 waived = true
             }

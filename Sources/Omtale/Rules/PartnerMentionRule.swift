@@ -2,6 +2,8 @@
 /// at the text's first mention of the partnership, with the boilerplate sentence as the fix.
 public struct PartnerMentionRule: Rule, RuleKind {
     public static let kind = "partner-mention"
+    /// A missing party is missing from the whole text; the first mention of the alliance only shows where.
+    public static let isDocumentLevel = true
     public let definition: RuleDefinition
 
     public static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {

@@ -9,7 +9,14 @@ public protocol Rule: Sendable {
 public protocol RuleKind {
     /// The `kind:` value in a rule file.
     static var kind: String { get }
+    /// Findings about the document as a whole (a party missing from it), placed at a
+    /// representative spot: a Word-comment waiver anywhere in the document waives them.
+    static var isDocumentLevel: Bool { get }
     static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule
+}
+
+extension RuleKind {
+    public static var isDocumentLevel: Bool { false }
 }
 
 /// The rule kinds Omtale implements. A rule file names one of these in `kind:`.

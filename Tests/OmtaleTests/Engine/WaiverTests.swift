@@ -61,4 +61,21 @@ struct WaiverTests {
         #expect(!report.diagnostics.contains { $0.ruleID == "partner-mention" })
         #expect(!report.diagnostics.contains { $0.ruleID == Waivers.superfluousRule })
     }
+
+    @Test func wordCommentWaiverInARealDocxWaivesTheWholeDocumentsMissingParties() throws {
+        // The comment covers the lead paragraph; the missing-party error is shown at the headline's
+        // "Klimaalliancen". Missing parties are missing from the whole text, so the waiver covers them.
+        let report = checker.check(fileAt: TestPaths.fixture("docx/11-comment-waiver.docx").path)
+        #expect(report.error == nil)
+        #expect(report.parties.contains { !$0.mentioned && $0.collective == nil }, "the fixture really misses a party")
+        #expect(!report.diagnostics.contains { $0.ruleID == "partner-mention" })
+        #expect(!report.diagnostics.contains { $0.ruleID == Waivers.superfluousRule || $0.ruleID == Waivers.withoutReasonRule })
+    }
+
+    @Test func wordCommentWaiverForAPlaceRuleStaysInItsRange() {
+        let text = "Klimaalliancen: KL, RN, de fem regioner og Realdania.\nOgså RM."
+        let source = SourceText(text: text, comments: [Comment(text: "omtale-disable party-abbreviation: forklaret", range: 0..<53)])
+        let report = checker.check(source, path: "x.docx", inputID: "text")
+        #expect(report.diagnostics.filter { $0.ruleID == "party-abbreviation" }.map(\.excerpt) == ["RM"])
+    }
 }
