@@ -128,6 +128,7 @@ public struct DocxTextInput: InputPlugin {
 
     static func traits(_ scalars: [Unicode.Scalar]) -> Traits {
         var traits = Traits()
+        var camelWords: [String: Int] = [:]
         let lines = lines(scalars)
         var previousBlank = true
         var blockLines = 0
@@ -162,13 +163,20 @@ public struct DocxTextInput: InputPlugin {
                     traits.glue += 1
                 }
                 if isLower(s) && isUpper(scalars[i + 1]) && isLower(scalars[i + 2]) && isLetter(scalars[i - 1]) {
-                    traits.glue += 1
+                    var start = i
+                    while start > r.lowerBound, isLetter(scalars[start - 1]) { start -= 1 }
+                    var end = i + 2
+                    while end < r.upperBound, isLetter(scalars[end]) { end += 1 }
+                    camelWords[String(String.UnicodeScalarView(scalars[start..<end])), default: 0] += 1
                 }
                 i += 1
             }
             previousBlank = blank
         }
         if blockLines > 1 { traits.wrappedParagraphs += 1 }
+        // Two words glued at a seam make a one-off ("RealdaniaVærtskabet"); a camel-cased name
+        // that recurs is a brand ("GrønStrøm", "KlimaTavlen"), not an extraction artefact.
+        traits.glue += camelWords.values.filter { $0 == 1 }.count
         return traits
     }
 

@@ -170,3 +170,18 @@ struct DocxTextInputTests {
         #expect(InputRegistry.standard.plugin(forPath: "a.txt", data: Data(dash.utf8)).id == "text")
     }
 }
+
+@Suite("docx-text detection leaves hand-written text alone")
+struct DocxTextDetectionTests {
+    /// Every text written by hand for the rule fixtures is plain text, even with camel-cased brand
+    /// names ("GrønStrøm ApS", "KlimaTavlen") that look like docx2txt's glued words.
+    @Test func handWrittenFixturesAreNotTakenForExtractedText() throws {
+        for folder in ["press", "commercial", "spokesperson"] {
+            let url = TestPaths.fixture(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: url.path) where name.hasSuffix(".txt") {
+                let data = try Data(contentsOf: url.appendingPathComponent(name))
+                #expect(InputRegistry.standard.plugin(forPath: name, data: data).id == "text", "\(folder)/\(name)")
+            }
+        }
+    }
+}
