@@ -7,8 +7,13 @@ let package = Package(
     name: "OmtaleFuzz",
     dependencies: [.package(name: "Omtale", path: "..")],
     targets: [
-        .target(name: "FuzzSupport"),
-        .executableTarget(name: "FuzzText", dependencies: ["FuzzSupport", .product(name: "Omtale", package: "Omtale")]),
+        .target(name: "FuzzSupport", dependencies: [.product(name: "Omtale", package: "Omtale")]),
+        .executableTarget(name: "FuzzText", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzRules", dependencies: ["FuzzSupport", .product(name: "Omtale", package: "Omtale")]),
+        .executableTarget(name: "FuzzDocx", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzDocxText", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzMarkdown", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzHTML", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzQuotes", dependencies: ["FuzzSupport"]),
     ]
 )

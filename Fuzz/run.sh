@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzText FuzzRules)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzText FuzzRules FuzzDocx FuzzDocxText FuzzMarkdown FuzzHTML FuzzQuotes)
 
 # libFuzzer + AddressSanitizer. SwiftPM links every executable with its own renamed main
 # (--defsym main=<Target>_main), which clashes with libFuzzer's main; both entry points lead to the
@@ -23,7 +23,11 @@ seed() {  # target -> seed folder
     case "$1" in
         FuzzText) echo ../fixtures/press ../fixtures/docx-text ;;
         FuzzRules) echo ../rules/klimaalliancen ../rules/klimaalliancen/rules ;;
-        FuzzDocx) echo ../fixtures/docx ../fixtures/docx/hostile ;;
+        FuzzDocx) echo ../fixtures/docx ../fixtures/docx/hostile ../fixtures/commercial ;;
+        FuzzDocxText) echo ../fixtures/docx-text ;;
+        FuzzMarkdown) echo ../fixtures/press ;;
+        FuzzHTML) echo ../fixtures/press ;;
+        FuzzQuotes) echo ../fixtures/spokesperson ../fixtures/press ;;
         *) echo ../fixtures ;;
     esac
 }
