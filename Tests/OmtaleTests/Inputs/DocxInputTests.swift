@@ -252,7 +252,10 @@ struct DocxInputTests {
             let (status, peakKB) = try Self.runMeasured(binary.path, ["check", "--format", "json", path])
             let elapsed = ContinuousClock.now - start
             #expect(status == 2, "\(name): exit \(status)")
-            #expect(peakKB < 200 * 1024, "\(name): peak RSS \(peakKB) KB")
+            // Under a sanitizer the shadow memory alone is hundreds of MB: the bound means nothing there.
+            if ProcessInfo.processInfo.environment["OMTALE_SANITIZER"] == nil {
+                #expect(peakKB < 200 * 1024, "\(name): peak RSS \(peakKB) KB")
+            }
             #expect(elapsed < .seconds(2), "\(name): \(elapsed) including process start")
         }
     }
