@@ -16,8 +16,13 @@ public final class Checker: @unchecked Sendable {
 
     /// Bounds that keep one hostile input from taking the machine.
     public struct Limits: Sendable {
-        /// Largest file read, in bytes.
-        public var maxFileBytes: Int = 20 * 1024 * 1024
+        /// Largest file read, in bytes: a Word document with photographs is large, and its text
+        /// is bounded by the .docx plugin itself.
+        public var maxFileBytes: Int = 64 * 1024 * 1024
+        /// Largest text file (plain text, Markdown, HTML, extracted text), in bytes. The checker's
+        /// working set is some 40–60 times the text, so 2 MB (hundreds of press releases in one
+        /// file) keeps a single input within about 200 MB of memory.
+        public var maxTextBytes: Int = 2 * 1024 * 1024
         /// Keep each checked `Document` in its report (the HTML report shows the text). Off, memory
         /// stays flat over a batch of any size: findings carry their own context and source line.
         public var keepDocuments = true
@@ -75,8 +80,9 @@ public final class Checker: @unchecked Sendable {
         } else {
             plugin = inputs.plugin(forPath: path, data: data)
         }
-        if data.count > limits.maxFileBytes {
-            return FileReport(path: path, input: plugin.id, error: Self.tooLarge(data.count, limit: limits.maxFileBytes))
+        let limit = plugin.isContainer ? limits.maxFileBytes : limits.maxTextBytes
+        if data.count > limit {
+            return FileReport(path: path, input: plugin.id, error: Self.tooLarge(data.count, limit: limit))
         }
         let source: SourceText
         do {
@@ -117,8 +123,12 @@ public final class Checker: @unchecked Sendable {
     }
 
     static func tooLarge(_ size: Int, limit: Int) -> InputError {
-        InputError(.tooLarge, da: "filen er for stor (\(size / 1_048_576) MB; Omtale læser højst \(limit / 1_048_576) MB)",
-                   en: "the file is too large (\(size / 1_048_576) MB; Omtale reads at most \(limit / 1_048_576) MB)")
+        func mb(_ bytes: Int) -> String {
+            let value = Double(bytes) / 1_048_576
+            return value < 10 ? String(format: "%.1f", value).replacingOccurrences(of: ".", with: ",") : "\(Int(value))"
+        }
+        return InputError(.tooLarge, da: "filen er for stor (\(mb(size)) MB; Omtale læser højst \(mb(limit)) MB)",
+                          en: "the file is too large (\(mb(size).replacingOccurrences(of: ",", with: ".")) MB; Omtale reads at most \(mb(limit).replacingOccurrences(of: ",", with: ".")) MB)")
     }
 
     /// Reads a file with its size checked first, so a huge file is refused without reading it.

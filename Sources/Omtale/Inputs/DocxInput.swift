@@ -36,11 +36,13 @@ public struct DocxInput: InputPlugin {
 
     public init() { limits = SafeZip.Limits() }
 
+    public var isContainer: Bool { true }
+
     init(limits: SafeZip.Limits) { self.limits = limits }
 
     /// Most characters of text a document may yield: keeps the checker's memory bounded
     /// (the rules' working set grows with the text) even for a large file that is not a bomb.
-    static let maxTextScalars = 3_000_000
+    static let maxTextScalars = 1_500_000
 
     public func sniff(_ data: Data) -> Bool {
         guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return false }
@@ -119,8 +121,8 @@ public struct DocxInput: InputPlugin {
         }
 
         if layout.length > Self.maxTextScalars {
-            throw InputError(.tooLarge, da: "dokumentet indeholder over \(Self.maxTextScalars / 1_000_000) mio. tegn tekst; Omtale læser dokumenter op til ca. 1.000 sider",
-                             en: "the document holds more than \(Self.maxTextScalars / 1_000_000) million characters of text; Omtale reads documents up to about 1,000 pages")
+            throw InputError(.tooLarge, da: "dokumentet indeholder over \(Self.maxTextScalars / 1_000_000) mio. tegn tekst; Omtale læser dokumenter op til ca. 500 sider",
+                             en: "the document holds more than \(Self.maxTextScalars / 1_000_000) million characters of text; Omtale reads documents up to about 500 pages")
         }
         if let commentsName = target(ofType: "comments"), let commentsData = try zip.read(commentsName) {
             let story = try DocxStory.parse(commentsData, part: commentsName, kind: .comments, styles: hidden)

@@ -17,10 +17,14 @@ public protocol InputPlugin: Sendable {
     /// A plugin that reads a kind of plain text (text extracted from a .docx) and takes a text file
     /// away from the plain-text reader only when its `sniff` is confident.
     var refinesPlainText: Bool { get }
+    /// A container format (a .docx): its size says little about its text, which the plugin bounds
+    /// itself. Other formats are text, and their size is checked against `Checker.Limits.maxTextBytes`.
+    var isContainer: Bool { get }
 }
 
 extension InputPlugin {
     public var refinesPlainText: Bool { false }
+    public var isContainer: Bool { false }
 }
 
 /// Why a file could not be read. Reported with the file's name, exit code 2.
