@@ -9,6 +9,7 @@ party lists (some parties left out, some named collectively or in the genitive),
 With --docx each release is also written as .docx by python-docx, the route the fixtures use.
 """
 import argparse
+import datetime
 import pathlib
 import random
 
@@ -105,7 +106,7 @@ def main():
             for paragraph in paragraphs[1:]:
                 if paragraph:
                     document.add_paragraph(paragraph)
-            document.core_properties.created = None
+            document.core_properties.created = datetime.datetime(2024, 1, 1)
             document.save(out / "docx" / f"{name}.docx")
     print(f"wrote {args.count} releases to {out}")
 

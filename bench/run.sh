@@ -30,7 +30,7 @@ floor="$bin/omtale-bench"
 sizes=(100 1000 10000)
 [ $quick -eq 1 ] && sizes=(100 1000)
 for n in "${sizes[@]}"; do
-    [ -d "bench/corpus/$n/txt" ] || python3 bench/make_corpus.py --count "$n" --out "bench/corpus/$n" --docx
+    [ -d "bench/corpus/$n/docx" ] || python3 bench/make_corpus.py --count "$n" --out "bench/corpus/$n" --docx
 done
 
 results=bench/results

@@ -53,7 +53,12 @@ public final class Document: @unchecked Sendable {
     /// Case folding with an ASCII fast path; ICU for everything else (æ/ø/å, ß, Greek…).
     static func fold(_ units: ArraySlice<UInt16>) -> String {
         if units.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: units.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF16.self)
+            return String(unsafeUninitializedCapacity: units.count) { buffer in
+                for (index, unit) in units.enumerated() {
+                    buffer[index] = UInt8(unit >= 0x41 && unit <= 0x5A ? unit + 0x20 : unit)
+                }
+                return units.count
+            }
         }
         return String(decoding: ICU.foldCase(units), as: UTF16.self)
     }

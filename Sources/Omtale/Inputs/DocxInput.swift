@@ -175,7 +175,9 @@ enum DocxRelationships {
 }
 
 @inline(__always) func localName(_ qualified: String) -> Substring {
-    if let colon = qualified.lastIndex(of: ":") { return qualified[qualified.index(after: colon)...] }
+    // On the UTF-8 view: String.lastIndex(of:) walks grapheme clusters, and this runs per element.
+    let utf8 = qualified.utf8
+    if let colon = utf8.lastIndex(of: UInt8(ascii: ":")) { return qualified[utf8.index(after: colon)...] }
     return qualified[...]
 }
 
@@ -187,6 +189,10 @@ struct DocxStyles {
     var hiddenParagraphStyles: Set<String> = []
 
     static func parse(_ data: Data, part: String) throws -> DocxStyles {
+        // Only styles with w:vanish matter, and most documents have none: Word's and python-docx's
+        // templates define hundreds of styles, so skip parsing when the word is not there at all.
+        // (A DTD is refused elsewhere; without one, no entity can spell "vanish" indirectly.)
+        guard data.range(of: Data("vanish".utf8)) != nil else { return DocxStyles() }
         let delegate = Delegate()
         try SafeXML.parse(data, part: part, delegate: delegate)
         func hidden(_ id: String, _ depth: Int = 0) -> Bool {

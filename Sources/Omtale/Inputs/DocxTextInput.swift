@@ -65,7 +65,9 @@ public struct DocxTextInput: InputPlugin {
     }
 
     public func sniff(_ data: Data) -> Bool {
-        guard let (text, _) = try? TextDecoding.decode(data.prefix(256 * 1024)) else { return false }
+        // The first 32 KB show an extractor's habits (grid tables, note marks, glued seams) as well
+        // as the whole file does, and sniffing runs on every .txt checked.
+        guard let (text, _) = try? TextDecoding.decode(data.prefix(32 * 1024)) else { return false }
         return Self.traits(Array(text.unicodeScalars)).clearlyExtracted
     }
 
@@ -81,9 +83,13 @@ public struct DocxTextInput: InputPlugin {
 
     // MARK: - Detection
 
-    static func isLower(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
-    static func isUpper(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
-    static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    // ASCII first: these run on every character of every .txt while sniffing, and Unicode
+    // property lookups cost far more than a range test.
+    static func isLower(_ s: Unicode.Scalar) -> Bool { s.isASCII ? (0x61...0x7A).contains(s.value) : s.properties.isLowercase }
+    static func isUpper(_ s: Unicode.Scalar) -> Bool { s.isASCII ? (0x41...0x5A).contains(s.value) : s.properties.isUppercase }
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? (0x41...0x5A).contains(s.value) || (0x61...0x7A).contains(s.value) : s.properties.isAlphabetic
+    }
     static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
 
     struct Line {

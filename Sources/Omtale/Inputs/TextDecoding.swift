@@ -124,12 +124,15 @@ public enum TextDecoding {
     static func checkText(_ text: String) throws -> String {
         var controls = 0
         var total = 0
+        var hasNUL = false
         for scalar in text.unicodeScalars.prefix(65_536) {
             total += 1
             let v = scalar.value
-            if v == 0 || (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C) || (0x80...0x9F).contains(v) { controls += 1 }
+            if v >= 0x20 && (v < 0x80 || v > 0x9F) { continue }
+            if v == 0 { hasNUL = true }
+            if v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C { controls += 1 }
         }
-        if total > 0 && (controls * 100 > total * 5 || text.unicodeScalars.prefix(65_536).contains("\0")) {
+        if total > 0 && (controls * 100 > total * 5 || hasNUL) {
             throw InputError(.binary, da: "filen ligner binære data, ikke tekst", en: "the file looks like binary data, not text")
         }
         return text

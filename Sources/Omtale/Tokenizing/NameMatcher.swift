@@ -48,8 +48,10 @@ public struct NameMatcher: Sendable {
     /// Pattern indices by folded first word.
     private var byFirstWord: [String: [Int]] = [:]
     /// Long single words (and last words of multi-word names) that misspellings are measured against.
-    private var fuzzyTargets: [(word: String, pattern: Int)] = []
+    private var fuzzyTargets: [(word: String, scalars: [Unicode.Scalar], pattern: Int)] = []
     private var notMisspellings: Set<String> = []
+    /// Shortest fuzzy target in UTF-8 bytes, less one edit: shorter tokens cannot be misspellings.
+    private var minimumFuzzyBytes = 0
 
     public init(ruleset: Ruleset) {
         func add(_ form: NameForm, _ kind: Kind, _ target: Target, canonical: String) {
@@ -69,7 +71,7 @@ public struct NameMatcher: Sendable {
                 }
             }
             if kind == .name, !form.caseSensitive, let last = words.last, last.count >= 8 {
-                fuzzyTargets.append((last, index))
+                fuzzyTargets.append((last, Array(last.unicodeScalars), index))
             }
         }
         for form in ruleset.partnership.forms { add(form, .name, .partnership, canonical: ruleset.partnership.name) }
@@ -91,6 +93,7 @@ public struct NameMatcher: Sendable {
             for form in lookalike.forms { add(form, .lookalike, .lookalike(i), canonical: form.text) }
         }
         notMisspellings = Set(ruleset.partnership.notMisspellings.map(NameMatcher.foldWord))
+        minimumFuzzyBytes = max(0, (fuzzyTargets.map { $0.word.utf8.count }.min() ?? 0) - 2)
         // Every exact form is by definition not a misspelling.
         for pattern in patterns where pattern.words.count == 1 { notMisspellings.insert(NameMatcher.foldWord(pattern.words[0])) }
     }
@@ -122,6 +125,8 @@ public struct NameMatcher: Sendable {
 
     /// The word without a Danish genitive ending, and the ending ("Realdanias" → "Realdania", "s").
     static func genitiveStems(_ word: String) -> [(stem: String, suffix: String)] {
+        // Every genitive ending ends in "s" or an apostrophe: most words are rejected by one byte.
+        guard let last = word.utf8.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "'") || last == 0x99 else { return [] }
         var stems: [(String, String)] = []
         for suffix in ["'s", "’s", "´s", "`s", "'", "’", "s"] where word.hasSuffix(suffix) && word.count > suffix.count {
             stems.append((String(word.dropLast(suffix.count)), suffix))
@@ -198,12 +203,17 @@ public struct NameMatcher: Sendable {
     /// A long word one edit away from a name ("Klimalliancen", "Realdannia"): a misspelling.
     private func fuzzyMatch(at start: Int, in document: Document) -> (Match, Int)? {
         let folded = document.foldedTokens[start]
-        guard folded.count >= 7, document.tokens[start].kind == .word, !notMisspellings.contains(folded) else { return nil }
+        // utf8.count is O(1); a name of 8+ letters is at least 8 bytes, and one edit removes at most one letter.
+        let bytes = folded.utf8.count
+        guard bytes >= 7, bytes >= minimumFuzzyBytes, document.tokens[start].kind == .word, !notMisspellings.contains(folded) else { return nil }
         var forms = [(folded, "")]
         for (stem, suffix) in Self.genitiveStems(folded) where !notMisspellings.contains(stem) { forms.append((stem, suffix)) }
-        for (word, patternIndex) in fuzzyTargets {
+        let formScalars = forms.map { Array($0.0.unicodeScalars) }
+        for (word, target, patternIndex) in fuzzyTargets {
             let pattern = patterns[patternIndex]
-            for (form, suffix) in forms where abs(form.count - word.count) <= 1 && Self.isOneEditApart(form, word) {
+            // Byte lengths within 2 (æ/ø/å are two bytes) before the exact one-edit test.
+            for (index, (form, suffix)) in forms.enumerated()
+            where abs(form.utf8.count - word.utf8.count) <= 2 && Self.isOneEditApart(formScalars[index], target) {
                 // A multi-word name must match up to its last word exactly ("Region Syddanmrk").
                 var first = start
                 if pattern.words.count > 1 {
@@ -227,7 +237,10 @@ public struct NameMatcher: Sendable {
 
     /// Damerau–Levenshtein distance exactly 1 (one insertion, deletion, substitution or transposition).
     static func isOneEditApart(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        isOneEditApart(Array(a.unicodeScalars), Array(b.unicodeScalars))
+    }
+
+    static func isOneEditApart(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Bool {
         if x == y { return false }
         if x.count == y.count {
             let differences = zip(x, y).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
@@ -241,6 +254,6 @@ public struct NameMatcher: Sendable {
         guard long.count == short.count + 1 else { return false }
         var i = 0
         while i < short.count, long[i] == short[i] { i += 1 }
-        return Array(long[(i + 1)...]) == Array(short[i...])
+        return long[(i + 1)...].elementsEqual(short[i...])
     }
 }

@@ -109,7 +109,9 @@ public struct Normalizer: Sendable {
     }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\t" || s.properties.isWhitespace && s != "\n" && s != "\r"
+        // ASCII without a property lookup: this runs on every character.
+        if s.isASCII { return s == " " || s == "\t" || s.value == 0x0B || s.value == 0x0C }
+        return s.properties.isWhitespace
     }
 
     static func isInvisible(_ s: Unicode.Scalar) -> Bool {

@@ -107,10 +107,17 @@ public final class Tokenizer {
             return start..<end
         }
         var linkRanges: [Range<Int>] = []
+        // Only a chunk with "@" or ":", or one starting with "www.", can be an address: test that
+        // on the units before building a string (this runs over every character of every text).
+        var hasMarker = false
         for i in 0...units.count {
             if i == units.count || isSpaceUnit(units[i]) {
-                if i > chunkStart, let link = isLink(chunkStart..<i) { linkRanges.append(link) }
+                let startsWithW = i - chunkStart >= 4 && (units[chunkStart] | 0x20) == 0x77 && units[chunkStart + 3] == 0x2E
+                if i > chunkStart, hasMarker || startsWithW, let link = isLink(chunkStart..<i) { linkRanges.append(link) }
                 chunkStart = i + 1
+                hasMarker = false
+            } else if units[i] == 0x40 || units[i] == 0x3A {
+                hasMarker = true
             }
         }
         guard !linkRanges.isEmpty else { return }

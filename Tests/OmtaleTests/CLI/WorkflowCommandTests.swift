@@ -81,3 +81,19 @@ struct WorkflowCommandTests {
         #expect(!result.stderr.contains("\r"))
     }
 }
+
+@Suite("README")
+struct ReadmeTests {
+    /// The output the README shows for its first command is what the command prints.
+    @Test func firstCommandPrintsWhatTheReadmeShows() throws {
+        let readme = try String(contentsOf: TestPaths.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let after = try #require(readme.range(of: "The first prints"))
+        let rest = readme[after.upperBound...]
+        let open = try #require(rest.range(of: "```\n"))
+        let close = try #require(rest[open.upperBound...].range(of: "```"))
+        let shown = String(rest[open.upperBound..<close.lowerBound])
+        let result = try CLI.run(["check", "fixtures/press/03-mangler-kl.txt"])
+        #expect(result.status == 1)
+        #expect(result.stdout == shown)
+    }
+}
