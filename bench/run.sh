@@ -62,7 +62,7 @@ done
 # Peers on the 100-document corpus (proselint takes about a second per release).
 txt100=bench/corpus/100/txt
 docx100=bench/corpus/100/docx
-hf proselint 3 "proselint $txt100/*.txt > /dev/null"
+hf proselint 3 "proselint check $txt100/*.txt > /dev/null"
 hf omtale-100-serial 5 "$omtale check -j 1 --format json $txt100 > /dev/null"
 hf docx2txt 3 "for f in $docx100/*.docx; do docx2txt \"\$f\" - > /dev/null; done"
 hf pandoc 3 "for f in $docx100/*.docx; do pandoc -t plain \"\$f\" > /dev/null; done"

@@ -145,17 +145,23 @@ struct CheckCommand: ParsableCommand {
         let standard = destinations.first { $0.path == nil }
         var terminal = options
         terminal.color = standard?.format == .human && useColor
-        // Human output on standard output streams file by file, in order, as checks finish.
-        let streaming = standard?.format == .human && destinations.count == 1 && writeBaseline == nil
-        let human = HumanReporter()
+        // Human and JSON output on standard output stream file by file, in order, as checks finish.
+        let streamer = destinations.count == 1 && writeBaseline == nil ? standard?.format.reporter as? any StreamingReporter : nil
+        let streaming = streamer != nil
         var reports: [FileReport] = []
         var summary = RunSummary([])
+        if let streamer { Console.out(streamer.begin(options: terminal)) }
+        var streamed = 0
         try execute(planned, session: session) { report in
             let report = baselineFilter?.apply(report) ?? report
             summary.add(report)
-            if streaming {
+            if let streamer {
                 // Nothing of a streamed file is kept: memory stays flat however many files there are.
-                Console.out(human.renderFile(report, options: terminal))
+                Console.out(streamer.file(report, index: streamed, options: terminal))
+                streamed += 1
+                if standard?.format != .human, let error = report.error {
+                    Console.error("omtale: \(report.path): \(error.message(language))")
+                }
             } else {
                 reports.append(report)
             }
@@ -183,13 +189,13 @@ struct CheckCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        if streaming {
-            Console.out(ReportWords.summary(summary, language) + "\n")
+        if let streamer {
+            Console.out(streamer.end(summary, files: streamed, options: terminal))
         } else if let standard {
             Console.out(standard.format.reporter.render(reports, options: terminal))
         }
         // Only the human format on standard output already says which files could not be read.
-        if standard?.format != .human {
+        if standard?.format != .human && !streaming {
             for report in reports {
                 if let error = report.error { Console.error("omtale: \(report.path): \(error.message(language))") }
             }

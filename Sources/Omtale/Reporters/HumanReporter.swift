@@ -2,7 +2,7 @@ import Foundation
 
 /// Compiler-style output for people: `path:line:column: fejl: message [rule]`, the source line
 /// with the span underlined, the fix, then a summary.
-public struct HumanReporter: Reporter {
+public struct HumanReporter: StreamingReporter {
     public let id = "human"
     public init() {}
 
@@ -11,6 +11,16 @@ public struct HumanReporter: Reporter {
         for report in reports { out += renderFile(report, options: options) }
         out += ReportWords.summary(RunSummary(reports), options.language) + "\n"
         return out
+    }
+
+    public func begin(options: ReportOptions) -> String { "" }
+
+    public func file(_ report: FileReport, index: Int, options: ReportOptions) -> String {
+        renderFile(report, options: options)
+    }
+
+    public func end(_ summary: RunSummary, files: Int, options: ReportOptions) -> String {
+        ReportWords.summary(summary, options.language) + "\n"
     }
 
     public func renderFile(_ report: FileReport, options: ReportOptions) -> String {

@@ -9,10 +9,38 @@ public struct JSONReporter: Reporter {
     public func render(_ reports: [FileReport], options: ReportOptions) -> String {
         let output = Output(files: reports.map { FileOutput($0, options.language) }, summary: SummaryOutput(RunSummary(reports)),
                             tool: ToolOutput(name: "omtale", version: options.toolVersion))
+        return encode(output) + "\n"
+    }
+
+    func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(output) else { return "{}" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Indents every line but the first by `spaces`, as nesting the value one level deeper would
+    /// (JSONEncoder leaves the blank line inside an empty array unindented).
+    func nested(_ json: String, by spaces: Int) -> String {
+        let pad = String(repeating: " ", count: spaces)
+        return json.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { $0.offset == 0 || $0.element.isEmpty ? String($0.element) : pad + $0.element }.joined(separator: "\n")
+    }
+}
+
+extension JSONReporter: StreamingReporter {
+    // The same bytes as `render`: JSONEncoder's pretty printing nests by two spaces per level,
+    // with the keys sorted ("files", "summary", "tool"); StreamingReporterTests compares both.
+    public func begin(options: ReportOptions) -> String { "{\n  \"files\" : [" }
+
+    public func file(_ report: FileReport, index: Int, options: ReportOptions) -> String {
+        (index == 0 ? "\n    " : ",\n    ") + nested(encode(FileOutput(report, options.language)), by: 4)
+    }
+
+    public func end(_ summary: RunSummary, files: Int, options: ReportOptions) -> String {
+        let tool = ToolOutput(name: "omtale", version: options.toolVersion)
+        return (files == 0 ? "\n\n  ]," : "\n  ],") + "\n  \"summary\" : " + nested(encode(SummaryOutput(summary)), by: 2)
+            + ",\n  \"tool\" : " + nested(encode(tool), by: 2) + "\n}\n"
     }
 
     struct Output: Encodable {

@@ -9,6 +9,15 @@ public protocol Reporter: Sendable {
 }
 
 /// What every reporter may need besides the reports themselves.
+/// A reporter that can write its output file by file, so a batch of any size is reported without
+/// keeping its reports: `begin`, then `file` for each report in order, then `end`. The
+/// concatenation is exactly what `render` returns for the same reports.
+public protocol StreamingReporter: Reporter {
+    func begin(options: ReportOptions) -> String
+    func file(_ report: FileReport, index: Int, options: ReportOptions) -> String
+    func end(_ summary: RunSummary, files: Int, options: ReportOptions) -> String
+}
+
 public struct ReportOptions: Sendable {
     public var language: Language
     /// ANSI colours (only on a terminal, never with NO_COLOR).
