@@ -237,9 +237,25 @@ enum SafeXML {
         }
     }
 
-    /// Runs a SAX delegate over a part that passed `refuseDTD`.
+    /// Refuses a part that is not UTF-8 text without NUL bytes. Word writes UTF-8 only, and
+    /// FoundationXML traps (crashes the process) on element and attribute names with invalid
+    /// UTF-8: the fuzzer found that (fixtures/fuzz/docx-invalid-utf8-element-name.docx).
+    static func refuseInvalidText(_ data: Data, part: String) throws {
+        let valid: Bool = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
+            return !body.contains(0) && String(validating: body, as: UTF8.self) != nil
+        }
+        if !valid {
+            throw InputError(.malformed, da: "delen \(part) er ikke gyldig UTF-8-tekst; filen er beskadiget (prøv at åbne og gemme den i Word)",
+                             en: "the part \(part) is not valid UTF-8 text; the file is damaged (try opening and saving it in Word)")
+        }
+    }
+
+    /// Runs a SAX delegate over a part that passed `refuseDTD` and `refuseInvalidText`.
     static func parse(_ data: Data, part: String, delegate: XMLParserDelegate) throws {
         try refuseDTD(data, part: part)
+        try refuseInvalidText(data, part: part)
         let parser = XMLParser(stream: InputStream(data: shortLines(data)))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false

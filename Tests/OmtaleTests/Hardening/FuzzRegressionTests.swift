@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+
+/// Every input the fuzzers found (fixtures/fuzz/) is handled: a report or a clear refusal, never a crash.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    static let files: [String] = {
+        let folder = TestPaths.fixture("fuzz").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasSuffix(".md") }.sorted()
+    }()
+
+    @Test(arguments: files)
+    func handledWithoutACrash(_ name: String) throws {
+        let result = try CLI.run(["check", TestPaths.fixture("fuzz/\(name)").path])
+        #expect([0, 1, 2].contains(result.status), "\(name) exited with \(result.status)")
+        #expect(!result.stderr.contains("Program crashed") && !result.stderr.contains("Fatal error"), "\(name): \(result.stderr)")
+    }
+
+    @Test func invalidUTF8InAnElementNameIsRefusedClearly() throws {
+        let result = try CLI.run(["check", TestPaths.fixture("fuzz/docx-invalid-utf8-element-name.docx").path])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("delen word/document.xml er ikke gyldig UTF-8-tekst"))
+    }
+}
