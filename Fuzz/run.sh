@@ -23,7 +23,7 @@ seed() {  # target -> seed folder
     case "$1" in
         FuzzText) echo ../fixtures/press ../fixtures/docx-text ;;
         FuzzRules) echo ../rules/klimaalliancen ../rules/klimaalliancen/rules ;;
-        FuzzDocx) echo ../fixtures/docx ../fixtures/docx/hostile ../fixtures/commercial ;;
+        FuzzDocx) echo ../fixtures/docx ../fixtures/docx/hostile ../fixtures/commercial ../fixtures/fuzz ;;
         FuzzDocxText) echo ../fixtures/docx-text ;;
         FuzzMarkdown) echo ../fixtures/press ;;
         FuzzHTML) echo ../fixtures/press ;;
@@ -40,7 +40,7 @@ for target in "${targets[@]}"; do
     # -timeout: an input that takes 10 s is a hang. -rss_limit_mb bounds memory (ASan and the corpus
     # add their own ~400 MB). -detect_leaks=0: LeakSanitizer reports Swift's lazily initialized
     # globals (allocated once, kept for the process's life) as leaks; real growth hits the RSS limit.
-    if ! ASAN_OPTIONS=detect_leaks=0 "$bin/$target" "corpus/$target" $(seed "$target") -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
+    if ! ASAN_OPTIONS=detect_leaks=0 "$bin/$target" "corpus/$target" $(seed "$target") -seed="${OMTALE_FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
         -max_len=200000 -artifact_prefix="artifacts/$target-" -print_final_stats=1 2>"artifacts/$target.log"; then
         status=1
         echo "!! $target found a problem; see Fuzz/artifacts/$target.log"
