@@ -56,7 +56,6 @@ final class BreakIterator {
     enum Kind { case word, sentence }
 
     private let handle: OpaquePointer
-    private var text: [UInt16] = []
 
     init?(_ kind: Kind, locale: String = "da_DK") {
         var status: Int32 = 0
@@ -69,10 +68,9 @@ final class BreakIterator {
 
     /// Boundaries (exclusive ends) with their rule status, in order, for `units`.
     func boundaries(of units: [UInt16]) -> [(end: Int, status: Int32)] {
-        text = units
         var result: [(end: Int, status: Int32)] = []
         result.reserveCapacity(units.count / 3 + 1)
-        text.withUnsafeBufferPointer { buffer in
+        units.withUnsafeBufferPointer { buffer in
             guard omtale_breaker_set_text(handle, buffer.baseAddress, Int32(buffer.count)) == 0 else { return }
             while true {
                 let boundary = omtale_breaker_next(handle)
@@ -82,7 +80,6 @@ final class BreakIterator {
             // Detach ICU from the buffer before it goes away.
             _ = omtale_breaker_set_text(handle, nil, 0)
         }
-        text = []
         return result
     }
 }

@@ -29,7 +29,9 @@ struct SpokespersonFixtureTests {
     }()
 
     func report(_ name: String) -> FileReport {
-        Self.checker.check(fileAt: TestPaths.fixture("spokesperson/\(name)").path)
+        // Parameterized cases run in parallel, and a Checker's ICU iterators serve one thread:
+        // each case checks with its own copy (the ruleset and rules are shared).
+        Self.checker.copy().check(fileAt: TestPaths.fixture("spokesperson/\(name)").path)
     }
 
     @Test func thereAreEnoughFixtures() {
