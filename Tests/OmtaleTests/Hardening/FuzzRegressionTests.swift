@@ -21,4 +21,10 @@ struct FuzzRegressionTests {
         #expect(result.status == 2)
         #expect(result.stdout.contains("delen word/document.xml er ikke gyldig UTF-8-tekst"))
     }
+
+    @Test func aDamagedPackageThatHungZIPFoundationIsRefusedAtOnce() throws {
+        let result = try CLI.run(["check", TestPaths.fixture("fuzz/docx-zipfoundation-extract-hang.docx").path])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("kan ikke læses"))
+    }
 }
