@@ -109,10 +109,15 @@ struct SafeZip {
                 // file FuzzDocx found (fixtures/fuzz/docx-zipfoundation-extract-hang.docx): its inflate
                 // loop asks for more input forever once the input runs out. Our provider reads only
                 // the entry's own compressed bytes and throws past their end, which ends that loop.
+                // Every chunk is exactly `size` bytes, zero-padded after the entry's end: ZIPFoundation
+                // sets zlib's avail_in to the full buffer size whatever the chunk's length, so a
+                // shorter chunk would let zlib read past it (AddressSanitizer caught that).
                 _ = try Data.decompress(size: Int64(compressedBytes.count), bufferSize: 64 * 1024, skipCRC32: true, provider: { position, size in
                     let from = compressedBytes.startIndex + Int(position)
                     guard from < compressedBytes.endIndex else { throw InputError(.truncated, Self.truncatedStream(name)) }
-                    return Data(compressedBytes[from ..< min(compressedBytes.endIndex, from + size)])
+                    var chunk = Data(compressedBytes[from ..< min(compressedBytes.endIndex, from + size)])
+                    if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+                    return chunk
                 }, consumer: consume)
             default:
                 throw InputError(.malformed, da: "delen \(name) er pakket med en metode, Word ikke bruger", en: "the part \(name) is compressed with a method Word does not use")
