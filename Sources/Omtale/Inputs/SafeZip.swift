@@ -29,44 +29,35 @@ struct SafeZip {
         var name: String
         var localHeaderOffset: Int
         var compressedSize: Int
+        var uncompressedSize: Int
     }
 
     let data: Data
     let limits: Limits
-    private let archive: Archive
-    /// Lower-cased part name (OPC names are case-insensitive) → ZIPFoundation entry and our scan of it.
-    private var entries: [String: (entry: Entry, item: Item)] = [:]
+    /// Lower-cased part name (OPC names are case-insensitive) → our scan of its central-directory entry.
+    /// ZIPFoundation's Archive is not used to list or read entries: on damaged files FuzzDocx found
+    /// it hanging (extract) and trapping (Archive.MemoryFile.readData); see fixtures/fuzz/.
+    private var entries: [String: Item] = [:]
     private(set) var inflatedTotal = 0
 
     init(_ data: Data, limits: Limits = Limits()) throws {
         self.data = data
         self.limits = limits
         let items = try Self.scan(data, limits: limits)
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw InputError(.malformed, da: "ZIP-arkivet kan ikke åbnes (\(error)); filen er beskadiget",
-                             en: "the ZIP archive cannot be opened (\(error)); the file is damaged")
-        }
-        var byName: [String: Item] = [:]
-        for item in items { byName[item.name.lowercased()] = item }
-        for entry in archive {
-            let key = entry.path.lowercased()
-            if let item = byName[key] { entries[key] = (entry, item) }
-        }
+        for item in items where !item.name.hasSuffix("/") { entries[item.name.lowercased()] = item }
     }
 
     func contains(_ name: String) -> Bool { entries[name.lowercased()] != nil }
 
     /// Inflates one part, or returns nil when the package has no such part.
     mutating func read(_ name: String) throws -> Data? {
-        guard let (entry, item) = entries[name.lowercased()] else { return nil }
+        guard let item = entries[name.lowercased()] else { return nil }
         var output = Data()
         let compressed = max(1, item.compressedSize)
         let limits = self.limits
         // A declared size over the limit is refused before inflating (the limit is enforced while
         // inflating anyway; the declared size only saves the work and names the problem).
-        let declared = Int(clamping: entry.uncompressedSize)
+        let declared = item.uncompressedSize
         if declared > limits.maxPartBytes {
             let mb = limits.maxPartBytes / 1_048_576
             if declared / compressed > Self.suspiciousRatio {
@@ -101,7 +92,7 @@ struct SafeZip {
                                      en: part ? "the part \(name) is larger than \(mb) MB inflated; Omtale reads parts up to \(mb) MB" : "the document is larger than \(mb) MB inflated; Omtale reads up to \(mb) MB")
                 }
             }
-            switch entry.type == .file ? u16(data, header + 8) : 0 {
+            switch u16(data, header + 8) {
             case 0:
                 try consume(Data(compressedBytes))
             case 8:
@@ -218,7 +209,7 @@ struct SafeZip {
                 throw InputError(.encrypted, da: "delen \(name) er krypteret; gem dokumentet som .docx uden adgangskode",
                                  en: "the part \(name) is encrypted; save the document as .docx without a password")
             }
-            items.append(Item(name: name, localHeaderOffset: localOffset, compressedSize: compressedSize))
+            items.append(Item(name: name, localHeaderOffset: localOffset, compressedSize: compressedSize, uncompressedSize: u32(p + 24)))
             p += 46 + nameLength + extraLength + commentLength
         }
         // Every entry's data must lie inside the file, before the directory, and apart from the others.
