@@ -190,5 +190,6 @@ extension RuleDefinition {
         self.summary = Localized(da: "", en: "")
         self.description = Localized(da: "", en: "")
         self.file = ""
+        self.safeFix = false
     }
 }

@@ -86,12 +86,12 @@ public struct DocxInput: InputPlugin {
 
         var layout = DocxLayout()
         let body = try DocxStory.parse(documentData, part: main, kind: .body, styles: hidden)
-        layout.append(body.paragraphs, part: "body", kind: .paragraph)
+        layout.append(body.paragraphs, part: "body", kind: .paragraph, from: main)
 
         for (type, partName, blockKind) in [("footnotes", "footnotes", Block.Kind.footnote), ("endnotes", "endnotes", .endnote)] {
             guard let name = target(ofType: type), let notes = try zip.read(name) else { continue }
             let story = try DocxStory.parse(notes, part: name, kind: .notes, styles: hidden)
-            layout.append(story.paragraphs, part: partName, kind: blockKind)
+            layout.append(story.paragraphs, part: partName, kind: blockKind, from: name)
         }
         // Headers, then footers: per section, in Word's order first/default/even; each part once.
         // A first-page header is printed only when the section has w:titlePg, even-page ones only
@@ -115,7 +115,7 @@ public struct DocxInput: InputPlugin {
                     if usedNames.contains(name) { name += "-\(sectionIndex + 1)" }
                     usedNames.insert(name)
                     let story = try DocxStory.parse(partData, part: relationship.target, kind: .headerFooter, styles: hidden)
-                    layout.append(story.paragraphs, part: name, kind: which == "header" ? .header : .footer)
+                    layout.append(story.paragraphs, part: name, kind: which == "header" ? .header : .footer, from: relationship.target)
                 }
             }
         }
@@ -619,8 +619,11 @@ struct DocxLayout {
     private var starts: [String: Int] = [:]
     private var ends: [String: Int] = [:]
     private var comments: [Comment] = []
+    /// Location part name → package part it was read from ("header-default" → "word/header1.xml").
+    private var partNames: [String: String] = [:]
 
-    mutating func append(_ paragraphs: [DocxParagraph], part: String, kind: Block.Kind) {
+    mutating func append(_ paragraphs: [DocxParagraph], part: String, kind: Block.Kind, from source: String? = nil) {
+        if let source { partNames[part] = source }
         for (index, paragraph) in paragraphs.enumerated() {
             if !lines.isEmpty { text.append("\n"); length += 1 }
             let start = length
@@ -658,7 +661,9 @@ struct DocxLayout {
     }
 
     func sourceText() -> SourceText {
-        SourceText(text: text, lines: LineTable(lines: lines), blocks: blocks, images: images, comments: comments,
-                   lineBreaksAreSoft: false)
+        var source = SourceText(text: text, lines: LineTable(lines: lines), blocks: blocks, images: images, comments: comments,
+                                lineBreaksAreSoft: false)
+        source.parts = partNames
+        return source
     }
 }

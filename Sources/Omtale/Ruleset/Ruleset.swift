@@ -147,9 +147,12 @@ public struct RuleDefinition: Sendable, Codable, Equatable {
     public var description: Localized
     /// The file the rule was read from, relative to the rules folder.
     public var file: String
+    /// `safeFix: true`: the rule's fixes may be applied without a person choosing the words
+    /// (`omtale check --fix`). Fixes of other rules become Word comments or stay suggestions.
+    public var safeFix: Bool
 
-    private enum CodingKeys: String, CodingKey { case id, kind, severity, enabled, clause, summary, description }
-    static let knownKeys: Set<String> = ["id", "kind", "severity", "enabled", "clause", "summary", "description", "options"]
+    private enum CodingKeys: String, CodingKey { case id, kind, severity, enabled, clause, summary, description, safeFix }
+    static let knownKeys: Set<String> = ["id", "kind", "severity", "enabled", "clause", "summary", "description", "options", "safeFix"]
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -160,6 +163,7 @@ public struct RuleDefinition: Sendable, Codable, Equatable {
         clause = try c.decodeIfPresent(String.self, forKey: .clause)
         summary = try c.decode(Localized.self, forKey: .summary)
         description = try c.decode(Localized.self, forKey: .description)
+        safeFix = try c.decodeIfPresent(Bool.self, forKey: .safeFix) ?? false
         file = ""
     }
 
@@ -172,5 +176,6 @@ public struct RuleDefinition: Sendable, Codable, Equatable {
         try c.encodeIfPresent(clause, forKey: .clause)
         try c.encode(summary, forKey: .summary)
         try c.encode(description, forKey: .description)
+        if safeFix { try c.encode(safeFix, forKey: .safeFix) }
     }
 }
