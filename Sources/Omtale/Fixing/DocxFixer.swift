@@ -124,6 +124,8 @@ public struct DocxFixer {
         let all = findings + skippedFindings.sorted().compactMap { index in
             edits.first { $0.findings.contains(index) }.map { Self.skippedFinding($0) }
         }
+        // A comment Omtale already wrote (a second --fix on the reviewed copy) is not written again.
+        let existing = Set(source.comments.filter { $0.author == author }.map(\.text))
         for finding in all {
             var label = finding.start.part ?? "body"
             var prefix = ""
@@ -132,7 +134,7 @@ public struct DocxFixer {
                 prefix = Self.partName(label, language) + ": "
                 label = "body"
             }
-            guard let built = map(label) else { continue }
+            guard let built = map(label), !existing.contains(where: { $0.hasSuffix(Self.commentText(finding)) }) else { continue }
             let id = newID()
             var placed = false
             if prefix.isEmpty, finding.start.line == finding.end.line, let p = paragraph(label, finding.start.line), finding.end.column > finding.start.column {

@@ -68,9 +68,11 @@ public enum Fixer {
                 guard !plan.edits.isEmpty || !unfixed.isEmpty else { return result }
                 let review = try DocxFixer(author: options.author, date: options.date, language: checker.language)
                     .apply(plan.edits, comments: unfixed, to: data)
-                fixed = review.data
                 result.skipped = review.skipped
                 result.comments = review.comments
+                // Nothing new (a second run on the reviewed copy): the file stays as it is.
+                guard review.comments > 0 || review.skipped.count < plan.edits.count else { return result }
+                fixed = review.data
             } else {
                 result.unsupported = InputError(.unknownFormat, da: "--fix retter kun .txt, .md og .docx; filen er tjekket, men ikke rettet",
                                                 en: "--fix only fixes .txt, .md and .docx; the file was checked but not fixed")
