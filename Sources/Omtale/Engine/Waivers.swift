@@ -190,6 +190,7 @@ extension RuleDefinition {
         self.clause = nil
         self.summary = Localized(da: "", en: "")
         self.description = Localized(da: "", en: "")
+        self.examples = []
         self.file = ""
     }
 }

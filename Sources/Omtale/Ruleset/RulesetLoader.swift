@@ -34,6 +34,7 @@ public enum RulesetLoader {
     static let ruleSchema: KeySchema = .mapping([
         "id": .any, "kind": .any, "severity": .any, "enabled": .any, "clause": .any,
         "summary": localized, "description": localized, "options": .any,
+        "examples": .sequence(.mapping(["text": .any])),
     ])
 
     private struct RulesetFile: Decodable {
