@@ -55,7 +55,7 @@ public final class CheckSession {
         if let cached = checkers[key] { return cached }
         let base = try ruleset(at: rulesOverride ?? configuration.rulesDirectory)
         let ruleset = try configuration.apply(to: base)
-        let checker = try Checker(ruleset: ruleset, language: language(for: configuration), inputs: inputs, limits: limits)
+        let checker = try Checker(ruleset: ruleset, inputs: inputs, limits: limits)
         checkers[key] = checker
         return checker
     }

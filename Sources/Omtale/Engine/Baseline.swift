@@ -21,12 +21,13 @@ public struct Baseline: Sendable, Equatable, Codable {
     public var version: Int
     public var entries: [Entry]
 
-    public init(reports: [FileReport]) {
+    /// Records the findings of `reports`, with their messages in `language` for people reading the file.
+    public init(reports: [FileReport], language: Language = .da) {
         version = 1
         entries = reports.flatMap { report in
             report.diagnostics.map { d in
                 Entry(path: report.path, rule: d.ruleID, fingerprint: Fingerprint.of(d, path: report.path),
-                      message: d.message)
+                      message: d.message(language))
             }
         }.sorted()
     }

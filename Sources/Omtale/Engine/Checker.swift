@@ -6,10 +6,12 @@ import Foundation
 /// one per worker with `copy()` (the ruleset, rules and name matcher are shared, immutable).
 public final class Checker: @unchecked Sendable {
     public let ruleset: Ruleset
-    public let language: Language
     public let inputs: InputRegistry
+    public let kinds: RuleRegistry
     public let rules: [any Rule]
     public let limits: Limits
+    /// Rules whose findings concern the whole document (any waiver in it waives them).
+    let documentLevelRules: Set<String>
     let matcher: NameMatcher
     let quoteFinder: QuoteFinder
     private let tokenizer: Tokenizer
@@ -29,12 +31,14 @@ public final class Checker: @unchecked Sendable {
         public init() {}
     }
 
-    public init(ruleset: Ruleset, language: Language = .da, inputs: InputRegistry = .standard, limits: Limits = Limits()) throws {
+    public init(ruleset: Ruleset, inputs: InputRegistry = .standard, kinds: RuleRegistry = .standard,
+                limits: Limits = Limits()) throws {
         self.ruleset = ruleset
-        self.language = language
         self.inputs = inputs
+        self.kinds = kinds
         self.limits = limits
-        self.rules = try RuleRegistry.rules(for: ruleset)
+        self.rules = try kinds.rules(for: ruleset)
+        self.documentLevelRules = kinds.documentLevelRules(in: ruleset)
         self.matcher = NameMatcher(ruleset: ruleset)
         self.quoteFinder = QuoteFinder(language: ruleset.quoteLanguage)
         self.tokenizer = Tokenizer()
@@ -42,9 +46,10 @@ public final class Checker: @unchecked Sendable {
 
     private init(copying other: Checker) {
         ruleset = other.ruleset
-        language = other.language
         inputs = other.inputs
+        kinds = other.kinds
         rules = other.rules
+        documentLevelRules = other.documentLevelRules
         limits = other.limits
         matcher = other.matcher
         quoteFinder = other.quoteFinder
@@ -104,7 +109,7 @@ public final class Checker: @unchecked Sendable {
         let document = Document(path: path, inputID: inputID, source: source, tokenizer: tokenizer)
         let scan = PartyScan(document: document, ruleset: ruleset, matcher: matcher)
         let quotes = quoteFinder.quotes(in: document, scan: scan, ruleset: ruleset)
-        let context = CheckContext(document: document, ruleset: ruleset, scan: scan, quotes: quotes, language: language)
+        let context = CheckContext(document: document, ruleset: ruleset, scan: scan, quotes: quotes)
         // Sorted by position; at one position, in rule order and then in the order each rule reported.
         let found = rules.enumerated().flatMap { ruleIndex, rule in
             rule.check(context).enumerated().map { (ruleIndex: ruleIndex, index: $0.offset, diagnostic: $0.element) }
@@ -113,7 +118,7 @@ public final class Checker: @unchecked Sendable {
             ($0.diagnostic.start, $0.ruleIndex, $0.index) < ($1.diagnostic.start, $1.ruleIndex, $1.index)
         }.map(\.diagnostic)
         let waivers = Waivers.find(in: document)
-        let remaining = Waivers.apply(diagnostics, waivers: waivers, context: context)
+        let remaining = Waivers.apply(diagnostics, waivers: waivers, context: context, documentLevelRules: documentLevelRules)
             .sorted { $0.start < $1.start }
         let coverage = scan.coverage(ruleset, document: document)
         return FileReport(path: path, input: inputID, applies: scan.applies, diagnostics: remaining,

@@ -3,7 +3,11 @@ import Foundation
 /// Compiler-style output for people: `path:line:column: fejl: message [rule]`, the source line
 /// with the span underlined, the fix, then a summary.
 public struct HumanReporter: StreamingReporter {
-    public let id = "human"
+    /// The default `--format`.
+    public static let identifier = "human"
+    public var id: String { Self.identifier }
+    public var usesColor: Bool { true }
+    public var listsUnreadableFiles: Bool { true }
     public init() {}
 
     public func render(_ reports: [FileReport], options: ReportOptions) -> String {
@@ -37,12 +41,12 @@ public struct HumanReporter: StreamingReporter {
             let place = location(report.path, diagnostic.start)
             let label = ReportWords.severity(diagnostic.severity, language)
             let coloured = diagnostic.severity == .error ? style.red(label) : diagnostic.severity == .warning ? style.yellow(label) : style.cyan(label)
-            out += "\(style.bold(place)): \(coloured): \(diagnostic.message) [\(diagnostic.ruleID)]\n"
+            out += "\(style.bold(place)): \(coloured): \(diagnostic.message(language)) [\(diagnostic.ruleID)]\n"
             if let line = diagnostic.sourceLine {
                 out += excerpt(line, diagnostic, style)
             }
             if let fix = diagnostic.fix {
-                out += "    = \(language == .da ? "løsning" : "fix"): \(fix.message)\n"
+                out += "    = \(language == .da ? "løsning" : "fix"): \(fix.message(language))\n"
             }
         }
         return out

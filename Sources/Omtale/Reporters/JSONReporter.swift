@@ -81,7 +81,7 @@ extension JSONReporter: StreamingReporter {
             input = report.input
             error = report.error.map { ErrorOutput(kind: $0.kind.rawValue, message: $0.message(language)) }
             applies = report.applies
-            diagnostics = report.diagnostics.map(DiagnosticOutput.init)
+            diagnostics = report.diagnostics.map { DiagnosticOutput($0, language) }
             parties = report.parties
             knowledgePartners = report.knowledgePartners
             quotes = report.quotes
@@ -103,24 +103,30 @@ extension JSONReporter: StreamingReporter {
         }
     }
 
+    /// A fix with its message in the report's language.
+    struct FixOutput: Encodable {
+        var message: String
+        var replacements: [Fix.Replacement]
+    }
+
     struct DiagnosticOutput: Encodable {
         var rule: String
         var severity: Severity
         var message: String
         var line, column, endLine, endColumn: Int
         var part: String?
-        var fix: Fix?
+        var fix: FixOutput?
 
-        init(_ d: Diagnostic) {
+        init(_ d: Diagnostic, _ language: Language) {
             rule = d.ruleID
             severity = d.severity
-            message = d.message
+            message = d.message(language)
             line = d.start.line
             column = d.start.column
             endLine = d.end.line
             endColumn = d.end.column
             part = d.start.part
-            fix = d.fix
+            fix = d.fix.map { FixOutput(message: $0.message(language), replacements: $0.replacements) }
         }
 
         enum CodingKeys: String, CodingKey { case rule, severity, message, line, column, endLine, endColumn, part, fix }

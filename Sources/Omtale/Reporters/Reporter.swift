@@ -6,6 +6,19 @@ public protocol Reporter: Sendable {
     var id: String { get }
     /// The whole output for a run: every file's report and whatever summary the format has.
     func render(_ reports: [FileReport], options: ReportOptions) -> String
+    /// Whether the output shows whole texts, so the checker must keep each `Document` (HTML).
+    var showsDocuments: Bool { get }
+    /// Whether the output can be coloured with ANSI codes on a terminal (human).
+    var usesColor: Bool { get }
+    /// Whether the output itself says which files could not be read, in words for people, so the
+    /// command line need not repeat it on standard error (human).
+    var listsUnreadableFiles: Bool { get }
+}
+
+extension Reporter {
+    public var showsDocuments: Bool { false }
+    public var usesColor: Bool { false }
+    public var listsUnreadableFiles: Bool { false }
 }
 
 /// What every reporter may need besides the reports themselves.

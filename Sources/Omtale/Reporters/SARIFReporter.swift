@@ -37,7 +37,7 @@ public struct SARIFReporter: Reporter {
                 let locations = uri.map { [Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: $0), region: region))] }
                 let fixes = diagnostic.fix.flatMap { fix in
                     uri.map { uri in
-                        [SARIFFix(description: Message(text: fix.message), artifactChanges: [ArtifactChange(
+                        [SARIFFix(description: Message(text: fix.message(language)), artifactChanges: [ArtifactChange(
                             artifactLocation: ArtifactLocation(uri: uri),
                             replacements: fix.replacements.map { r in
                                 Replacement(deletedRegion: Region(startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn),
@@ -47,7 +47,7 @@ public struct SARIFReporter: Reporter {
                 }
                 results.append(Result(
                     ruleId: diagnostic.ruleID, ruleIndex: ruleIndex[diagnostic.ruleID], level: Self.level(diagnostic.severity),
-                    message: Message(text: diagnostic.message), locations: locations,
+                    message: Message(text: diagnostic.message(language)), locations: locations,
                     partialFingerprints: [Self.fingerprintKey: fingerprint], fixes: fixes,
                     properties: diagnostic.start.part.map { ["part": $0] }))
             }
