@@ -67,7 +67,13 @@ public struct DocxTextInput: InputPlugin {
     public func sniff(_ data: Data) -> Bool {
         // The first 32 KB show an extractor's habits (grid tables, note marks, glued seams) as well
         // as the whole file does, and sniffing runs on every .txt checked.
-        guard let (text, _) = try? TextDecoding.decode(data.prefix(32 * 1024)) else { return false }
+        let prefix = data.prefix(32 * 1024)
+        // Valid UTF-8 (nearly every file): traits straight from the bytes' scalars, and the full
+        // decode (which only accepts or refuses) only for the rare text that looks extracted.
+        if let scalars = TextDecoding.utf8Scalars(prefix) {
+            return Self.traits(scalars).clearlyExtracted && (try? TextDecoding.decode(prefix)) != nil
+        }
+        guard let (text, _) = try? TextDecoding.decode(prefix) else { return false }
         return Self.traits(Array(text.unicodeScalars)).clearlyExtracted
     }
 
