@@ -106,3 +106,18 @@ public enum FileKind {
         }
     }
 }
+
+/// Reads a stream up to one byte past a limit (so that "too large" can still be told).
+public enum BoundedRead {
+    public static func read(_ descriptor: Int32, limit: Int) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return data }
+            data.append(contentsOf: buffer[0..<n])
+            if data.count > limit { return data.prefix(limit + 1) }
+        }
+    }
+}

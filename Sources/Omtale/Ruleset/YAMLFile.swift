@@ -42,6 +42,7 @@ indirect enum KeySchema: Sendable {
 enum YAMLFile {
     static func decode<T: Decodable>(_ type: T.Type, from yaml: String, file: String, schema: KeySchema) throws -> T {
         let node: Node
+        try YAMLGuard.check(yaml, file: file)
         do {
             guard let composed = try Yams.compose(yaml: yaml) else {
                 throw RulesError(file: file, line: 1, column: 1, message: Localized(da: "filen er tom", en: "the file is empty"))
