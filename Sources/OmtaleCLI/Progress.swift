@@ -1,4 +1,5 @@
 import Foundation
+import Omtale
 
 /// "12/340 udkast/pressemeddelelse.txt" on stderr while a batch runs: only on a terminal, never in CI.
 struct Progress {
@@ -17,7 +18,7 @@ struct Progress {
     func show(_ path: String) {
         guard enabled else { return }
         counter.done += 1
-        let name = path.count > 60 ? "…" + path.suffix(59) : path
+        let name = TerminalText.visible(path.count > 60 ? "…" + path.suffix(59) : path)
         FileHandle.standardError.write(Data("\r\u{1B}[K\(counter.done)/\(total) \(name)".utf8))
     }
 

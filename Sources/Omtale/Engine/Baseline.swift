@@ -94,6 +94,9 @@ public enum AtomicFile {
         defer { Pending.remove(temporary) }
         do {
             try writeDirectly(data, to: temporary, create: true)
+            // Rewriting keeps the old file's permissions (a 0600 report stays 0600).
+            var old = stat()
+            if stat(url.path, &old) == 0 { chmod(temporary, old.st_mode & 0o7777) }
             guard rename(temporary, url.path) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
             }

@@ -18,9 +18,10 @@ public final class Checker: @unchecked Sendable {
 
     /// Bounds that keep one hostile input from taking the machine.
     public struct Limits: Sendable {
-        /// Largest file read, in bytes: a Word document with photographs is large, and its text
-        /// is bounded by the .docx plugin itself.
-        public var maxFileBytes: Int = 64 * 1024 * 1024
+        /// Largest file read, in bytes: a Word document with photographs is large (a 70 MB release
+        /// with one photo is ordinary), and what is inflated from it is bounded by the .docx plugin
+        /// itself (`SafeZip.Limits`); files are mapped, not copied, so their size is not memory.
+        public var maxFileBytes: Int = 512 * 1024 * 1024
         /// Largest text file (plain text, Markdown, HTML, extracted text), in bytes. The checker's
         /// working set is some 40–60 times the text, so 2 MB (hundreds of press releases in one
         /// file) keeps a single input within about 200 MB of memory.
@@ -85,6 +86,10 @@ public final class Checker: @unchecked Sendable {
         } else {
             plugin = inputs.plugin(forPath: path, data: data)
         }
+        if data.isEmpty {
+            let empty = SourceText(text: "")
+            return NoText.report(check(empty, path: path, inputID: plugin.id), source: empty, data: data, container: plugin.isContainer)
+        }
         let limit = plugin.isContainer ? limits.maxFileBytes : limits.maxTextBytes
         if data.count > limit {
             return FileReport(path: path, input: plugin.id, error: Self.tooLarge(data.count, limit: limit))
@@ -97,7 +102,7 @@ public final class Checker: @unchecked Sendable {
         } catch {
             return FileReport(path: path, input: plugin.id, error: InputError(.malformed, da: "\(error)", en: "\(error)"))
         }
-        return check(source, path: path, inputID: plugin.id)
+        return NoText.report(check(source, path: path, inputID: plugin.id), source: source, data: data, container: plugin.isContainer)
     }
 
     /// Checks text already in memory (tests, editors).
@@ -144,19 +149,17 @@ public final class Checker: @unchecked Sendable {
             throw InputError(.notFound, da: "filen findes ikke", en: "no such file")
         }
         if isDirectory.boolValue { throw InputError(.directory, da: "er en mappe", en: "is a directory") }
+        try FileKind.requireRegularFile(path)
         guard manager.isReadableFile(atPath: path) else {
             throw InputError(.unreadable, da: "filen kan ikke læses (adgang nægtet)", en: "the file cannot be read (permission denied)")
         }
         if let size = (try? manager.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > limit {
             throw tooLarge(size.intValue, limit: limit)
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(.unreadable, da: "filen kan ikke åbnes", en: "the file cannot be opened")
-        }
-        defer { try? handle.close() }
         do {
-            // Read one byte past the limit: a file that grew since stat is still refused.
-            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            // Mapped, not copied: a large .docx is mostly photos, which are never inflated or touched.
+            // A file that grew since stat is still refused.
+            let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
             if data.count > limit { throw tooLarge(data.count, limit: limit) }
             return data
         } catch let error as InputError {

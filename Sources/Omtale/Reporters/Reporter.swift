@@ -55,9 +55,10 @@ public struct ReportOptions: Sendable {
 
     /// The rules to describe: the ruleset's, or else one entry per rule id found, in order of appearance.
     func ruleIDs(in reports: [FileReport]) -> [String] {
-        if let ruleset { return ruleset.rules.map(\.id) }
-        var seen: [String] = []
-        for diagnostic in reports.flatMap(\.diagnostics) where !seen.contains(diagnostic.ruleID) { seen.append(diagnostic.ruleID) }
+        // The ruleset's rules, then any other id found (`no-text`, which is not a rule of a ruleset).
+        var seen: [String] = ruleset?.rules.map(\.id) ?? []
+        var known = Set(seen)
+        for diagnostic in reports.flatMap(\.diagnostics) where known.insert(diagnostic.ruleID).inserted { seen.append(diagnostic.ruleID) }
         return seen
     }
 }

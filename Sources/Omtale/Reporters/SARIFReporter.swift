@@ -35,8 +35,10 @@ public struct SARIFReporter: Reporter {
                 let region = Region(startLine: diagnostic.start.line, startColumn: diagnostic.start.column,
                                     endLine: diagnostic.end.line, endColumn: diagnostic.end.column)
                 let locations = uri.map { [Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: $0), region: region))] }
+                // A SARIF fix is an edit (the schema requires at least one replacement): advice without
+                // an edit stays in the message and is not a `fix`.
                 let fixes = diagnostic.fix.flatMap { fix in
-                    uri.map { uri in
+                    fix.replacements.isEmpty ? nil : uri.map { uri in
                         [SARIFFix(description: Message(text: fix.message(language)), artifactChanges: [ArtifactChange(
                             artifactLocation: ArtifactLocation(uri: uri),
                             replacements: fix.replacements.map { r in
