@@ -26,7 +26,9 @@ extension CheckCommand {
             }
             let checker: Checker
             do {
-                checker = try session.checker(for: try session.configuration(forDirectory: job.directory))
+                let configuration = try session.configuration(forDirectory: job.directory)
+                checker = try session.checker(for: configuration)
+                options.language = session.language(for: configuration)
             } catch let error as RulesError {
                 Console.error("omtale: " + error.description(shared.language))
                 throw ExitCode(2)

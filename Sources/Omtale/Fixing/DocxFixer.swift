@@ -134,7 +134,7 @@ public struct DocxFixer {
                 prefix = Self.partName(label, language) + ": "
                 label = "body"
             }
-            guard let built = map(label), !existing.contains(where: { $0.hasSuffix(Self.commentText(finding)) }) else { continue }
+            guard let built = map(label), !existing.contains(where: { $0.hasSuffix(Self.commentText(finding, language)) }) else { continue }
             let id = newID()
             var placed = false
             if prefix.isEmpty, finding.start.line == finding.end.line, let p = paragraph(label, finding.start.line), finding.end.column > finding.start.column {
@@ -155,7 +155,7 @@ public struct DocxFixer {
                     prefix = "»\(finding.excerpt)«: "
                 }
             }
-            commentTexts.append((id, prefix + Self.commentText(finding)))
+            commentTexts.append((id, prefix + Self.commentText(finding, language)))
         }
 
         // Rewrite the parts that have changes.
@@ -389,9 +389,9 @@ public struct DocxFixer {
     // MARK: - Texts
 
     /// A comment's text: the finding, and what to do about it when the rule says.
-    static func commentText(_ finding: Diagnostic) -> String {
-        var text = finding.message
-        if let fix = finding.fix, !fix.message.isEmpty, !text.contains(fix.message) { text += "\n" + fix.message }
+    static func commentText(_ finding: Diagnostic, _ language: Language) -> String {
+        var text = finding.message(language)
+        if let fix = finding.fix?.message(language), !fix.isEmpty, !text.contains(fix) { text += "\n" + fix }
         return text
     }
 

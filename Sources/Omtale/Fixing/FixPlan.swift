@@ -15,7 +15,7 @@ public struct FixPlan: Sendable {
         public var text: String
         public var ruleID: String
         /// The fix as the rule words it.
-        public var message: String
+        public var message: Localized
         /// The text the edit replaces, as the rules saw it ("" for an insertion).
         public var excerpt: String
         /// The findings this edit settles (indices into the report's diagnostics).

@@ -34,6 +34,8 @@ public enum Fixer {
         /// Author and date of the tracked changes and comments in a .docx.
         public var author = "Omtale"
         public var date = Date()
+        /// Language of the Word comments.
+        public var language: Language = .da
         public init() {}
     }
 
@@ -66,7 +68,7 @@ public enum Fixer {
                 if !options.inPlace { result.destination = reviewedCopyPath(of: path) }
                 let unfixed = plan.unfixed.map { before.diagnostics[$0] }
                 guard !plan.edits.isEmpty || !unfixed.isEmpty else { return result }
-                let review = try DocxFixer(author: options.author, date: options.date, language: checker.language)
+                let review = try DocxFixer(author: options.author, date: options.date, language: options.language)
                     .apply(plan.edits, comments: unfixed, to: data)
                 result.skipped = review.skipped
                 result.comments = review.comments

@@ -145,14 +145,15 @@ public struct RuleDefinition: Sendable, Codable, Equatable {
     public var clause: String?
     public var summary: Localized
     public var description: Localized
+    /// Texts the rule must report (spans marked `⟦…⟧`) and texts it must leave alone.
+    public var examples: [RuleExample]
     /// The file the rule was read from, relative to the rules folder.
     public var file: String
     /// `safeFix: true`: the rule's fixes may be applied without a person choosing the words
     /// (`omtale check --fix`). Fixes of other rules become Word comments or stay suggestions.
     public var safeFix: Bool
 
-    private enum CodingKeys: String, CodingKey { case id, kind, severity, enabled, clause, summary, description, safeFix }
-    static let knownKeys: Set<String> = ["id", "kind", "severity", "enabled", "clause", "summary", "description", "options", "safeFix"]
+    private enum CodingKeys: String, CodingKey { case id, kind, severity, enabled, clause, summary, description, examples, safeFix }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -163,6 +164,7 @@ public struct RuleDefinition: Sendable, Codable, Equatable {
         clause = try c.decodeIfPresent(String.self, forKey: .clause)
         summary = try c.decode(Localized.self, forKey: .summary)
         description = try c.decode(Localized.self, forKey: .description)
+        examples = try c.decodeIfPresent([RuleExample].self, forKey: .examples) ?? []
         safeFix = try c.decodeIfPresent(Bool.self, forKey: .safeFix) ?? false
         file = ""
     }
@@ -176,6 +178,7 @@ public struct RuleDefinition: Sendable, Codable, Equatable {
         try c.encodeIfPresent(clause, forKey: .clause)
         try c.encode(summary, forKey: .summary)
         try c.encode(description, forKey: .description)
+        if !examples.isEmpty { try c.encode(examples, forKey: .examples) }
         if safeFix { try c.encode(safeFix, forKey: .safeFix) }
     }
 }

@@ -122,7 +122,7 @@ struct SpokespersonRuleTests {
             ])
         let report = Fixtures.checker().check(text: "Klimaalliancen\n\n- Vi er klar, siger Mette Eksempel, klimakoordinator.")
         let fix = try #require(report.diagnostics.first { $0.ruleID == "spokesperson" }?.fix)
-        #expect(fix.message == "Skriv organisationen ved navnet, fx «Mette Eksempel, klimakoordinator i <organisation>».")
+        #expect(fix.message(.da) == "Skriv organisationen ved navnet, fx «Mette Eksempel, klimakoordinator i <organisation>».")
     }
 
     @Test func organisationGivenAtAnotherQuoteCounts() {
