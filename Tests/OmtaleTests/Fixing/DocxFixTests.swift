@@ -52,9 +52,14 @@ import Testing
         #expect(try Data(contentsOf: source) == original, "the original was changed")
         let copy = try Data(contentsOf: copyURL)
 
-        // python-docx opens it.
-        let python = try ExternalTools.run(["python3", "-c", "import sys, docx; d = docx.Document(sys.argv[1]); print(len(d.paragraphs))", copyURL.path])
-        #expect(python.status == 0, "python-docx: \(python.stderr)")
+        // python-docx opens it (whenever it opens the original: it does not read Strict packages at all).
+        let open = ["python3", "-c", "import sys, docx; d = docx.Document(sys.argv[1]); print(len(d.paragraphs))"]
+        if try ExternalTools.run(open + [source.path]).status == 0 {
+            let python = try ExternalTools.run(open + [copyURL.path])
+            #expect(python.status == 0, "python-docx: \(python.stderr)")
+        } else {
+            #expect(test.file.contains("strict"), "python-docx cannot open the original \(test.file)")
+        }
 
         // LibreOffice reads it; with every change accepted the text has the fixed wording.
         let script = TestPaths.root.appendingPathComponent("Tests/OmtaleTests/Fixing/accept_changes.py").path
