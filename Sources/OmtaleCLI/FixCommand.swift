@@ -81,7 +81,7 @@ extension CheckCommand {
         let input = result.before.input ?? ""
         if input == DocxInput.identifier {
             Console.error(language == .da
-                ? "omtale: skrev \(result.destination): \(applied.count) sporet ændring\(applied.count == 1 ? "" : "er") og \(result.comments) kommentar\(result.comments == 1 ? "" : "er")"
+                ? "omtale: skrev \(result.destination): \(applied.count) \(applied.count == 1 ? "sporet ændring" : "sporede ændringer") og \(result.comments) kommentar\(result.comments == 1 ? "" : "er")"
                 : "omtale: wrote \(result.destination): \(applied.count) tracked change\(applied.count == 1 ? "" : "s") and \(result.comments) comment\(result.comments == 1 ? "" : "s")")
         } else {
             let settled = applied.reduce(0) { $0 + $1.findings.count }

@@ -74,6 +74,8 @@ public struct Block: Sendable, Equatable {
     /// Scalar range in the plugin's `text`.
     public var range: Range<Int>
     public var part: String?
+    /// The table cell a paragraph is in (a .docx), as Word numbers them.
+    public var cell: TableCell?
 
     public init(kind: Kind, range: Range<Int>, part: String? = nil) {
         self.kind = kind
@@ -109,5 +111,18 @@ public struct Comment: Sendable, Equatable {
         self.author = author
         self.text = text
         self.range = range
+    }
+}
+
+/// A cell of a table, 1-based: the table's number in its part, the row, the cell in the row.
+public struct TableCell: Sendable, Equatable, Codable {
+    public var table: Int
+    public var row: Int
+    public var cell: Int
+
+    public init(table: Int, row: Int, cell: Int) {
+        self.table = table
+        self.row = row
+        self.cell = cell
     }
 }

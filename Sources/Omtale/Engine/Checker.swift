@@ -123,8 +123,11 @@ public final class Checker: @unchecked Sendable {
             ($0.diagnostic.start, $0.ruleIndex, $0.index) < ($1.diagnostic.start, $1.ruleIndex, $1.index)
         }.map(\.diagnostic)
         let waivers = Waivers.find(in: document)
-        let remaining = Waivers.apply(diagnostics, waivers: waivers, context: context, documentLevelRules: documentLevelRules)
+        var remaining = Waivers.apply(diagnostics, waivers: waivers, context: context, documentLevelRules: documentLevelRules)
             .sorted { $0.start < $1.start }
+        if inputID == DocxInput.identifier {
+            for index in remaining.indices { remaining[index].word = WordLocation.make(for: remaining[index], in: document) }
+        }
         let coverage = scan.coverage(ruleset, document: document)
         return FileReport(path: path, input: inputID, applies: scan.applies, diagnostics: remaining,
                           parties: coverage.parties, knowledgePartners: coverage.knowledgePartners,

@@ -20,6 +20,8 @@ public struct Diagnostic: Sendable, Equatable {
     /// What a rule reports about, independent of language (a missing party's name): tells apart
     /// findings of one rule at the same place.
     public var subject: String?
+    /// For a .docx: the location as a Word user finds it (part, paragraph, table cell, heading, text to search for).
+    public var word: WordLocation?
 
     public init(ruleID: String, severity: Severity, message: Localized, range: Range<Int>, start: SourceLocation,
                 end: SourceLocation, fix: Fix? = nil, excerpt: String = "", context: String = "", sourceLine: String? = nil,

@@ -300,6 +300,8 @@ struct DocxParagraph {
     var author: String?
     var commentMarks: [(id: String, isStart: Bool, offset: Int)] = []
     var images: [(image: ImageReference, offset: Int)] = []
+    /// The (outermost) table cell the paragraph is in: table number in its part, row, cell.
+    var cell: TableCell?
 }
 
 struct DocxSection {
@@ -388,6 +390,9 @@ enum DocxStory {
         private var container: String?
         private var author: String?
         private var cellDepth = 0
+        /// Open tables (outermost first) with the current row and cell; tables counted per part.
+        private var tables: [TableCell] = []
+        private var tableCount = 0
         private var textBoxDepth = 0
         private var currentSection = DocxSection()
         private var pendingMarks: [(id: String, isStart: Bool)] = []
@@ -459,6 +464,7 @@ enum DocxStory {
                     paragraph.container = container
                     paragraph.author = author
                     paragraph.kind = textBoxDepth > 0 ? .textBox : cellDepth > 0 ? .tableCell : .paragraph
+                    paragraph.cell = tables.first
                     for mark in pendingMarks { paragraph.commentMarks.append((mark.id, mark.isStart, 0)) }
                     pendingMarks.removeAll()
                     open.append(paragraph)
@@ -517,6 +523,12 @@ enum DocxStory {
                     }
                 case "tc":
                     cellDepth += 1
+                    if !tables.isEmpty { tables[tables.count - 1].cell += 1 }
+                case "tr":
+                    if !tables.isEmpty { tables[tables.count - 1].row += 1; tables[tables.count - 1].cell = 0 }
+                case "tbl":
+                    if tables.isEmpty { tableCount += 1 }
+                    tables.append(TableCell(table: tableCount, row: 0, cell: 0))
                 case "txbxContent":
                     textBoxDepth += 1
                 case "footnote", "endnote":
@@ -597,6 +609,7 @@ enum DocxStory {
                 case "t": inText = false
                 case "r": runHidden = false; runHiddenExplicit = nil; runStyleHidden = false
                 case "tc": cellDepth -= 1
+                case "tbl": _ = tables.popLast()
                 case "txbxContent": textBoxDepth -= 1
                 case "comment": container = nil; author = nil
                 case "sectPr":
@@ -664,7 +677,9 @@ struct DocxLayout {
             text.append(String(paragraph.text))
             length += paragraph.length
             let blockKind: Block.Kind = kind == .paragraph ? paragraph.kind : kind
-            blocks.append(Block(kind: blockKind, range: start..<length, part: part))
+            var block = Block(kind: blockKind, range: start..<length, part: part)
+            block.cell = paragraph.cell
+            blocks.append(block)
             for (image, offset) in paragraph.images {
                 var image = image
                 image.anchor = start + offset

@@ -152,7 +152,9 @@ public struct HTMLReporter: Reporter {
         out += "<ol class=\"findings\">\n"
         for (index, diagnostic) in report.diagnostics.enumerated() {
             let id = "\(number)-\(index + 1)"
-            let place = Self.escape(words.place(line: diagnostic.start.line, column: diagnostic.start.column, part: diagnostic.start.part))
+            // A .docx location as a Word user finds it; other files by line and column.
+            let place = Self.escape(diagnostic.word.map { $0.description(options.language) }
+                ?? words.place(line: diagnostic.start.line, column: diagnostic.start.column, part: diagnostic.start.part))
             out += "<li id=\"fund-\(id)\" class=\"finding \(diagnostic.severity.rawValue)\">"
             out += "<div class=\"head\"><span class=\"sev\">\(ReportWords.severity(diagnostic.severity, options.language))</span> "
             out += report.document == nil ? place : "<a href=\"#tekst-\(id)\">\(place)</a>"

@@ -42,6 +42,9 @@ public struct HumanReporter: StreamingReporter {
             let label = ReportWords.severity(diagnostic.severity, language)
             let coloured = diagnostic.severity == .error ? style.red(label) : diagnostic.severity == .warning ? style.yellow(label) : style.cyan(label)
             out += "\(style.bold(place)): \(coloured): \(TerminalText.visible(diagnostic.message(language))) [\(diagnostic.ruleID)]\n"
+            if let word = diagnostic.word {
+                out += "    = \(language == .da ? "i Word" : "in Word"): \(TerminalText.visible(word.description(language)))\n"
+            }
             if let line = diagnostic.sourceLine {
                 out += excerpt(line, diagnostic, style)
             }

@@ -130,6 +130,8 @@ extension JSONReporter: StreamingReporter {
         var line, column, endLine, endColumn: Int
         var part: String?
         var fix: FixOutput?
+        /// For a .docx: where a Word user finds it.
+        var word: WordLocation?
 
         init(_ d: Diagnostic, _ language: Language) {
             rule = d.ruleID
@@ -141,9 +143,10 @@ extension JSONReporter: StreamingReporter {
             endColumn = d.end.column
             part = d.start.part
             fix = d.fix.map { FixOutput(message: $0.message(language), replacements: $0.replacements) }
+            word = d.word
         }
 
-        enum CodingKeys: String, CodingKey { case rule, severity, message, line, column, endLine, endColumn, part, fix }
+        enum CodingKeys: String, CodingKey { case rule, severity, message, line, column, endLine, endColumn, part, fix, word }
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -156,6 +159,7 @@ extension JSONReporter: StreamingReporter {
             try c.encode(endColumn, forKey: .endColumn)
             try c.encodeIfPresent(part, forKey: .part)
             try c.encode(fix, forKey: .fix)
+            try c.encodeIfPresent(word, forKey: .word)
         }
     }
 }
