@@ -372,7 +372,29 @@ verbs:
   - opfordrer
   - advarer
   - håber
+  - håbede
   - glæder sig
+  - glædede sig
+  - opfordrede
+  - advarede
+  - konkluderer
+  - konkluderede
+  - noterer
+  - noterede
+  - bemærker
+  - bemærkede
+  - medgiver
+  - medgav
+  - indrømmer
+  - indrømmede
+  - erklærer
+  - erklærede
+  - meddeler
+  - meddelte
+  - udtrykker
+  - udtrykte
+  - forsikrer
+  - forsikrede
 
 # Udtryk, hvor taleren står efter "fra": »…«, lyder det fra Anne Jensen / Sådan lyder det fra …:
 fromPhrases:
@@ -387,17 +409,26 @@ fromPhrases:
 accordingTo:
   - ifølge
 
-# Ord, der i stedet for et navn peger tilbage på den senest nævnte taler: »…«, tilføjer hun.
+# Stedord, der i stedet for et navn peger tilbage på den senest nævnte person: »…«, tilføjer hun.
 pronouns:
   - han
   - hun
   - hen
   - vedkommende
+
+# Bestemte navneord, der peger tilbage på den senest nævnte person med den titel: »…«, siger borgmesteren.
+# Også sammensatte ("KL-formanden", "DI-direktøren"). Enhver titel nedenfor med -en/-n tæller også
+# ("rådmanden", "ministeren"); her står de, der ikke kan dannes sådan.
+referringNouns:
   - formanden
   - næstformanden
   - borgmesteren
+  - overborgmesteren
   - direktøren
   - regionsrådsformanden
+  - ministeren
+  - statsministeren
+  - rådmanden
 
 # Ord foran et citat, der indleder en følgende talers replik (»…« Det siger …): "Det siger Anne Jensen".
 leadIns:
@@ -445,6 +476,46 @@ titleWords:
   - talskvinde
   - ordfører
   - medlem
+  - overborgmester
+  - kulturrådmand
+  - udvalgsformand
+  - gruppeformand
+  - spidskandidat
+  - statsminister
+  - indenrigsminister
+  - klimaminister
+  - miljøminister
+  - præsident
+  - vicepræsident
+  - politiker
+  - regionsrådspolitiker
+  - byrådspolitiker
+  - chef
+  - leder
+  - underdirektør
+  - koncerndirektør
+  - kontorchef
+  - teamleder
+  - forsker
+  - seniorforsker
+  - analytiker
+  - økonom
+  - cheføkonom
+  - rektor
+  - dekan
+  - stifter
+  - ejer
+  - partner
+  - sekretær
+  - generalsekretær
+  - forbundsformand
+  - folketingsmedlem
+  - borgerrepræsentant
+  - kommunalpolitiker
+
+# Ord, hvorefter et navn med stort er den, der tales til (et medie), ikke taleren: "siger hun til Fjordby Avis".
+addressees:
+  - til
 
 # Forholdsord, der indleder organisationen i en titel: "borgmester i Aalborg Kommune",
 # "adm. direktør hos Realdania", "formand for KKR Nordjylland".
@@ -469,6 +540,24 @@ organisationWords:
   - Universitet
   - A/S
   - ApS
+  - Kommuner
+  - Regioner
+  - Landsforening
+  - Sygehus
+  - Hospital
+  - Havn
+  - Forsyning
+  - Råd
+  - Rådet
+  - Selskab
+
+# Ordendelser, der gør et navn med stort til et udvalg, ikke en organisation: "formand for
+# Klima-, Energi- og Miljøudvalget" (organisationen står eventuelt efter: "… i Fjordby Kommune").
+committeeHeads:
+  - udvalg
+  - udvalget
+  - udvalgets
+  - udvalgs
 
 # Etiketter foran et kolon, der ikke er en taler: "Foto: Region Sjælland", "Fakta: …".
 notSpeakers:
@@ -499,6 +588,283 @@ notSpeakers:
   - Tid
   - Sted
   - Program
+
+# Ord med stort, der aldrig er et personnavn eller en del af et: ugedage, måneder, landet.
+notNames:
+  - Danmark
+  - Men
+  - Og
+  - Så
+  - Da
+  - Når
+  - Hvis
+  - Selvom
+  - Selv
+  - Også
+  - Derfor
+  - Både
+  - Her
+  - Nu
+  - Efter
+  - Ifølge
+  - Blandt
+  - Ud
+  - Som
+  - For
+  - Fra
+  - Til
+  - Med
+  - Om
+  - Hos
+  - Ved
+  - Under
+  - Mens
+  - Dermed
+  - Desuden
+  - Samtidig
+  - Mandag
+  - Tirsdag
+  - Onsdag
+  - Torsdag
+  - Fredag
+  - Lørdag
+  - Søndag
+  - Januar
+  - Februar
+  - Marts
+  - April
+  - Maj
+  - Juni
+  - Juli
+  - August
+  - September
+  - Oktober
+  - November
+  - December
+  - Folketinget
+  - Christiansborg
+  - Regeringen
+
+# Almindelige danske fornavne (mænd, kvinder): en række ord med stort, der begynder med et af dem, er et personnavn,
+# også i løbende tekst ("Men Anne Jensen lovede, at …"). Kilde: Danmarks Statistik, navnestatistikken
+# (https://www.dst.dk/da/Statistik/emner/borgere/navne): de hyppigste fornavne i hele befolkningen
+# (top-20-listerne for mænd og kvinder, også efter aldersgruppe) og de mest populære navne til
+# nyfødte (top-50-listerne). Udvalgt herfra, ikke en fuldstændig kopi; et navn uden for listen
+# genkendes stadig efter et udsagnsord, en titel eller et partibogstav.
+firstNamesMen:
+  - Peter
+  - Michael
+  - Jens
+  - Lars
+  - Thomas
+  - Henrik
+  - Søren
+  - Christian
+  - Jan
+  - Martin
+  - Niels
+  - Anders
+  - Morten
+  - Jesper
+  - Mads
+  - Rasmus
+  - Hans
+  - Per
+  - Jørgen
+  - Ole
+  - Erik
+  - Poul
+  - Bent
+  - Kim
+  - Frank
+  - Knud
+  - Torben
+  - Carsten
+  - Karsten
+  - John
+  - Steen
+  - Flemming
+  - Finn
+  - Leif
+  - Kurt
+  - Allan
+  - Brian
+  - Jacob
+  - Jakob
+  - Kasper
+  - Simon
+  - Nicolai
+  - Nikolaj
+  - Kristian
+  - Frederik
+  - Mikkel
+  - Jonas
+  - Mathias
+  - Emil
+  - William
+  - Oliver
+  - Noah
+  - Lucas
+  - Victor
+  - Magnus
+  - Alexander
+  - Sebastian
+  - Tobias
+  - Andreas
+  - Daniel
+  - Benjamin
+  - Oscar
+  - Carl
+  - Karl
+  - Aksel
+  - Alfred
+  - August
+  - Valdemar
+  - Elias
+  - Malthe
+  - Anton
+  - Johan
+  - Marcus
+  - Philip
+  - Christoffer
+  - Jeppe
+  - Lasse
+  - Patrick
+  - Dennis
+  - Kenneth
+  - Mark
+  - Joachim
+  - Claus
+  - Klaus
+  - Preben
+  - Arne
+  - Svend
+  - Sven
+  - Gert
+  - Bo
+  - René
+  - Rene
+  - Ulrik
+  - Jonathan
+  - David
+  - Gustav
+  - Villads
+  - Bjørn
+  - Holger
+  - Otto
+  - Viggo
+  - Hugo
+  - Theo
+  - Kaj
+  - Uffe
+  - Jørn
+  - Tommy
+  - Dan
+
+# Kvindenavne fra samme kilde; "hun" peger ikke på et mandsnavn og omvendt.
+firstNamesWomen:
+  - Anne
+  - Kirsten
+  - Mette
+  - Hanne
+  - Helle
+  - Anna
+  - Susanne
+  - Lene
+  - Maria
+  - Marianne
+  - Lone
+  - Camilla
+  - Pia
+  - Louise
+  - Charlotte
+  - Tina
+  - Gitte
+  - Bente
+  - Inger
+  - Karen
+  - Jette
+  - Birgit
+  - Birthe
+  - Lise
+  - Ida
+  - Emma
+  - Sofie
+  - Sofia
+  - Julie
+  - Laura
+  - Mathilde
+  - Caroline
+  - Cecilie
+  - Katrine
+  - Line
+  - Signe
+  - Sara
+  - Sarah
+  - Amalie
+  - Freja
+  - Clara
+  - Ella
+  - Alma
+  - Agnes
+  - Karla
+  - Frida
+  - Olivia
+  - Josefine
+  - Emilie
+  - Nanna
+  - Maja
+  - Marie
+  - Christina
+  - Christine
+  - Pernille
+  - Rikke
+  - Stine
+  - Trine
+  - Malene
+  - Ditte
+  - Nina
+  - Tanja
+  - Dorthe
+  - Annette
+  - Ulla
+  - Eva
+  - Else
+  - Grethe
+  - Ruth
+  - Jytte
+  - Lotte
+  - Linda
+  - Heidi
+  - Sanne
+  - Mia
+  - Lea
+  - Astrid
+  - Ingrid
+  - Sophie
+  - Stephanie
+  - Simone
+  - Michelle
+  - Natasja
+  - Isabella
+  - Victoria
+  - Andrea
+  - Liv
+  - Vera
+  - Esther
+  - Luna
+  - Nora
+  - Karin
+  - Ane
+  - Sophie
+  - Jane
+  - Lisbeth
+  - Bodil
+  - Kirstine
+  - Tove
+  - Vibeke
+  - Merete
+  - Dorte
 
 """#,
         "rules/non-commercial.yml": #"""
