@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "Omtale",
-    platforms: [.macOS(.v13)],
     products: [
         .library(name: "Omtale", targets: ["Omtale"]),
         .executable(name: "omtale", targets: ["OmtaleCLI"]),
@@ -28,7 +27,18 @@ let package = Package(
                 "CICUShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            plugins: ["BundleRules"]
+        ),
+        // Build-time only: rules/klimaalliancen/ becomes BundledRules.swift inside Omtale.
+        .executableTarget(
+            name: "OmtaleRulesGenerator",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .plugin(
+            name: "BundleRules",
+            capability: .buildTool(),
+            dependencies: ["OmtaleRulesGenerator"]
         ),
         .executableTarget(
             name: "OmtaleCLI",

@@ -74,8 +74,8 @@ public struct JUnitReporter: Reporter {
     /// One line per finding, compiler style, with its fix: what a CI page shows as the failure text.
     func listing(_ diagnostics: [Diagnostic], path: String, _ language: Language) -> String {
         diagnostics.map { d in
-            var line = "\(path):\(d.start.line):\(d.start.column): \(ReportWords.severity(d.severity, language)): \(d.message)"
-            if let fix = d.fix { line += "\n  " + (language == .da ? "løsning: " : "fix: ") + fix.message }
+            var line = "\(path):\(d.start.line):\(d.start.column): \(ReportWords.severity(d.severity, language)): \(d.message(language))"
+            if let fix = d.fix { line += "\n  " + (language == .da ? "løsning: " : "fix: ") + fix.message(language) }
             return line
         }.joined(separator: "\n")
     }

@@ -84,14 +84,14 @@ public struct NonCommercialRule: Rule, RuleKind {
         var diagnostics = findings.map { finding in
             let category = terms.categories[finding.strongest.category]
             return context.diagnostic(
-                definition, Messages.commercial(partnership, evidence: finding.shown, clause: clause)(context.language),
-                at: finding.strongest.range, fix: Fix(message: category.fix(context.language), replacements: []))
+                definition, Messages.commercial(partnership, evidence: finding.shown, clause: clause),
+                at: finding.strongest.range, fix: Fix(message: category.fix, replacements: []))
         }
         if let first = findings.first {
             for image in images {
-                let message = Messages.image(image.described, named: image.named, evidence: first.shown, clause: clause)(context.language)
+                let message = Messages.image(image.described, named: image.named, evidence: first.shown, clause: clause)
                 diagnostics.append(context.diagnostic(definition, message, at: image.offset..<image.offset,
-                                                      fix: Fix(message: Messages.imageFix(context.language), replacements: [])))
+                                                      fix: Fix(message: Messages.imageFix, replacements: [])))
             }
         }
         return diagnostics.sorted { $0.range.lowerBound < $1.range.lowerBound }

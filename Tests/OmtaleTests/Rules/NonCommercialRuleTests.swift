@@ -117,15 +117,15 @@ struct NonCommercialRuleTests {
         let report = Fixtures.checker().check(text: "Klimaalliancen: Køb bogen for 299 kr.")
         let diagnostic = try #require(report.diagnostics.first { $0.ruleID == "non-commercial" })
         #expect(diagnostic.excerpt == "Køb")
-        #expect(diagnostic.fix?.message.hasPrefix("Fjern opfordringen til at købe eller bestille") == true)
+        #expect(diagnostic.fix?.message(.da).hasPrefix("Fjern opfordringen til at købe eller bestille") == true)
         #expect(diagnostic.fix?.replacements == [])
     }
 
     // MARK: - Images
 
-    func imageReport(_ text: String, images: [ImageReference], language: Language = .da) -> [Diagnostic] {
+    func imageReport(_ text: String, images: [ImageReference]) -> [Diagnostic] {
         let source = SourceText(text: text, images: images, lineBreaksAreSoft: false)
-        return Fixtures.checker(language).check(source, path: "billeder.docx", inputID: "docx").diagnostics
+        return Fixtures.checker().check(source, path: "billeder.docx", inputID: "docx").diagnostics
             .filter { $0.ruleID == "non-commercial" }
     }
 
@@ -139,15 +139,15 @@ struct NonCommercialRuleTests {
         #expect(found.count == 2)
         let image = try #require(found.first)
         #expect(image.start == Location(line: 2, column: 1))
-        #expect(image.message.hasPrefix("Billedet «Klimaalliancens logo» viser Klimaalliancen i en tekst med kommerciel brug («Køb» + «webshop» + «499 kr.»)"))
+        #expect(image.message(.da).hasPrefix("Billedet «Klimaalliancens logo» viser Klimaalliancen i en tekst med kommerciel brug («Køb» + «webshop» + «499 kr.»)"))
         #expect(found[1].start.line == 3)
     }
 
     @Test func imageTitleNamingAPartyCounts() {
         let found = imageReport("Klimaalliancens kursus\nKursusgebyr 2.995 kr. Bestil i vores webshop.", images: [
             ImageReference(altText: "", title: "Realdanias konference", anchor: 0),
-        ], language: .en)
-        #expect(found.map(\.message).contains { $0.hasPrefix("The image 'Realdanias konference' shows Realdania in a text with commercial use") })
+        ])
+        #expect(found.map { $0.message(.en) }.contains { $0.hasPrefix("The image 'Realdanias konference' shows Realdania in a text with commercial use") })
     }
 
     @Test func partnershipImageInAnOrdinaryTextIsFine() {

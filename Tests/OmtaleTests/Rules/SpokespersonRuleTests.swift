@@ -122,7 +122,7 @@ struct SpokespersonRuleTests {
             ])
         let report = Fixtures.checker().check(text: "Klimaalliancen\n\n- Vi er klar, siger Mette Eksempel, klimakoordinator.")
         let fix = try #require(report.diagnostics.first { $0.ruleID == "spokesperson" }?.fix)
-        #expect(fix.message == "Skriv, hvilken organisation Mette Eksempel kommer fra, fx »Mette Eksempel, klimakoordinator i Realdania«.")
+        #expect(fix.message(.da) == "Skriv, hvilken organisation Mette Eksempel kommer fra, fx »Mette Eksempel, klimakoordinator i Realdania«.")
     }
 
     @Test func organisationGivenAtAnotherQuoteCounts() {
