@@ -25,7 +25,34 @@ extension QuoteScan {
         if let (attribution, reference) = leadInAfter(end, paragraph: candidate.lastParagraph) {
             candidate.quote.attribution = attribution
             candidate.reference = reference
+            return
         }
+        if let attribution = signature(after: end, paragraph: candidate.lastParagraph) {
+            candidate.quote.attribution = attribution
+        }
+    }
+
+    /// `»…«` then a line of its own with the speaker: `– Anne Jensen, formand for KL` (a signature under a quote).
+    func signature(after end: Int, paragraph p: Int) -> Attribution? {
+        let paragraphs = document.paragraphs
+        // The quote ends its paragraph (only punctuation after it).
+        let rest = trimmed(end..<paragraphs[p].upperBound)
+        guard rest.allSatisfy({ !Unit.isLetter(units[$0]) }), p + 1 < paragraphs.count else { return nil }
+        var line = trimmed(paragraphs[p + 1])
+        guard !line.isEmpty else { return nil }
+        var start = line.lowerBound
+        if Unit.isDash(units[start]) {
+            start += 1
+            while start < line.upperBound, Unit.isSpace(units[start]) { start += 1 }
+        }
+        while line.upperBound > start, units[line.upperBound - 1] == Unit.fullStop { line = line.lowerBound..<(line.upperBound - 1) }
+        let range = start..<line.upperBound
+        guard !range.isEmpty, wordCount(range, limit: 14) <= 12 else { return nil }
+        let first = tokenIndex(at: range.lowerBound)
+        let last = tokenIndex(at: range.upperBound)
+        guard (first..<last).allSatisfy({ matchAttributionPhrase(at: $0, limit: last) == nil }),
+              case .speaker(let speaker, let steps)? = parseSpeaker(first, last, labelOnly: true), speaker.name != nil else { return nil }
+        return Attribution(form: .after, range: range, speaker: speaker, steps: [Attribution.Step("signature", document.string(range))] + steps)
     }
 
     /// `, siger Anne Jensen, …` right after a closing mark (or at `end`).
@@ -45,6 +72,14 @@ extension QuoteScan {
             // "slår Anne Jensen fast": the particle comes after the speaker.
             phraseEnd = t + 1
             speakerEnd = particle
+        }
+        if phraseEnd == nil, let impersonal = matchPhrase(finder.impersonal, at: t, limit: limit) {
+            // "»…«, lyder det videre.": nobody named; the speaker is the one before.
+            let after = skipSpaces(impersonal, limit)
+            if after >= limit || tokens[after].kind == .punctuation && Unit.isSentenceEnd(units[tokens[after].range.lowerBound]) {
+                let range = tokens[t].range.lowerBound..<tokens[impersonal - 1].range.upperBound
+                return (nil, Reference(kind: .pronoun, range: range, word: range, steps: [Attribution.Step("impersonal", document.string(range))]))
+            }
         }
         guard let phraseEnd else { return nil }
         let end = phraseEndToken(from: phraseEnd, limit: limit)

@@ -22,6 +22,7 @@ public struct QuoteFinder: Sendable {
     let verbs: [String: [[String]]]
     let fromPhrases: [String: [[String]]]
     let accordingTo: [String: [[String]]]
+    let impersonal: [String: [[String]]]
     let pronouns: Set<String>
     let referringNouns: Set<String>
     let leadIns: Set<String>
@@ -34,6 +35,7 @@ public struct QuoteFinder: Sendable {
     let menNames: Set<String>
     let womenNames: Set<String>
     let addressees: Set<String>
+    let notSubjectAfter: Set<String>
     let notNames: Set<String>
     /// How far (UTF-16 units) an attribution may reach from its quote.
     let window = 400
@@ -63,6 +65,7 @@ public struct QuoteFinder: Sendable {
         verbs = table(language.verbs)
         fromPhrases = table(language.fromPhrases)
         accordingTo = table(language.accordingTo)
+        impersonal = table(language.impersonal)
         pronouns = set(language.pronouns)
         referringNouns = set(language.referringNouns)
         leadIns = set(language.leadIns)
@@ -75,6 +78,7 @@ public struct QuoteFinder: Sendable {
         womenNames = set(language.firstNamesWomen)
         firstNames = menNames.union(womenNames)
         addressees = set(language.addressees)
+        notSubjectAfter = set(language.notSubjectAfter)
         notNames = set(language.notNames)
     }
 

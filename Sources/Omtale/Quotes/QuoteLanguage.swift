@@ -5,6 +5,8 @@ public struct QuoteLanguage: Sendable, Codable, Equatable {
     public var verbs: [String]
     /// "lyder det fra": the speaker follows the phrase.
     public var fromPhrases: [String]
+    /// "lyder det videre": said by the speaker before, nobody named.
+    public var impersonal: [String]
     /// "ifølge": the speaker follows directly.
     public var accordingTo: [String]
     /// "han", "hun": the last named person.
@@ -29,6 +31,8 @@ public struct QuoteLanguage: Sendable, Codable, Equatable {
     public var firstNamesWomen: [String]
     /// "til": a capitalised run after it is the one spoken to ("siger hun til Fjordby Avis"), not a speaker.
     public var addressees: [String]
+    /// "af", "med": a person named right after one is not the subject "han"/"hun" prefers.
+    public var notSubjectAfter: [String]
     /// Capitalised words that never start or end a person's name ("Danmark", weekdays, months).
     public var notNames: [String]
 
@@ -37,12 +41,12 @@ public struct QuoteLanguage: Sendable, Codable, Equatable {
         "leadIns": .sequence(.any), "titleWords": .sequence(.any), "organisationPrepositions": .sequence(.any), "organisationWords": .sequence(.any),
         "notSpeakers": .sequence(.any), "referringNouns": .sequence(.any), "committeeHeads": .sequence(.any),
         "firstNamesMen": .sequence(.any), "firstNamesWomen": .sequence(.any), "notNames": .sequence(.any),
-        "addressees": .sequence(.any),
+        "addressees": .sequence(.any), "impersonal": .sequence(.any), "notSubjectAfter": .sequence(.any),
     ])
 
     private enum CodingKeys: String, CodingKey {
         case verbs, fromPhrases, accordingTo, pronouns, referringNouns, leadIns, titleWords, organisationPrepositions, organisationWords
-        case committeeHeads, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees
+        case committeeHeads, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, impersonal
     }
 
     public init(from decoder: Decoder) throws {
@@ -61,6 +65,8 @@ public struct QuoteLanguage: Sendable, Codable, Equatable {
         firstNamesMen = try c.decodeIfPresent([String].self, forKey: .firstNamesMen) ?? []
         firstNamesWomen = try c.decodeIfPresent([String].self, forKey: .firstNamesWomen) ?? []
         addressees = try c.decodeIfPresent([String].self, forKey: .addressees) ?? []
+        impersonal = try c.decodeIfPresent([String].self, forKey: .impersonal) ?? []
+        notSubjectAfter = try c.decodeIfPresent([String].self, forKey: .notSubjectAfter) ?? []
         notNames = try c.decodeIfPresent([String].self, forKey: .notNames) ?? []
     }
 

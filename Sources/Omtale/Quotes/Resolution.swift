@@ -14,6 +14,8 @@ extension QuoteScan {
     struct Mention {
         var offset: Int
         var speaker: Speaker
+        /// An attribution's speaker (not a name in running text).
+        var isSpeaker = false
     }
 
     func resolve(_ candidates: [Candidate]) -> [Quote] {
@@ -28,7 +30,7 @@ extension QuoteScan {
         var mentions: [Mention] = []
         for candidate in candidates {
             if let attribution = candidate.quote.attribution, attribution.speaker.name != nil {
-                mentions.append(Mention(offset: attribution.range.lowerBound, speaker: attribution.speaker))
+                mentions.append(Mention(offset: attribution.range.lowerBound, speaker: attribution.speaker, isSpeaker: true))
             }
         }
         mentions += narrativeMentions(outside: quoted)
@@ -54,7 +56,10 @@ extension QuoteScan {
             let at = reference.word.lowerBound
             switch reference.kind {
             case .pronoun:
-                guard let (mention, reason) = pronounReferent(at: at, word: NameMatcher.foldWord(word), mentions: mentions) else { return nil }
+                let folded = NameMatcher.foldWord(word)
+                let found = finder.pronouns.contains(folded) ? pronounReferent(at: at, word: folded, mentions: mentions)
+                    : lastMention(before: at, where: { _ in true }).map { ($0, "lastNamed") }
+                guard let (mention, reason) = found else { return nil }
                 return Attribution(form: .pronoun, range: reference.range, speaker: mention.speaker,
                                    steps: reference.steps + [Attribution.Step("refersTo", mention.speaker.name ?? "", reason)])
             case .noun:
@@ -97,6 +102,20 @@ extension QuoteScan {
             }
             quotes.append(candidate.quote)
             previous = candidate
+        }
+        // »A.« »B.« »C«, siger …: quote paragraphs in a row before an attributed one are its speaker's.
+        var next: Int? = nil
+        for i in quotes.indices.reversed() {
+            defer { next = i }
+            guard quotes[i].attribution == nil, quotes[i].style == .marks, let n = next, let attribution = quotes[n].attribution,
+                  attribution.form != .context, quotes[n].style == .marks,
+                  let p = document.paragraphIndex(containing: quotes[i].range.lowerBound),
+                  let q = document.paragraphIndex(containing: quotes[n].range.lowerBound), q == p + 1,
+                  quotes[i].range.lowerBound == trimmed(document.paragraphs[p]).lowerBound,
+                  quotes[n].range.lowerBound == trimmed(document.paragraphs[q]).lowerBound,
+                  trimmed(quotes[i].range.upperBound..<document.paragraphs[p].upperBound).allSatisfy({ !Unit.isLetter(units[$0]) }) else { continue }
+            quotes[i].attribution = Attribution(form: .continuation, range: quotes[i].range, speaker: attribution.speaker,
+                                                steps: [Attribution.Step("continuation", attribution.speaker.displayName ?? "", "nextParagraph")])
         }
         repeatedHeadlines(&quotes)
         introducedByContext(&quotes, candidates: candidates, mentions: mentions)
@@ -149,9 +168,23 @@ extension QuoteScan {
                 && tokens[first].range.lowerBound < offset
             if !chained {
                 var i = firstIndex(atOrAfter: sentence.lowerBound)
+                var inSentence: [Mention] = []
                 while i < mentions.count, mentions[i].offset < min(bound, sentence.upperBound) {
-                    if compatible(mentions[i]) { return (mentions[i], looked == 0 ? "sameSentence" : "subjectBefore") }
+                    if compatible(mentions[i]) { inSentence.append(mentions[i]) }
                     i += 1
+                }
+                if !inSentence.isEmpty {
+                    let reason = looked == 0 ? "sameSentence" : "subjectBefore"
+                    // Someone who has already spoken, else the first named who is not after "af", "med" …, else the first.
+                    let spoke = inSentence.first { mention in
+                        mentions.contains { $0.offset < mention.offset && $0.isSpeaker && $0.speaker.name == mention.speaker.name }
+                    }
+                    if inSentence.count > 1, let spoke { return (spoke, reason + "HasSpoken") }
+                    let subject = inSentence.first { mention in
+                        guard let p = previousWord(tokenIndex(at: mention.offset), floor: 0), tokens[p].kind == .word else { return true }
+                        return !finder.notSubjectAfter.contains(folded[p]) || isTitle(p)
+                    }
+                    return (subject ?? inSentence[0], reason)
                 }
             }
             bound = Int.max

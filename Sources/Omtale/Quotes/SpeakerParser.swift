@@ -68,7 +68,7 @@ extension QuoteScan {
                 break
             }
             // "en tilfreds rådmand": an indefinite title after "en" refers back as the definite one does.
-            let indefinite = seen > 0 && folded[a] == "en" && isTitle(t) ? folded[t] : nil
+            let indefinite = seen > 0 && ["en", "den", "det"].contains(folded[a]) && isTitle(t) ? folded[t] : nil
             if let title = referredTitle(t) ?? indefinite {
                 return Reference(kind: .noun, range: tokens[a].range.lowerBound..<tokens[t].range.upperBound, word: tokens[t].range,
                                  steps: [Attribution.Step("noun", document.string(tokens[a].range.lowerBound..<tokens[t].range.upperBound), title)])
@@ -77,8 +77,10 @@ extension QuoteScan {
             t += 1
         }
         // A surname alone, at the end of the phrase: "siger Jensen." / "siger Jensen (S)".
+        // Also "siger Jensen til Fjordby Avis" / "siger Jensen i pressemeddelelsen".
         let n = skipSpaces(a + 1, b)
         let alone = n >= b || isPunctuation(n, Unit.openParenthesis) || isPunctuation(n, Unit.comma)
+            || tokens[n].kind == .word && (finder.addressees.contains(folded[n]) || folded[n] == "i" && n + 2 < b && !isCapitalised(skipSpaces(n + 1, b)))
         if alone, isNameWord(a), !isTitle(a), let first = text(a).first, first.isUppercase, text(a).count > 2, text(a).uppercased() != text(a),
            organisation(a, a + 1, excluding: nil) == nil {
             return Reference(kind: .surname, range: tokens[a].range, word: tokens[a].range, steps: [Attribution.Step("surname", text(a))])

@@ -189,4 +189,47 @@ struct AttributionGrammarTests {
         let steps = attribution.steps.map { "\($0.kind):\($0.text):\($0.reason ?? "-")" }
         #expect(steps == ["verb:siger:afterQuote", "name:Anne Jensen:firstName", "title:konsulent:-", "organisation:KL:party"])
     }
+
+    @Test func aSignatureLineUnderTheQuote() {
+        assertQuotes("""
+            Nyhed
+
+            1️⃣”Vi skal alle sammen have travlt de næste år, og det glæder vi os til.”
+
+            – Jens Opdigtet, formand for Fjordby Kommunes klimaudvalg
+            """, [ExpectedQuote("1️⃣", "Jens Opdigtet", attribution: "after")])
+    }
+
+    @Test func surnameBeforeAMediumAndAQuoteRunBeforeItsAttribution() {
+        assertQuotes("""
+            Nyhed
+
+            Borgmester Karen Prøvesen tabte valget i går.
+
+            1️⃣»Det er ærgerligt, men sådan er det.«
+
+            2️⃣»Vi prøver igen om fire år,« sagde Prøvesen til Fjordby Avis.
+            """, [
+                ExpectedQuote("1️⃣", "Karen Prøvesen", attribution: "continuation"),
+                ExpectedQuote("2️⃣", "Karen Prøvesen", attribution: "after"),
+            ])
+    }
+
+    @Test func saidWithoutASpeakerIsTheSpeakerBefore() {
+        assertQuotes("""
+            Nyhed
+
+            1️⃣- Vi er klar, siger Ole Opdigtsen, direktør i Realdania.
+
+            Bestyrelsen mødes igen i maj.
+
+            2️⃣- Resten af året bruger vi på planen, lyder det videre.
+
+            3️⃣- Og så går vi i gang, forklarer den nye direktør.
+            """, [
+                ExpectedQuote("1️⃣", "Ole Opdigtsen", attribution: "after"),
+                ExpectedQuote("2️⃣", "Ole Opdigtsen", attribution: "pronoun"),
+                ExpectedQuote("3️⃣", "Ole Opdigtsen", attribution: "pronoun"),
+            ])
+    }
 }
