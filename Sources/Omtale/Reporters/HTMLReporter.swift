@@ -188,21 +188,7 @@ public struct HTMLReporter: Reporter {
     }
 
     /// Escapes text for HTML content and (double- or single-quoted) attribute values.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { MarkupEscaping.html(text) }
 }
 
 /// A document's text as HTML paragraphs, with every finding's span wrapped in `<mark>`.

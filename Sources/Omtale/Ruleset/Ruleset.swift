@@ -16,8 +16,8 @@ public struct Ruleset: Sendable {
     public var collectives: [Collective]
     public var lookalikes: [Lookalike]
     public var rules: [RuleDefinition]
-    /// Where the rules came from: a folder, or "(indbygget)" for the copy inside the binary.
-    public var origin: String
+    /// Where the rules came from: a folder, or the copy inside the binary.
+    public var origin: RulesOrigin
     /// Files of the folder by relative path, for rule kinds that read their own data files.
     public var files: [String: String]
     /// How texts attribute quotes (`quotes.yml`), for the quote finder.

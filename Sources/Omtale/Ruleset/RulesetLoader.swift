@@ -76,7 +76,7 @@ public enum RulesetLoader {
             }
             files[relative] = text
         }
-        return try load(files: files, origin: directory.path, kinds: kinds)
+        return try load(files: files, origin: .folder(directory), kinds: kinds)
     }
 
     /// The files of the built-in ruleset, by relative path (for tools that derive variants of it).
@@ -85,17 +85,15 @@ public enum RulesetLoader {
     /// The default Klimaalliancen rules compiled into the binary, so a copied `omtale` works anywhere.
     public static func bundled() -> Ruleset {
         do {
-            return try load(files: BundledRules.files, origin: "(indbygget: rules/klimaalliancen)")
+            return try load(files: BundledRules.files, origin: .bundled)
         } catch {
             // The bundled copy is checked against rules/ by the test suite; failing here is a build defect.
             fatalError("The bundled ruleset is invalid: \(error)")
         }
     }
 
-    public static func load(files: [String: String], origin: String, kinds: RuleRegistry = .standard) throws -> Ruleset {
-        func path(_ relative: String) -> String {
-            origin.hasPrefix("(") ? "rules/klimaalliancen/\(relative)" : (origin as NSString).appendingPathComponent(relative)
-        }
+    public static func load(files: [String: String], origin: RulesOrigin, kinds: RuleRegistry = .standard) throws -> Ruleset {
+        func path(_ relative: String) -> String { origin.path(relative) }
         guard let rulesetText = files["ruleset.yml"] else {
             throw RulesError(file: path("ruleset.yml"), message: Localized(da: "filen mangler", en: "the file is missing"))
         }

@@ -39,7 +39,7 @@ struct DocxRealWorldTests {
     /// The `no-text` finding of a file, if any: (severity, Danish message).
     static func noText(_ data: Data, path: String) -> (Severity, String)? {
         let report = Fixtures.checker().check(data: data, path: path)
-        return report.diagnostics.first { $0.ruleID == NoText.ruleID }.map { ($0.severity, $0.message.da) }
+        return report.diagnostics.first { $0.ruleID == NoText.ruleID }.map { ($0.severity, $0.message(.da)) }
     }
 
     @Test func emptyFilesOfEveryFormatGetTheSameFinding() {

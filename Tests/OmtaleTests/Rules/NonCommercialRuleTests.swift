@@ -178,7 +178,7 @@ struct NonCommercialRuleTests {
         var files = RulesetLoaderTests.files
         for (name, content) in changes { files[name] = content }
         do {
-            let ruleset = try RulesetLoader.load(files: files, origin: "/tmp/regler")
+            let ruleset = try RulesetLoader.load(files: files, origin: .folder(URL(fileURLWithPath: "/tmp/regler")))
             _ = try Checker(ruleset: ruleset)
             return nil
         } catch let error as RulesError { return error } catch { return nil }
