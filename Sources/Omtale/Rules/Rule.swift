@@ -28,6 +28,7 @@ public enum RuleRegistry {
             PartySpellingRule.self,
             RegionsCollectiveRule.self,
             NonCommercialRule.self,
+            PartnershipClaimRule.self,
             SpokespersonRule.self,
         ]
         return Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })
