@@ -35,7 +35,18 @@ let package = Package(
                 "CHunspellShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            plugins: ["BundleRules"]
+        ),
+        // Build-time only: rules/klimaalliancen/ becomes BundledRules.swift inside Omtale.
+        .executableTarget(
+            name: "OmtaleRulesGenerator",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .plugin(
+            name: "BundleRules",
+            capability: .buildTool(),
+            dependencies: ["OmtaleRulesGenerator"]
         ),
         .executableTarget(
             name: "OmtaleCLI",

@@ -1,6 +1,8 @@
 #include "omtale_icu.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/unorm2.h>
@@ -95,4 +97,71 @@ void omtale_icu_version(char *buf, int32_t capacity) {
     u_versionToString(info, text);
     strncpy(buf, text, (size_t)capacity - 1);
     buf[capacity - 1] = '\0';
+}
+
+/*
+ * The benchmark floor: what any ICU-based checker must at least do per file, in plain C.
+ * fread the whole file, u_strFromUTF8 into one UTF-16 buffer (grown, never shrunk), and run the
+ * same two da_DK break iterators Omtale uses over it.
+ */
+int32_t omtale_icu_floor(const char *const *paths, int32_t count, int64_t *bytes, int64_t *checksum) {
+    int32_t status = 0;
+    omtale_breaker *words = omtale_breaker_open(OMTALE_BREAK_WORD, "da_DK", &status);
+    if (words == NULL) return status;
+    omtale_breaker *sentences = omtale_breaker_open(OMTALE_BREAK_SENTENCE, "da_DK", &status);
+    if (sentences == NULL) { omtale_breaker_close(words); return status; }
+    char *input = NULL;
+    size_t inputCapacity = 0;
+    UChar *units = NULL;
+    int32_t unitCapacity = 0;
+    int32_t files = 0;
+    int64_t total = 0, sum = 0;
+    for (int32_t i = 0; i < count; i++) {
+        FILE *file = fopen(paths[i], "rb");
+        if (file == NULL) continue;
+        size_t length = 0;
+        for (;;) {
+            if (inputCapacity - length < 65536) {
+                size_t grown = inputCapacity ? inputCapacity * 2 : 65536;
+                char *next = realloc(input, grown);
+                if (next == NULL) break;
+                input = next;
+                inputCapacity = grown;
+            }
+            size_t got = fread(input + length, 1, inputCapacity - length, file);
+            length += got;
+            if (got == 0) break;
+        }
+        fclose(file);
+        if (length > INT32_MAX / 2) continue;
+        UErrorCode code = U_ZERO_ERROR;
+        int32_t needed = 0;
+        if ((int32_t)length + 1 > unitCapacity) {
+            unitCapacity = (int32_t)length + 1;
+            free(units);
+            units = malloc(sizeof(UChar) * (size_t)unitCapacity);
+            if (units == NULL) { unitCapacity = 0; continue; }
+        }
+        u_strFromUTF8WithSub(units, unitCapacity, &needed, input, (int32_t)length, 0xFFFD, NULL, &code);
+        if (U_FAILURE(code)) continue;
+        omtale_breaker *breakers[2] = {words, sentences};
+        for (int b = 0; b < 2; b++) {
+            UErrorCode setCode = U_ZERO_ERROR;
+            ubrk_setText(breakers[b]->iterator, units, needed, &setCode);
+            if (U_FAILURE(setCode)) continue;
+            int32_t boundary;
+            while ((boundary = ubrk_next(breakers[b]->iterator)) != UBRK_DONE) {
+                sum += boundary + ubrk_getRuleStatus(breakers[b]->iterator);
+            }
+        }
+        files += 1;
+        total += (int64_t)length;
+    }
+    free(input);
+    free(units);
+    omtale_breaker_close(words);
+    omtale_breaker_close(sentences);
+    if (bytes) *bytes = total;
+    if (checksum) *checksum = sum;
+    return files;
 }

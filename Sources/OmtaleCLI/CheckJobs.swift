@@ -5,7 +5,7 @@ import Omtale
 /// One file to check, where its bytes come from, and the checker its configuration calls for.
 struct Job: Sendable {
     enum Source: Sendable {
-        case file, standardInput, staged(Git), problem(InputError)
+        case file, standardInput, staged(Git.BlobReader, object: String), problem(InputError)
     }
 
     var path: String
@@ -46,23 +46,26 @@ extension CheckCommand {
     func stagedJobs(_ session: CheckSession) throws -> [Job] {
         let git = Git(directory: FileManager.default.currentDirectoryPath)
         let top: String
-        let staged: [String]
+        let staged: [Git.StagedFile]
+        let blobs: Git.BlobReader
         do {
             top = try git.topLevel()
-            staged = try git.stagedPaths()
+            staged = try git.stagedFiles()
+            // Every staged blob through one `git cat-file --batch`, never a process per file.
+            blobs = try Git.BlobReader(git: Git(directory: top))
         } catch {
             Console.error(shared.language == .da ? "omtale: --staged kræver et git-repositorium (\(error))" : "omtale: --staged needs a git repository (\(error))")
             throw ExitCode(2)
         }
         let extensions = session.inputs.knownExtensions
-        let root = Git(directory: top)
         var jobs: [Job] = []
-        for path in staged where extensions.contains((path as NSString).pathExtension.lowercased()) {
+        for file in staged where extensions.contains((file.path as NSString).pathExtension.lowercased()) {
+            let path = file.path
             let absolute = (top as NSString).appendingPathComponent(path)
             let directory = (absolute as NSString).deletingLastPathComponent
             let configuration = try configuration(session, directory)
             guard session.includes(absolute, configuration: configuration) else { continue }
-            jobs.append(Job(path: path, source: .staged(root), directory: directory))
+            jobs.append(Job(path: path, source: .staged(blobs, object: file.object), directory: directory))
         }
         return jobs
     }
@@ -138,9 +141,9 @@ extension CheckCommand {
             return checker.check(data: data, path: "-", inputID: input ?? PlainTextInput.identifier)
         case .file:
             return checker.check(fileAt: job.path, inputID: input)
-        case .staged(let git):
+        case .staged(let blobs, let object):
             do {
-                let data = try git.stagedContent(job.path, limit: checker.limits.maxFileBytes)
+                let data = try blobs.read(object, limit: checker.limits.maxFileBytes)
                 return checker.check(data: data, path: job.path, inputID: input)
             } catch let error as InputError {
                 return FileReport(path: job.path, input: nil, error: error)

@@ -166,7 +166,7 @@ def write_model(bias, weights, threshold, info, dry_run):
         print(result[result.index(MARKER):])
     else:
         COMMERCIAL_YML.write_text(result, encoding="utf-8")
-        print(f"wrote {COMMERCIAL_YML.relative_to(REPO)}; run scripts/bundle-rules.py to refresh the built-in copy")
+        print(f"wrote {COMMERCIAL_YML.relative_to(REPO)} (the build bundles it into the binary)")
 
 
 def main():

@@ -58,6 +58,13 @@ int32_t omtale_normalize_nfc(const uint16_t *src, int32_t length, uint16_t *dest
 /** 1 if the text is already in NFC (quick check "yes"), 0 otherwise, negative on error. */
 int32_t omtale_is_nfc(const uint16_t *src, int32_t length);
 
+/**
+ * The benchmark floor (omtale-bench icu-floor): for each path, read the file with fread, convert it
+ * with u_strFromUTF8 and run the da_DK word and sentence break iterators over it. Returns the number
+ * of files read (negative status if the iterators cannot be opened); sets *bytes and *checksum.
+ */
+int32_t omtale_icu_floor(const char *const *paths, int32_t count, int64_t *bytes, int64_t *checksum);
+
 /** Writes ICU's version ("72.1") into buf. */
 void omtale_icu_version(char *buf, int32_t capacity);
 

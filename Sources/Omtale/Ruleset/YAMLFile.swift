@@ -40,7 +40,34 @@ indirect enum KeySchema: Sendable {
 
 /// Decodes a YAML text into a typed value, turning every failure into a `RulesError` with a position.
 enum YAMLFile {
+    /// Whether a text that is one of the bundled files is decoded from its build-time JSON form.
+    enum BundledJSON: Sendable {
+        /// Always parse the YAML (tests compare the two paths).
+        case off
+        /// Use the JSON, and parse the YAML if the JSON does not decode.
+        case preferred
+        /// Use the JSON; failing to decode it is an error (tests prove the fast path is taken).
+        case required
+    }
+
+    @TaskLocal static var bundledJSON: BundledJSON = .preferred
+
+    /// The value of a bundled file from its JSON form, or nil when `yaml` is not a bundled file.
+    static func decodeBundled<T: Decodable>(_ type: T.Type, from yaml: String, file: String) throws -> T? {
+        let mode = bundledJSON
+        guard mode != .off, let json = BundledRules.json(for: yaml) else { return nil }
+        do {
+            return try JSONDecoder().decode(type, from: Data(json.utf8))
+        } catch where mode == .preferred {
+            return nil
+        } catch {
+            throw RulesError(file: file, message: Localized(da: "den indbyggede JSON-form kan ikke afkodes: \(error)",
+                                                            en: "the bundled JSON form cannot be decoded: \(error)"))
+        }
+    }
+
     static func decode<T: Decodable>(_ type: T.Type, from yaml: String, file: String, schema: KeySchema) throws -> T {
+        if let value = try decodeBundled(type, from: yaml, file: file) { return value }
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: yaml) else {

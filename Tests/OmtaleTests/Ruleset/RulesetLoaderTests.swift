@@ -22,7 +22,28 @@ struct RulesetLoaderTests {
 
     @Test func theBundledCopyIsTheRulesFolder() throws {
         let folder = try RulesetLoader.load(directory: TestPaths.rulesFolder)
-        #expect(BundledRules.files == folder.files, "run scripts/bundle-rules.py after editing rules/klimaalliancen/")
+        #expect(BundledRules.files == folder.files)
+        #expect(Set(BundledRules.json.keys) == Set(folder.files.keys))
+    }
+
+    /// Everything the built-in rules decode to, read through the build-time JSON (required, so a
+    /// silent fallback to YAML fails) and through Yams from the folder, must be the same values.
+    @Test func theBundledJSONDecodesToTheSameValuesAsTheYAML() throws {
+        func everything(_ ruleset: Ruleset) throws -> String {
+            var text = ""
+            dump((ruleset.id, ruleset.name, ruleset.agreement, ruleset.partnership, ruleset.boilerplate, ruleset.parties,
+                  ruleset.knowledgePartners, ruleset.collectives, ruleset.lookalikes, ruleset.rules, ruleset.quoteLanguage),
+                 to: &text)
+            dump(try CommercialTerms.load(from: ruleset), to: &text)
+            dump(try Spokespersons.load(ruleset), to: &text)
+            return text
+        }
+        let fromJSON = try YAMLFile.$bundledJSON.withValue(.required) { try everything(RulesetLoader.bundled()) }
+        let fromYAML = try YAMLFile.$bundledJSON.withValue(.off) {
+            try everything(RulesetLoader.load(directory: TestPaths.rulesFolder))
+        }
+        #expect(fromJSON == fromYAML)
+        #expect(fromJSON.count > 10_000)
     }
 
     @Test func defaultRulesetEncodesTheAgreement() throws {
