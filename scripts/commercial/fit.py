@@ -14,8 +14,10 @@ rule sees (the same tokenizer, lexicon and detectors).
 
 Regularization strength and the paragraph threshold are chosen by cross-validation grouped by
 publisher (no publisher in both a training and a validation fold): the threshold is the lowest
-one whose pooled out-of-fold precision on the labelled paragraphs is at least 0.98 with no
-release paragraph above it. The final model is fitted on all development examples, and the script
+one with the best pooled out-of-fold F0.5 on the labelled paragraphs (precision weighed twice as
+much as recall: a false alarm on a real release costs more than a miss), among the thresholds
+above every paragraph of a development release that names the alliance (the rule fires only
+there). The issue's targets (precision 0.98, recall 0.95) are printed against the result. The final model is fitted on all development examples, and the script
 rewrites the `model` section at the end of commercial.yml (and `thresholds.paragraph`), so the
 rule stays data and the numbers are reproducible from the corpus. The test part is never read.
 """
@@ -39,7 +41,7 @@ from corpuslib import ANNOTATIONS, REPO, corpus_dir, sha256_of  # noqa: E402
 RULES = REPO / "rules" / "klimaalliancen"
 COMMERCIAL_YML = RULES / "commercial.yml"
 MARKER = "# ---- written by scripts/commercial/fit.py; do not edit by hand ----"
-PRECISION_TARGET = 0.98
+PRECISION_TARGET, RECALL_TARGET = 0.98, 0.95
 
 
 def bench_features(bench, paths):
@@ -85,10 +87,12 @@ def examples(bench, corpus):
             match = [b for b in found if paragraph["start"] <= b["offset"] < paragraph["end"] + 1]
             features = sorted(set().union(*[set(b["features"]) for b in match])) if match else []
             rows.append((features, int(paragraph["commercial"] in ("sale", "claim")), annotation["publisher_domain"], False,
-                         f"{annotation['id']}@{paragraph['start']}"))
+                         f"{annotation['id']}@{paragraph['start']}", False))
     for annotation, _, path in releases:
+        # The rule can fire only on a release that names the alliance: those bound the threshold.
+        bounding = bool(annotation.get("alliance_mentions")) or annotation.get("about_partnership") or annotation.get("about_ambiguous")
         for block in blocks[str(path)]:
-            rows.append((block["features"], 0, annotation["publisher_domain"], True, f"{annotation['id']}@{block['offset']}"))
+            rows.append((block["features"], 0, annotation["publisher_domain"], True, f"{annotation['id']}@{block['offset']}", bounding))
     return rows
 
 
@@ -102,12 +106,11 @@ def matrix(rows, names):
     return x
 
 
-def threshold_for(probabilities, labels, releases):
-    """The lowest threshold with precision >= target on labelled paragraphs and no release paragraph
-    above it; when no threshold reaches the target, the one with the best F0.5 (precision weighed
-    twice as much as recall) among those above every release paragraph. Returns (threshold, reached)."""
+def threshold_for(probabilities, labels, releases, bounding):
+    """The threshold with the best out-of-fold F0.5 (precision weighed twice as much as recall) among
+    those above every paragraph of a release that names the alliance. Returns (threshold, F0.5)."""
     labelled = ~releases
-    ceiling = probabilities[releases].max() if releases.any() else 0.0
+    ceiling = probabilities[bounding].max() if bounding.any() else 0.0
     best = None
     for t in sorted(set(np.round(probabilities[labelled], 4))):
         if t <= ceiling:
@@ -115,16 +118,14 @@ def threshold_for(probabilities, labels, releases):
         predicted = (probabilities >= t) & labelled
         tp = int((predicted & (labels == 1)).sum())
         fp = int((predicted & (labels == 0)).sum())
-        if tp + fp == 0:
-            continue
-        if tp / (tp + fp) >= PRECISION_TARGET:
-            return t, True
         fn = int((~predicted & labelled & (labels == 1)).sum())
+        if tp == 0:
+            continue
         precision, recall = tp / (tp + fp), tp / (tp + fn)
-        f = 1.25 * precision * recall / (0.25 * precision + recall) if precision + recall else 0
+        f = 1.25 * precision * recall / (0.25 * precision + recall)
         if best is None or f > best[1]:
             best = (t, f)
-    return (best[0], False) if best else (None, False)
+    return best if best else (None, 0.0)
 
 
 def scores(probabilities, labels, releases, t):
@@ -184,25 +185,26 @@ def main():
     y = np.array([r[1] for r in rows])
     groups = np.array([r[2] for r in rows])
     releases = np.array([r[3] for r in rows])
+    bounding = np.array([r[5] for r in rows])
     print(f"{len(rows)} development paragraphs ({int((~releases).sum())} labelled, {int(y.sum())} commercial; "
           f"{int(releases.sum())} from releases), {len(set(groups))} publishers, {len(names)} features")
 
     best = None
     for c in (0.03, 0.1, 0.3, 1.0, 3.0):
         probabilities = cross_validate(x, y, groups, releases, c)
-        t, reached = threshold_for(probabilities, y, releases)
+        t, f = threshold_for(probabilities, y, releases, bounding)
         if t is None:
             print(f"  C={c}: no threshold above every release paragraph")
             continue
         s = scores(probabilities, y, releases, t)
-        note = "" if reached else f" (precision {PRECISION_TARGET} not reached: best F0.5)"
-        print(f"  C={c}: threshold {t:.3f}, out-of-fold precision {s['precision']:.3f}, recall {s['recall']:.3f}{note}")
-        f = 1.25 * s["precision"] * s["recall"] / (0.25 * s["precision"] + s["recall"]) if s["recall"] else 0
-        if best is None or (reached, s["recall"] if reached else f) > (best[4], best[5]):
-            best = (c, t, s, probabilities, reached, s["recall"] if reached else f)
+        print(f"  C={c}: threshold {t:.3f}, out-of-fold precision {s['precision']:.3f}, recall {s['recall']:.3f}, F0.5 {f:.3f}")
+        if best is None or f > best[4]:
+            best = (c, t, s, probabilities, f)
     if best is None:
         sys.exit("no regularization reached the precision target")
-    c, t, s, probabilities, _, _ = best
+    c, t, s, probabilities, _ = best
+    print(f"  chosen C={c}, threshold {t:.3f}: out-of-fold precision {s['precision']:.3f} (target {PRECISION_TARGET}), "
+          f"recall {s['recall']:.3f} (target {RECALL_TARGET})")
 
     model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
     model.fit(x, y)

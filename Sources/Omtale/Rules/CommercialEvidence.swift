@@ -424,6 +424,12 @@ final class CommercialEvidence: @unchecked Sendable {
         errorSets.contains { !$0.isEmpty && $0.isSubset(of: block.features) } && block.features.isDisjoint(with: counterFeatures)
     }
 
+    /// The features of the block that make it an error on their own (empty when none do).
+    func errorFeatures(_ block: Block) -> Set<Int> {
+        guard isErrorByFeatures(block) else { return [] }
+        return errorSets.filter { !$0.isEmpty && $0.isSubset(of: block.features) }.reduce(into: Set<Int>()) { $0.formUnion($1) }
+    }
+
     /// Whether a block counts as commercial: the model says so, or it is an error by its features.
     func isCommercial(_ block: Block) -> Bool {
         block.probability >= terms.thresholds.paragraph || isErrorByFeatures(block)

@@ -53,8 +53,11 @@ public struct NonCommercialRule: Rule, RuleKind {
         guard context.scan.applies else { return [] }
         let claimRanges = claims.find(context).map(\.range)
         let commercial = commercialBlocks(document, claimRanges: claimRanges)
-        guard let strongest = commercial.max(by: { $0.probability < $1.probability
-            || ($0.probability == $1.probability && $0.range.lowerBound > $1.range.lowerBound) }) else { return [] }
+        // The strongest paragraph: an offer that is an error by its features first, then by probability.
+        func rank(_ block: CommercialEvidence.Block) -> (Int, Double, Int) {
+            (evidence.isErrorByFeatures(block) ? 1 : 0, block.probability, -block.range.lowerBound)
+        }
+        guard let strongest = commercial.max(by: { rank($0) < rank($1) }) else { return [] }
         let shown = self.shown(strongest, document)
         guard let pointed = shown.first?.piece ?? strongest.pieces.first else { return [] }
         let others = commercial.filter { $0.range != strongest.range }.map { block in
@@ -82,21 +85,35 @@ public struct NonCommercialRule: Rule, RuleKind {
         }
     }
 
+    /// The texts of the evidence a message shows, in text order.
+    static func shownTexts(_ block: CommercialEvidence.Block, evidence: CommercialEvidence, document: Document) -> [String] {
+        shown(block, evidence: evidence, document: document).sorted { $0.piece.range.lowerBound < $1.piece.range.lowerBound }.map { document.string($0.piece.range) }
+    }
+
     /// The evidence a message shows: the pieces of the features with the largest positive weights,
     /// strongest first, each distinct text once.
     func shown(_ block: CommercialEvidence.Block, _ document: Document) -> [(piece: CommercialEvidence.Piece, weight: Double)] {
+        Self.shown(block, evidence: evidence, document: document)
+    }
+
+    static func shown(_ block: CommercialEvidence.Block, evidence: CommercialEvidence,
+                      document: Document) -> [(piece: CommercialEvidence.Piece, weight: Double)] {
+        let terms = evidence.terms
         var seen = Set<String>()
         var result: [(piece: CommercialEvidence.Piece, weight: Double)] = []
         var ranked: [(CommercialEvidence.Piece, Double)] = []
+        // The features that make the paragraph an error on their own are shown first.
+        let decisive = evidence.errorFeatures(block)
         for piece in block.pieces {
-            let weight = evidence.weights[piece.feature]
-            let detector = terms.features[piece.feature].detector
-            if weight > 0, detector != "short", detector != "capitals" { ranked.append((piece, weight)) }
+            let weight = decisive.contains(piece.feature) ? 100 + evidence.weights[piece.feature] : evidence.weights[piece.feature]
+            if weight > 0, terms.features[piece.feature].shown ?? true { ranked.append((piece, weight)) }
         }
         ranked.sort { (a: (CommercialEvidence.Piece, Double), b: (CommercialEvidence.Piece, Double)) -> Bool in
             a.1 > b.1 || (a.1 == b.1 && a.0.range.lowerBound < b.0.range.lowerBound)
         }
         for (piece, weight) in ranked where result.count < terms.maxEvidenceShown {
+            // One piece inside or around another ("Kontakt" in "Kontakt os") is shown once.
+            if result.contains(where: { $0.piece.range.overlaps(piece.range) }) { continue }
             let text = document.string(piece.range)
             if seen.insert(text.lowercased()).inserted { result.append((piece, weight)) }
         }

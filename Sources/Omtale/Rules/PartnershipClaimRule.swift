@@ -209,7 +209,7 @@ struct PartnershipClaims: Sendable {
             if let found { claims.append(found) }
         }
         // The name glued to a word or a code: "Klimaalliancepakken", "KLIMAALLIANCEN25", "klimaalliancegodkendt".
-        for position in folded.indices where kindsOf[position] == .word {
+        for position in folded.indices where kindsOf[position] == .word || kindsOf[position] == .number {
             let word = folded[position]
             guard let form = nameForms.first(where: { word.hasPrefix($0) && word.count > $0.count }) else { continue }
             var rest = String(word.dropFirst(form.count))
@@ -237,12 +237,9 @@ struct PartnershipClaims: Sendable {
         let images = partnershipImages(context)
         guard !images.isEmpty, context.scan.applies || images.contains(where: \.namesPartnership) else { return [] }
         let blocks = evidence.judge(context.document).filter { evidence.isCommercial($0) }
-        guard let strongest = blocks.max(by: { $0.probability < $1.probability }) else { return [] }
-        let shown = strongest.pieces.filter { evidence.weights[$0.feature] > 0 && terms.features[$0.feature].detector == nil }
-            .sorted { evidence.weights[$0.feature] > evidence.weights[$1.feature] }
-            .prefix(terms.maxEvidenceShown).sorted { $0.range.lowerBound < $1.range.lowerBound }
-        var seen = Set<String>()
-        let texts = shown.map { context.document.string($0.range) }.filter { seen.insert($0.lowercased()).inserted }
+        func rank(_ block: CommercialEvidence.Block) -> (Int, Double) { (evidence.isErrorByFeatures(block) ? 1 : 0, block.probability) }
+        guard let strongest = blocks.max(by: { rank($0) < rank($1) }) else { return [] }
+        let texts = NonCommercialRule.shownTexts(strongest, evidence: evidence, document: context.document)
         let spec = terms.claims.kinds[kind]
         let commercial = NonCommercialRule.Messages.quoted(texts, context.language)
         return images.map { image in

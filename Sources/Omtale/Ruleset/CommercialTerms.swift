@@ -54,6 +54,8 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
         public var sentenceStart: Bool?
         /// Also a document-level feature `document.<id>`: the document has it in any paragraph.
         public var documentLevel: Bool?
+        /// Whether a message may cite this feature's words (false for pronouns: weighed, not cited).
+        public var shown: Bool?
     }
 
     /// A term: in YAML a plain string (a Danish lemma), or one of
@@ -153,7 +155,8 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
         "prices": .mapping(["currencyAfter": .sequence(.any), "currencyBefore": .sequence(.any), "scaleWords": .sequence(.any),
                             "periodLinks": .sequence(.any), "periods": .sequence(.any)]),
         "features": .sequence(.mapping(["id": .any, "label": localized, "fix": localized, "detector": .any, "of": .any,
-                                        "terms": .sequence(term), "except": .any, "sentenceStart": .any, "documentLevel": .any])),
+                                        "terms": .sequence(term), "except": .any, "sentenceStart": .any, "documentLevel": .any,
+                                        "shown": .any])),
         "claims": .mapping([
             "kinds": .sequence(.mapping(["id": .any, "label": localized, "before": .any, "after": .sequence(term),
                                          "sentenceWords": .sequence(term), "links": .any, "needsCommercialContext": .any,
