@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "Omtale",
-    platforms: [.macOS(.v13)],
     products: [
         .library(name: "Omtale", targets: ["Omtale"]),
         .executable(name: "omtale", targets: ["OmtaleCLI"]),

@@ -10,20 +10,24 @@ struct CheckCommand: ParsableCommand {
         discussion: "Indstillinger læses fra den nærmeste .omtale.yml over hver fil (se 'omtale init')."
     )
 
-    /// The output formats, one `Reporter` each (`ReporterRegistry`).
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case human, json, sarif, github, junit, html
+    /// An output format: one reporter of `ReporterRegistry`, which alone lists them.
+    struct Format: Equatable, Sendable, ExpressibleByArgument {
+        let reporter: any Reporter
 
-        var reporter: any Reporter {
-            switch self {
-            case .human: return HumanReporter()
-            case .json: return JSONReporter()
-            case .sarif: return SARIFReporter()
-            case .github: return GitHubReporter()
-            case .junit: return JUnitReporter()
-            case .html: return HTMLReporter()
-            }
+        init?(rawValue: String) {
+            guard let reporter = ReporterRegistry.reporter(rawValue) else { return nil }
+            self.reporter = reporter
         }
+
+        init?(argument: String) { self.init(rawValue: argument) }
+        static var allValueStrings: [String] { ReporterRegistry.ids }
+
+        var rawValue: String { reporter.id }
+        static var allCases: [Format] { ReporterRegistry.ids.compactMap(Format.init(rawValue:)) }
+        /// Without `--format`.
+        static var human: Format { Format(rawValue: HumanReporter.identifier)! }
+
+        static func == (lhs: Format, rhs: Format) -> Bool { lhs.rawValue == rhs.rawValue }
     }
 
     /// A `--format` value as typed: checked in `validate()`, so an unknown one gets a Danish
@@ -32,7 +36,13 @@ struct CheckCommand: ParsableCommand {
     struct FormatName: ExpressibleByArgument {
         var text: String
         init(argument: String) { text = argument }
-        static var allValueStrings: [String] { Format.allCases.map(\.rawValue) }
+        static var allValueStrings: [String] { ReporterRegistry.ids }
+    }
+
+    /// "human, json, … eller html", from the registry.
+    static var formatList: String {
+        let ids = ReporterRegistry.ids
+        return ids.count > 1 ? ids.dropLast().joined(separator: ", ") + " eller " + ids.last! : ids.joined()
     }
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -45,7 +55,7 @@ struct CheckCommand: ParsableCommand {
     var paths: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
-        "Outputformat: human, json, sarif, github, junit eller html (standard: human). Kan gentages; hvert format skrives til "
+        "Outputformat: \(Self.formatList) (standard: \(HumanReporter.identifier)). Kan gentages; hvert format skrives til "
             + "standard output, medmindre et --output følger det.", valueName: "format"))
     var format: [Ordered<FormatName>] = []
 
@@ -117,8 +127,8 @@ struct CheckCommand: ParsableCommand {
         }
         let destinations = try destinations()
         var limits = Checker.Limits()
-        // Only the HTML report shows whole texts; without it, no document outlives its check.
-        limits.keepDocuments = destinations.contains { $0.format == .html }
+        // Only a report that shows whole texts (HTML) keeps them; without one, no document outlives its check.
+        limits.keepDocuments = destinations.contains { $0.format.reporter.showsDocuments }
         let session = CheckSession(
             rulesOverride: shared.rules.map { URL(fileURLWithPath: $0) }, languageOverride: shared.lang,
             environmentLanguage: Language.fromEnvironment(ProcessInfo.processInfo.environment), limits: limits)
@@ -144,7 +154,7 @@ struct CheckCommand: ParsableCommand {
         let options = ReportOptions(language: language, color: false, ruleset: runRuleset)
         let standard = destinations.first { $0.path == nil }
         var terminal = options
-        terminal.color = standard?.format == .human && useColor
+        terminal.color = standard?.format.reporter.usesColor == true && useColor
         // Human and JSON output on standard output stream file by file, in order, as checks finish.
         let streamer = destinations.count == 1 && writeBaseline == nil ? standard?.format.reporter as? any StreamingReporter : nil
         let streaming = streamer != nil
@@ -159,7 +169,7 @@ struct CheckCommand: ParsableCommand {
                 // Nothing of a streamed file is kept: memory stays flat however many files there are.
                 Console.out(streamer.file(report, index: streamed, options: terminal))
                 streamed += 1
-                if standard?.format != .human, let error = report.error {
+                if standard?.format.reporter.listsUnreadableFiles != true, let error = report.error {
                     Console.error("omtale: \(report.path): \(error.message(language))")
                 }
             } else {
@@ -169,7 +179,7 @@ struct CheckCommand: ParsableCommand {
 
         if let writeBaseline {
             do {
-                try AtomicFile.write(Baseline(reports: reports).encoded(), to: writeBaseline)
+                try AtomicFile.write(Baseline(reports: reports, language: language).encoded(), to: writeBaseline)
             } catch {
                 Console.error("omtale: \(writeBaseline): \(error.localizedDescription)")
                 throw ExitCode(2)
@@ -194,8 +204,8 @@ struct CheckCommand: ParsableCommand {
         } else if let standard {
             Console.out(standard.format.reporter.render(reports, options: terminal))
         }
-        // Only the human format on standard output already says which files could not be read.
-        if standard?.format != .human && !streaming {
+        // A format on standard output that lists unreadable files itself (human) needs no repeat on stderr.
+        if standard?.format.reporter.listsUnreadableFiles != true && !streaming {
             for report in reports {
                 if let error = report.error { Console.error("omtale: \(report.path): \(error.message(language))") }
             }

@@ -30,6 +30,11 @@ public struct NonCommercialRule: Rule, RuleKind {
             return marked.dropLast().joined(separator: ", ") + and + marked.last!
         }
 
+        static func commercial(evidence: [String], others: [(line: Int, evidence: String)], clause: String) -> Localized {
+            Localized(da: commercial(evidence: evidence, others: others, clause: clause, language: .da),
+                      en: commercial(evidence: evidence, others: others, clause: clause, language: .en))
+        }
+
         static func commercial(evidence: [String], others: [(line: Int, evidence: String)], clause: String, language: Language) -> String {
             let list = quoted(evidence, language)
             var text = language == .da
@@ -68,9 +73,9 @@ public struct NonCommercialRule: Rule, RuleKind {
         let fix = shown.lazy.compactMap { self.terms.features[$0.piece.feature].fix }.first ?? Messages.fix
         let message = Messages.commercial(evidence: shown.sorted { $0.piece.range.lowerBound < $1.piece.range.lowerBound }
                                             .map { document.string($0.piece.range) },
-                                          others: others, clause: context.clause(definition), language: context.language)
+                                          others: others, clause: context.clause(definition))
         return [context.diagnostic(definition, message, at: pointed.range, severity: isError ? .error : nil,
-                                   fix: Fix(message: fix(context.language), replacements: []))]
+                                   fix: Fix(message: fix, replacements: []))]
     }
 
     /// The paragraphs the model calls commercial. A paragraph holding a claim about the partnership
@@ -81,7 +86,8 @@ public struct NonCommercialRule: Rule, RuleKind {
             if claimRanges.contains(where: { block.range.overlaps($0) }) {
                 evidence.reweigh(&block, without: evidence.claimFeatures)
             }
-            return evidence.isCommercial(block) ? block : nil
+            // A paragraph is reported only with evidence a reader can be shown.
+            return evidence.isCommercial(block) && !Self.shown(block, evidence: evidence, document: document).isEmpty ? block : nil
         }
     }
 

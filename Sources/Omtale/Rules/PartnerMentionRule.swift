@@ -32,14 +32,13 @@ public struct PartnerMentionRule: Rule, RuleKind {
         let scan = context.scan
         guard scan.applies, let anchor = scan.firstPartnershipMention else { return [] }
         let ruleset = context.ruleset
-        let language = context.language
         let fix = boilerplateFix(context, after: anchor)
         var diagnostics: [Diagnostic] = []
         for (index, party) in ruleset.parties.enumerated() {
             guard !scan.isNamed(party: index), scan.collective(covering: index, in: ruleset) == nil else { continue }
-            var message = Messages.missing(party.name, partnership: ruleset.partnership.name, clause: context.clause(definition))(language)
+            var message = Messages.missing(party.name, partnership: ruleset.partnership.name, clause: context.clause(definition))
             if let abbreviation = scan.partyMatches[index].first(where: { $0.kind == .abbreviation }) {
-                message += " " + Messages.abbreviationOnly(abbreviation.text)(language)
+                message += " " + Messages.abbreviationOnly(abbreviation.text)
             } else if let note = lookalikeNote(for: party.name, context) {
                 message += " " + note
             }
@@ -50,10 +49,10 @@ public struct PartnerMentionRule: Rule, RuleKind {
 
     /// Explains a look-alike found in the text ("Danske Regioner is not a party") when it may be
     /// why the writer thought the party was named.
-    func lookalikeNote(for party: String, _ context: CheckContext) -> String? {
+    func lookalikeNote(for party: String, _ context: CheckContext) -> Localized? {
         for (i, lookalike) in context.ruleset.lookalikes.enumerated() where lookalike.mistakenFor.contains(party) {
             if let match = context.scan.lookalikeMatches[i].first {
-                return "«\(match.text)»: " + lookalike.note(context.language)
+                return "«\(match.text)»: " + lookalike.note
             }
         }
         return nil
@@ -64,6 +63,6 @@ public struct PartnerMentionRule: Rule, RuleKind {
         let document = context.document
         let end = document.paragraphIndex(containing: anchor.range.lowerBound).map { document.paragraphs[$0].upperBound }
             ?? document.utf16.count
-        return context.insertion(at: end, text: " " + context.ruleset.boilerplate, message: Messages.fix(context.ruleset.boilerplate)(context.language))
+        return context.insertion(at: end, text: " " + context.ruleset.boilerplate, message: Messages.fix(context.ruleset.boilerplate))
     }
 }

@@ -28,9 +28,9 @@ public struct PartnershipClaimRule: Rule, RuleKind {
             for claim in claims.find(context) {
                 let kind = terms.claims.kinds[claim.kind]
                 let text = context.document.string(claim.range)
-                let message = kind.message(context.language).replacingOccurrences(of: "{evidence}", with: text)
-                diagnostics.append(context.diagnostic(definition, message, at: claim.range,
-                                                      fix: Fix(message: kind.fix(context.language), replacements: [])))
+                let message = Localized(da: kind.message.da.replacingOccurrences(of: "{evidence}", with: text),
+                                        en: kind.message.en.replacingOccurrences(of: "{evidence}", with: text))
+                diagnostics.append(context.diagnostic(definition, message, at: claim.range, fix: Fix(message: kind.fix, replacements: [])))
             }
         }
         diagnostics += claims.imageClaims(context, rule: definition)
@@ -241,11 +241,13 @@ struct PartnershipClaims: Sendable {
         guard let strongest = blocks.max(by: { rank($0) < rank($1) }) else { return [] }
         let texts = NonCommercialRule.shownTexts(strongest, evidence: evidence, document: context.document)
         let spec = terms.claims.kinds[kind]
-        let commercial = NonCommercialRule.Messages.quoted(texts, context.language)
         return images.map { image in
-            let message = spec.message(context.language).replacingOccurrences(of: "{evidence}", with: image.described)
-                .replacingOccurrences(of: "{named}", with: image.named).replacingOccurrences(of: "{commercial}", with: commercial)
-            return context.diagnostic(rule, message, at: image.offset..<image.offset, fix: Fix(message: spec.fix(context.language), replacements: []))
+            func fill(_ template: String, _ language: Language) -> String {
+                template.replacingOccurrences(of: "{evidence}", with: image.described).replacingOccurrences(of: "{named}", with: image.named)
+                    .replacingOccurrences(of: "{commercial}", with: NonCommercialRule.Messages.quoted(texts, language))
+            }
+            return context.diagnostic(rule, Localized(da: fill(spec.message.da, .da), en: fill(spec.message.en, .en)),
+                                      at: image.offset..<image.offset, fix: Fix(message: spec.fix, replacements: []))
         }
     }
 

@@ -37,8 +37,8 @@ public struct RegionsCollectiveRule: Rule, RuleKind {
             guard !unnamed.isEmpty else { continue }
             let names = ListFormatter.danish(collective.covers)
             diagnostics.append(context.diagnostic(
-                definition, Messages.covers(first.text, unnamed: unnamed)(context.language), at: first.range,
-                fix: context.replacement(first.range, with: names, message: Messages.fix(first.text, names)(context.language))))
+                definition, Messages.covers(first.text, unnamed: unnamed), at: first.range,
+                fix: context.replacement(first.range, with: names, message: Messages.fix(first.text, names))))
         }
         return diagnostics
     }

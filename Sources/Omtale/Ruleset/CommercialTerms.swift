@@ -171,8 +171,7 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
 
     /// Decodes and validates `commercial.yml` of a ruleset.
     public static func load(from ruleset: Ruleset) throws -> CommercialTerms {
-        let file = ruleset.origin.hasPrefix("(") ? "rules/klimaalliancen/\(fileName)"
-            : ruleset.origin.hasSuffix("/") ? ruleset.origin + fileName : ruleset.origin + "/" + fileName
+        let file = ruleset.origin.path(fileName)
         guard let text = ruleset.files[fileName] else {
             throw RulesError(file: file, message: Localized(da: "filen mangler (reglen non-commercial læser sine ord herfra)",
                                                             en: "the file is missing (the non-commercial rule reads its terms from it)"))

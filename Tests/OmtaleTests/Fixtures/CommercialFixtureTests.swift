@@ -71,9 +71,9 @@ struct CommercialFixtureTests {
             }
             return
         }
-        #expect(text.count == expected.findings, "\(name): \(text.map(\.message))")
-        #expect(images.count == (expected.imageFindings ?? 0), "\(name): \(images.map(\.message))")
-        let messages = (text + images).map { $0.message.lowercased() }
+        #expect(text.count == expected.findings, "\(name): \(text.map { $0.message(.da) })")
+        #expect(images.count == (expected.imageFindings ?? 0), "\(name): \(images.map { $0.message(.da) })")
+        let messages = (text + images).map { $0.message(.da).lowercased() }
         for evidence in expected.evidence ?? [] {
             #expect(messages.contains { $0.contains("»\(evidence.lowercased())") }, "\(name): »\(evidence)« not cited in \(messages)")
         }
@@ -82,7 +82,7 @@ struct CommercialFixtureTests {
     @Test(arguments: names)
     func matchesGoldenDiagnostics(_ name: String) throws {
         let actual = Self.diagnostics(name).map { d in
-            "\(d.start.line):\(d.start.column)-\(d.end.line):\(d.end.column) \(d.severity.rawValue) [\(d.ruleID)] \(d.message)\n    = \(d.fix?.message ?? "")"
+            "\(d.start.line):\(d.start.column)-\(d.end.line):\(d.end.column) \(d.severity.rawValue) [\(d.ruleID)] \(d.message(.da))\n    = \(d.fix?.message(.da) ?? "")"
         }.joined(separator: "\n") + "\n"
         let golden = TestPaths.fixture("commercial/golden/\(name).diagnostics")
         if ProcessInfo.processInfo.environment["OMTALE_RECORD_GOLDEN"] == "1" {

@@ -52,7 +52,7 @@ struct PressFixtureTests {
     func matchesGoldenDiagnostics(_ name: String) throws {
         let report = Fixtures.checker().check(fileAt: TestPaths.fixture("press/\(name)").path)
         let actual = report.diagnostics.map { d in
-            "\(d.start.line):\(d.start.column)-\(d.end.line):\(d.end.column) \(d.severity.rawValue) [\(d.ruleID)] \(d.message)"
+            "\(d.start.line):\(d.start.column)-\(d.end.line):\(d.end.column) \(d.severity.rawValue) [\(d.ruleID)] \(d.message(.da))"
         }.joined(separator: "\n") + "\n"
         let golden = TestPaths.fixture("press/golden/\((name as NSString).deletingPathExtension).diagnostics")
         if ProcessInfo.processInfo.environment["OMTALE_RECORD_GOLDEN"] == "1" {

@@ -122,7 +122,7 @@ struct FaultTests {
         var files = RulesetLoader.bundledFiles
         files["parties.yml"] = "parties:\n" + (0..<100_000).map { "  - name: Part \($0)\n" }.joined()
         do {
-            _ = try RulesetLoader.load(files: files, origin: "/tmp/mange")
+            _ = try RulesetLoader.load(files: files, origin: .folder(URL(fileURLWithPath: "/tmp/mange")))
             Issue.record("100,000 parties were accepted")
         } catch let error as RulesError {
             #expect(error.message.da.contains("for mange parter"))

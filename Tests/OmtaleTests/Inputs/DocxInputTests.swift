@@ -113,7 +113,7 @@ struct DocxInputTests {
         let missing = Set(report.parties.filter { !$0.mentioned }.map(\.name))
         #expect(missing == Set(expected.not_mentioned.keys), "\(name): not mentioned")
         let reported = Set(report.diagnostics.filter { $0.ruleID == "partner-mention" }.compactMap { d in
-            Self.expectations.parties.first { d.message.hasPrefix("\($0) er ikke nævnt") }
+            Self.expectations.parties.first { d.message(.da).hasPrefix("\($0) er ikke nævnt") }
         })
         if expected.comments.allSatisfy({ $0.waiver == nil }) {
             #expect(reported == Set(expected.not_mentioned.keys), "\(name): partner-mention errors")

@@ -78,7 +78,7 @@ struct NonCommercialRuleTests {
         let found = Fixtures.checker().check(text: text).diagnostics.filter { $0.ruleID == "non-commercial" }
         #expect(found.count == 1)
         let finding = try #require(found.first)
-        #expect(finding.message.contains(" Også linje "))
+        #expect(finding.message(.da).contains(" Også linje "))
         #expect(finding.severity == .error)
     }
 
@@ -104,8 +104,8 @@ struct NonCommercialRuleTests {
         ], language: .en)
         let report = Fixtures.checker().check(text: "Klimaalliancen: Køb bogen for 299 kr.")
         let diagnostic = try #require(report.diagnostics.first { $0.ruleID == "non-commercial" })
-        #expect(diagnostic.message == "Afsnittet ligner kommerciel brug: »Køb« og »299 kr.«. Partnerskabet må kun bruges ikke-kommercielt (pkt. 9.1).")
-        #expect(diagnostic.fix?.message.isEmpty == false)
+        #expect(diagnostic.message(.da) == "Afsnittet ligner kommerciel brug: »Køb« og »299 kr.«. Partnerskabet må kun bruges ikke-kommercielt (pkt. 9.1).")
+        #expect(diagnostic.fix?.message(.da).isEmpty == false)
         #expect(diagnostic.fix?.replacements == [])
     }
 
@@ -133,7 +133,7 @@ struct NonCommercialRuleTests {
         var files = RulesetLoaderTests.files
         for (name, content) in changes { files[name] = content }
         do {
-            let ruleset = try RulesetLoader.load(files: files, origin: "/tmp/regler")
+            let ruleset = try RulesetLoader.load(files: files, origin: .folder(URL(fileURLWithPath: "/tmp/regler")))
             _ = try Checker(ruleset: ruleset)
             return nil
         } catch let error as RulesError { return error } catch { return nil }

@@ -70,7 +70,7 @@ struct PartnerMentionRuleTests {
         let report = Fixtures.checker().check(text: "Klimaalliancen: KL, Danske Regioner og Realdania.")
         let missing = report.diagnostics.filter { $0.ruleID == "partner-mention" }
         #expect(missing.count == 5)
-        #expect(missing.allSatisfy { $0.message.contains("Danske Regioner er regionernes interesseorganisation") })
+        #expect(missing.allSatisfy { $0.message(.da).contains("Danske Regioner er regionernes interesseorganisation") })
     }
 
     @Test func abbreviationDoesNotCountAndTheMessageSaysSo() {

@@ -54,9 +54,9 @@ struct PartnershipClaimRuleTests {
 
     // MARK: - Images in an advert
 
-    func imageReport(_ text: String, images: [ImageReference], language: Language = .da) -> [Diagnostic] {
+    func imageReport(_ text: String, images: [ImageReference]) -> [Diagnostic] {
         let source = SourceText(text: text, images: images, lineBreaksAreSoft: false)
-        return Fixtures.checker(language).check(source, path: "billeder.docx", inputID: "docx").diagnostics
+        return Fixtures.checker().check(source, path: "billeder.docx", inputID: "docx").diagnostics
             .filter { $0.ruleID == "partnership-claim" && $0.range.isEmpty }
     }
 
@@ -71,14 +71,14 @@ struct PartnershipClaimRuleTests {
         let image = try #require(found.first)
         #expect(image.start == Location(line: 2, column: 1))
         #expect(image.severity == .error)
-        #expect(image.message.hasPrefix("Billedet »Klimaalliancens logo« viser Klimaalliancen i en tekst, der ligner kommerciel brug (»Køb«"))
+        #expect(image.message(.da).hasPrefix("Billedet »Klimaalliancens logo« viser Klimaalliancen i en tekst, der ligner kommerciel brug (»Køb«"))
     }
 
     @Test func imageTitleNamingAPartyCounts() {
         let found = imageReport("Klimaalliancens kursus\nKursusgebyr 2.995 kr. Bestil i vores webshop.", images: [
             ImageReference(altText: "", title: "Realdanias konference", anchor: 0),
-        ], language: .en)
-        #expect(found.map(\.message).contains { $0.hasPrefix("The image 'Realdanias konference' shows Realdania in a text that looks like commercial use") })
+        ])
+        #expect(found.map { $0.message(.en) }.contains { $0.hasPrefix("The image 'Realdanias konference' shows Realdania in a text that looks like commercial use") })
     }
 
     @Test func partnershipImageInAnOrdinaryTextIsFine() {

@@ -13,7 +13,7 @@ struct RulesetLoaderTests {
     func load(_ changes: [String: String?]) throws -> Ruleset {
         var files = Self.files
         for (name, content) in changes { files[name] = content }
-        return try RulesetLoader.load(files: files, origin: "/tmp/regler")
+        return try RulesetLoader.load(files: files, origin: .folder(URL(fileURLWithPath: "/tmp/regler")))
     }
 
     func error(_ changes: [String: String?]) -> RulesError? {
@@ -119,9 +119,9 @@ struct RulesetLoaderTests {
                 """,
             "rules/partner-mention.yml": Self.files["rules/partner-mention.yml"]!,
         ]
-        let ruleset = try RulesetLoader.load(files: files, origin: "/tmp/hav")
+        let ruleset = try RulesetLoader.load(files: files, origin: .folder(URL(fileURLWithPath: "/tmp/hav")))
         let checker = try Checker(ruleset: ruleset)
         let report = checker.check(text: "Havalliancens nye projekt med Fiskeby Kommune.")
-        #expect(report.diagnostics.map(\.message) == ["Fonden Blå er ikke nævnt. Teksten omtaler Havalliancen, og så skal alle parter nævnes (pkt. 9.1)."])
+        #expect(report.diagnostics.map { $0.message(.da) } == ["Fonden Blå er ikke nævnt. Teksten omtaler Havalliancen, og så skal alle parter nævnes (pkt. 9.1)."])
     }
 }
