@@ -21,7 +21,7 @@ survived=0
 run() {  # name, test filter, file, old, new
     name=$1 filter=$2 file=$3
     cp "$file" "$file.mutants-backup"
-    if ! mutate "$file" "$4" "$5"; then mv "$file.mutants-backup" "$file"; survived=$((survived + 1)); return; fi
+    if ! mutate "$file" "$4" "$5"; then mv "$file.mutants-backup" "$file"; touch "$file"; survived=$((survived + 1)); return; fi
     if swift test --filter "$filter" >/tmp/omtale-mutant.log 2>&1; then
         echo "SURVIVED  $name  (swift test --filter '$filter' passed)"
         survived=$((survived + 1))
@@ -34,6 +34,7 @@ run() {  # name, test filter, file, old, new
         fi
     fi
     mv "$file.mutants-backup" "$file"
+    touch "$file"  # the backup is older than the last build: without this, the next build keeps the mutant
 }
 
 B=MechanismBoundaryTests
