@@ -36,6 +36,7 @@ public struct QuoteFinder: Sendable {
     let womenNames: Set<String>
     let addressees: Set<String>
     let notSubjectAfter: Set<String>
+    let namingWords: Set<String>
     let notNames: Set<String>
     /// How far (UTF-16 units) an attribution may reach from its quote.
     let window = 400
@@ -83,6 +84,7 @@ public struct QuoteFinder: Sendable {
         firstNames = menNames.union(womenNames)
         addressees = set(language.addressees)
         notSubjectAfter = set(language.notSubjectAfter)
+        namingWords = set(language.namingWords)
         notNames = set(language.notNames)
     }
 

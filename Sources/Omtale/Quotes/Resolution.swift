@@ -216,7 +216,11 @@ extension QuoteScan {
                candidate.quote.range.lowerBound == trimmed(document.paragraphs[candidate.paragraph]).lowerBound {
                 let lastSpeaks = last.quote.attribution != nil || last.reference != nil
                 let thisSpeaks = candidate.quote.attribution != nil || candidate.reference != nil
-                if !(lastSpeaks && thisSpeaks) {
+                // "…, siger han, og borgmester Anne Jensen tilføjer, at" then a dash: the paragraph before hands over
+                // to someone else; only a paragraph that ends a sentence goes on into the next.
+                let previous = trimmed(document.paragraphs[last.lastParagraph])
+                let endsSentence = previous.last.map { Unit.isSentenceEnd(units[$0]) || Unit.isQuoteMark(units[$0]) } ?? false
+                if !(lastSpeaks && thisSpeaks), endsSentence || !lastSpeaks {
                     last.quote.range = last.quote.range.lowerBound..<max(last.quote.range.upperBound, candidate.quote.range.upperBound)
                     last.quote.segments += candidate.quote.segments
                     last.lastParagraph = candidate.lastParagraph

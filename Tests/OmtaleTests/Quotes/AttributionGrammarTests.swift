@@ -74,7 +74,7 @@ struct AttributionGrammarTests {
         assertQuotes("""
             Rapporten ”Klimaplaner for hele landet.” udkom i går, og i »Årets statusrapport« står der mere.
 
-            Projektet hedder "Grøn by" og kører i tre år.
+            Projektet hedder "Grøn by" og kører i tre år. Han kalder det »en ny begyndelse.«
             """, [])
     }
 
