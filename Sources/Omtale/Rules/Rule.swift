@@ -35,6 +35,7 @@ public struct RuleRegistry: Sendable {
         PartySpellingRule.self,
         RegionsCollectiveRule.self,
         NonCommercialRule.self,
+        PartnershipClaimRule.self,
         SpokespersonRule.self,
     ])
 
