@@ -56,7 +56,7 @@ struct MechanismBoundaryTests {
 
     @Test func baselineIsAMultiset() {
         let at = SourceLocation(line: 1, column: 1)
-        let finding = Diagnostic(ruleID: "partner-mention", severity: .error, message: "Realdania er ikke nævnt.", range: 0..<2, start: at,
+        let finding = Diagnostic(ruleID: "partner-mention", severity: .error, message: Localized(da: "Realdania er ikke nævnt.", en: "Realdania is not named."), range: 0..<2, start: at,
                                  end: at, excerpt: "KL", context: "KL", subject: "Realdania")
         let one = FileReport(path: "a.txt", input: "text", diagnostics: [finding])
         let two = FileReport(path: "a.txt", input: "text", diagnostics: [finding, finding])
