@@ -54,8 +54,8 @@ struct RulesetLoaderTests {
         #expect(ruleset.agreement.period == Agreement.Period(start: "2023-04-01", end: "2027-12-31"))
         #expect(Set(ruleset.parties.flatMap(\.abbreviations).map(\.text)) == ["RN", "RM", "RSD", "RS", "RH"])
         for party in ruleset.parties { #expect(ruleset.boilerplate.contains(party.name)) }
-        #expect(ruleset.rules.map(\.id).sorted() == ["non-commercial", "partner-mention", "party-abbreviation", "party-spelling",
-                                                   "regions-collective", "spokesperson"])
+        #expect(ruleset.rules.map(\.id).sorted() == ["non-commercial", "partner-mention", "partnership-claim", "party-abbreviation",
+                                                   "party-spelling", "regions-collective", "spokesperson"])
         #expect(ruleset.rule("partner-mention")?.severity == .error)
         #expect(ruleset.rule("regions-collective")?.severity == .info)
     }
