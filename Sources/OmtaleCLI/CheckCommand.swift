@@ -84,6 +84,17 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Farver: auto (kun på en terminal og uden NO_COLOR), always eller never.")
     var color: ColorChoice = .auto
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Ret de sikre fund: .txt og .md rettes i filen; en .docx får en kopi (navn.omtale.docx) med sporede ændringer og kommentarer. "
+            + "Rapporten viser, hvad der er tilbage."))
+    var fix = false
+
+    @Flag(name: .long, help: "Sammen med --fix: vis ændringerne (unified diff) uden at skrive noget.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Sammen med --fix: ret selve .docx-filen i stedet for at skrive en kopi.")
+    var inPlace = false
+
     func validate() throws {
         if paths.isEmpty && !listInputs && !staged {
             throw ValidationError("Angiv mindst én fil eller mappe (eller '-' for standard input, eller --staged).")
@@ -94,6 +105,7 @@ struct CheckCommand: ParsableCommand {
         if baseline != nil && writeBaseline != nil {
             throw ValidationError("Brug enten --baseline eller --write-baseline, ikke begge.")
         }
+        try validateFix()
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs skal være mindst 1.")
         }
@@ -156,24 +168,29 @@ struct CheckCommand: ParsableCommand {
         var terminal = options
         terminal.color = standard?.format.reporter.usesColor == true && useColor
         // Human and JSON output on standard output stream file by file, in order, as checks finish.
-        let streamer = destinations.count == 1 && writeBaseline == nil ? standard?.format.reporter as? any StreamingReporter : nil
+        let streamer = destinations.count == 1 && writeBaseline == nil && !fix ? standard?.format.reporter as? any StreamingReporter : nil
         let streaming = streamer != nil
         var reports: [FileReport] = []
         var summary = RunSummary([])
         if let streamer { Console.out(streamer.begin(options: terminal)) }
         var streamed = 0
-        try execute(planned, session: session) { report in
-            let report = baselineFilter?.apply(report) ?? report
-            summary.add(report)
-            if let streamer {
-                // Nothing of a streamed file is kept: memory stays flat however many files there are.
-                Console.out(streamer.file(report, index: streamed, options: terminal))
-                streamed += 1
-                if standard?.format.reporter.listsUnreadableFiles != true, let error = report.error {
-                    Console.error("omtale: \(report.path): \(error.message(language))")
+        if fix {
+            reports = try fixFiles(planned, session: session, language: language)
+            reports.forEach { summary.add($0) }
+        } else {
+            try execute(planned, session: session) { report in
+                let report = baselineFilter?.apply(report) ?? report
+                summary.add(report)
+                if let streamer {
+                    // Nothing of a streamed file is kept: memory stays flat however many files there are.
+                    Console.out(streamer.file(report, index: streamed, options: terminal))
+                    streamed += 1
+                    if standard?.format.reporter.listsUnreadableFiles != true, let error = report.error {
+                        Console.error("omtale: \(report.path): \(error.message(language))")
+                    }
+                } else {
+                    reports.append(report)
                 }
-            } else {
-                reports.append(report)
             }
         }
 
@@ -198,8 +215,11 @@ struct CheckCommand: ParsableCommand {
                 Console.error("omtale: kan ikke skrive '\(path)': \(error.localizedDescription)")
                 throw ExitCode(2)
             }
+            Console.error(language == .da ? "Skrev \(path)" : "Wrote \(path)")
         }
-        if let streamer {
+        if fix && dryRun {
+            // The diff was the output; the report of the unchanged files would only repeat the check.
+        } else if let streamer {
             Console.out(streamer.end(summary, files: streamed, options: terminal))
         } else if let standard {
             Console.out(standard.format.reporter.render(reports, options: terminal))

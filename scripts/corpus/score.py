@@ -54,10 +54,16 @@ def fold(name):
 
 
 def same_name(found, annotated):
+    """The same person: equal, one contained in the other (5 letters or more), or one name's words a run of
+    the other's words ("Tind" and "Peder Tind": the annotator gave the name as written at the quote, Omtale
+    the full name it resolved it to)."""
     a, b = fold(found), fold(annotated)
     if not a or not b:
         return False
-    return a == b or (min(len(a), len(b)) >= 5 and (a in b or b in a))
+    if a == b or (min(len(a), len(b)) >= 5 and (a in b or b in a)):
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    return len(short) < len(long) and any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
 def same_organisation(found, annotated):

@@ -192,5 +192,6 @@ extension RuleDefinition {
         self.description = Localized(da: "", en: "")
         self.examples = []
         self.file = ""
+        self.safeFix = false
     }
 }

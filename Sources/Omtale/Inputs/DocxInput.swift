@@ -90,12 +90,12 @@ public struct DocxInput: InputPlugin {
             throw InputError(.missingPart, da: "filen er en Office-pakke, men ikke et Word-dokument: hoveddelen \(main) er ikke et w:document (\(body.root.isEmpty ? "tom" : "rodelement »\(String(body.root.prefix(60)))«"))",
                              en: "the file is an Office package but not a Word document: the main part \(main) is not a w:document (\(body.root.isEmpty ? "empty" : "root element '\(String(body.root.prefix(60)))'"))")
         }
-        layout.append(body.paragraphs, part: "body", kind: .paragraph)
+        layout.append(body.paragraphs, part: "body", kind: .paragraph, from: main)
 
         for (type, partName, blockKind) in [("footnotes", "footnotes", Block.Kind.footnote), ("endnotes", "endnotes", .endnote)] {
             guard let name = target(ofType: type), let notes = try zip.read(name) else { continue }
             let story = try DocxStory.parse(notes, part: name, kind: .notes, styles: hidden)
-            layout.append(story.paragraphs, part: partName, kind: blockKind)
+            layout.append(story.paragraphs, part: partName, kind: blockKind, from: name)
         }
         // Headers, then footers: per section, in Word's order first/default/even; each part once.
         // A first-page header is printed only when the section has w:titlePg, even-page ones only
@@ -119,7 +119,7 @@ public struct DocxInput: InputPlugin {
                     if usedNames.contains(name) { name += "-\(sectionIndex + 1)" }
                     usedNames.insert(name)
                     let story = try DocxStory.parse(partData, part: relationship.target, kind: .headerFooter, styles: hidden)
-                    layout.append(story.paragraphs, part: name, kind: which == "header" ? .header : .footer)
+                    layout.append(story.paragraphs, part: name, kind: which == "header" ? .header : .footer, from: relationship.target)
                 }
             }
         }
@@ -652,8 +652,11 @@ struct DocxLayout {
     private var starts: [String: Int] = [:]
     private var ends: [String: Int] = [:]
     private var comments: [Comment] = []
+    /// Location part name → package part it was read from ("header-default" → "word/header1.xml").
+    private var partNames: [String: String] = [:]
 
-    mutating func append(_ paragraphs: [DocxParagraph], part: String, kind: Block.Kind) {
+    mutating func append(_ paragraphs: [DocxParagraph], part: String, kind: Block.Kind, from source: String? = nil) {
+        if let source { partNames[part] = source }
         for (index, paragraph) in paragraphs.enumerated() {
             if !lines.isEmpty { text.append("\n"); length += 1 }
             let start = length
@@ -691,7 +694,9 @@ struct DocxLayout {
     }
 
     func sourceText() -> SourceText {
-        SourceText(text: text, lines: LineTable(lines: lines), blocks: blocks, images: images, comments: comments,
-                   lineBreaksAreSoft: false)
+        var source = SourceText(text: text, lines: LineTable(lines: lines), blocks: blocks, images: images, comments: comments,
+                                lineBreaksAreSoft: false)
+        source.parts = partNames
+        return source
     }
 }

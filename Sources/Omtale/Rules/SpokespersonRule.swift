@@ -1,7 +1,8 @@
 /// Section 9.1's talsmandsstruktur: every quote has a speaker, and whoever speaks in a role of the
 /// partnership holds that role as the structure (`spokespersons.yml`) says, from the right organisation.
 ///
-/// 1. A quote without attribution (the rule's severity, warning by default).
+/// 1. A quote without attribution (the rule's severity, warning by default); a quote whose speaker the
+///    quote finder only infers (`established` false in the JSON report) is an info, never more.
 /// 2. A title that contradicts the structure: the chair (KL) presented as from a region, the vice-chair
 ///    (the regions) presented as from KL (error).
 /// 3. A knowledge partner (CONCITO, C40) presented as speaking on behalf of the partnership (error, pkt. 8.7).
@@ -25,8 +26,14 @@ public struct SpokespersonRule: Rule, RuleKind {
     enum Messages {
         static func unattributed(clause: String) -> Localized {
             Localized(
-                da: "Citatet har ingen afsender. Skriv, hvem der siger det, fx «…, siger Anne Jensen, formand for …», så talsmandsstrukturen kan følges (\(clause)).",
-                en: "The quote has no speaker. Say who says it, e.g. '…, siger Anne Jensen, formand for …', so the spokesperson structure can be followed (\(clause)).")
+                da: "Det fremgår ikke, hvem der siger citatet. Skriv navn, titel og organisation (\(clause)).",
+                en: "The text does not say who says the quote. Give the name, title and organisation (\(clause)).")
+        }
+
+        static func unsure(_ speaker: String, clause: String) -> Localized {
+            Localized(
+                da: "Det er ikke sikkert, hvem der siger citatet; det ligner \(speaker). Skriv navn, titel og organisation ved citatet (\(clause)).",
+                en: "It is not certain who says the quote; it looks like \(speaker). Give the name, title and organisation at the quote (\(clause)).")
         }
 
         static func wrongOrganisation(_ speaker: String, role: Localized, organisation: String, allowed: Localized, partnership: String,
@@ -66,8 +73,8 @@ public struct SpokespersonRule: Rule, RuleKind {
         }
 
         static func noOrganisationFix(_ speaker: String, role: String?) -> Localized {
-            Localized(da: "Skriv organisationen ved navnet, fx «\(speaker), \(role ?? "titel") i <organisation>».",
-                      en: "Give the organisation with the name, e.g. '\(speaker), \(role ?? "title") i <organisation>'.")
+            Localized(da: "Skriv, hvilken organisation \(speaker) kommer fra, fx »\(speaker), \(role ?? "projektchef") i Realdania«.",
+                      en: "Say which organisation \(speaker) comes from, e.g. '\(speaker), \(role ?? "projektchef") i Realdania'.")
         }
 
         static func or(_ items: [String]) -> Localized {
@@ -86,16 +93,24 @@ public struct SpokespersonRule: Rule, RuleKind {
         // governs only communication about the partnership: no findings on other texts.
         guard context.scan.applies else { return [] }
 
-        // 1. Quotes nobody said.
-        for quote in context.quotes where quote.attribution == nil {
-            diagnostics.append(context.diagnostic(definition, Messages.unattributed(clause: clause), at: quote.range))
+        // 1. Quotes nobody said; quotes whose speaker the grammar only infers are a note, never more.
+        for quote in context.quotes {
+            guard let attribution = quote.attribution else {
+                diagnostics.append(context.diagnostic(definition, Messages.unattributed(clause: clause), at: quote.range))
+                continue
+            }
+            if !attribution.isEstablished {
+                let speaker = attribution.speaker.displayName ?? "?"
+                diagnostics.append(context.diagnostic(definition, Messages.unsure(speaker, clause: clause), at: quote.range, severity: .info))
+            }
         }
 
-        // The explicit attributions, once each (a pronoun or continuation repeats one).
+        // The explicit, established attributions, once each (a pronoun or continuation repeats one).
         var attributions: [Attribution] = []
         var seen: Set<Int> = []
         for quote in context.quotes {
-            guard let attribution = quote.attribution, attribution.isExplicit, seen.insert(attribution.range.lowerBound).inserted else { continue }
+            guard let attribution = quote.attribution, attribution.isExplicit, attribution.isEstablished,
+                  seen.insert(attribution.range.lowerBound).inserted else { continue }
             attributions.append(attribution)
         }
         // A person's organisation may be given at one quote and not at the next.

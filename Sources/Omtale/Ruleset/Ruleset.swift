@@ -149,8 +149,11 @@ public struct RuleDefinition: Sendable, Codable, Equatable {
     public var examples: [RuleExample]
     /// The file the rule was read from, relative to the rules folder.
     public var file: String
+    /// `safeFix: true`: the rule's fixes may be applied without a person choosing the words
+    /// (`omtale check --fix`). Fixes of other rules become Word comments or stay suggestions.
+    public var safeFix: Bool
 
-    private enum CodingKeys: String, CodingKey { case id, kind, severity, enabled, clause, summary, description, examples }
+    private enum CodingKeys: String, CodingKey { case id, kind, severity, enabled, clause, summary, description, examples, safeFix }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -162,6 +165,7 @@ public struct RuleDefinition: Sendable, Codable, Equatable {
         summary = try c.decode(Localized.self, forKey: .summary)
         description = try c.decode(Localized.self, forKey: .description)
         examples = try c.decodeIfPresent([RuleExample].self, forKey: .examples) ?? []
+        safeFix = try c.decodeIfPresent(Bool.self, forKey: .safeFix) ?? false
         file = ""
     }
 
@@ -175,5 +179,6 @@ public struct RuleDefinition: Sendable, Codable, Equatable {
         try c.encode(summary, forKey: .summary)
         try c.encode(description, forKey: .description)
         if !examples.isEmpty { try c.encode(examples, forKey: .examples) }
+        if safeFix { try c.encode(safeFix, forKey: .safeFix) }
     }
 }

@@ -33,7 +33,7 @@ public enum RulesetLoader {
 
     static let ruleSchema: KeySchema = .mapping([
         "id": .any, "kind": .any, "severity": .any, "enabled": .any, "clause": .any,
-        "summary": localized, "description": localized, "options": .any,
+        "summary": localized, "description": localized, "options": .any, "safeFix": .any,
         "examples": .sequence(.mapping(["text": .any])),
     ])
 
