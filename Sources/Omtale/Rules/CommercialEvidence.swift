@@ -70,6 +70,7 @@ final class CommercialEvidence: @unchecked Sendable {
     private var periodKeys: Set<String> = []
 
     private let lock = NSLock()
+    private let indexLock = NSLock()
     private var wordCache: [String: [Int]] = [:]
     private var keyCache: [String: Set<String>] = [:]
 
@@ -92,6 +93,21 @@ final class CommercialEvidence: @unchecked Sendable {
         scaleWords = terms.prices.scaleWords.map(tokens)
         periodLinks = Set(terms.prices.periodLinks.map { NameMatcher.foldWord($0) })
         labelOf = terms.features.map { feature in Set((feature.of ?? []).compactMap { ids.firstIndex(of: $0) }) }
+    }
+
+    private var indexed = false
+
+    /// Compiles the terms through the lexicon on first use, so a run that meets no text about the
+    /// alliance never loads hunspell-da.
+    private func ensureIndex() {
+        lock.lock()
+        let done = indexed
+        lock.unlock()
+        guard !done else { return }
+        indexLock.lock()
+        defer { indexLock.unlock() }
+        guard !indexed else { return }
+        func tokens(_ text: String) -> [String] { Self.foldedTokens(of: text) }
         for period in terms.prices.periods { periodKeys.formUnion(keys(NameMatcher.foldWord(period))) }
         for (index, feature) in terms.features.enumerated() {
             for term in feature.terms ?? [] {
@@ -110,6 +126,9 @@ final class CommercialEvidence: @unchecked Sendable {
                 }
             }
         }
+        lock.lock()
+        indexed = true
+        lock.unlock()
     }
 
     /// The folded non-space tokens of a term, tokenized like a document.
@@ -136,6 +155,7 @@ final class CommercialEvidence: @unchecked Sendable {
 
     /// The features a single folded word is evidence of (lemmas, compounds, exact forms).
     func features(ofWord word: String) -> [Int] {
+        ensureIndex()
         lock.lock()
         if let cached = wordCache[word] { lock.unlock(); return cached }
         lock.unlock()
@@ -235,7 +255,12 @@ final class CommercialEvidence: @unchecked Sendable {
 
     /// The evidence of every block, unweighed.
     func evidence(in document: Document) -> [Block] {
-        let ranges = Self.blockRanges(document)
+        ensureIndex()
+        // A comment line ("<!-- omtale-disable … -->", a waiver) is no paragraph of the text.
+        let ranges = Self.blockRanges(document).filter { range in
+            let text = document.string(range).trimmingCharacters(in: .whitespaces)
+            return !(text.hasPrefix("<!--") && text.hasSuffix("-->"))
+        }
         var blocks = ranges.map { Block(range: $0, pieces: [], features: []) }
         guard !blocks.isEmpty else { return [] }
         // Non-space tokens with their folded text; links never match anything.

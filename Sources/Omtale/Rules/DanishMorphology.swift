@@ -16,35 +16,47 @@ import Foundation
 public final class DanishMorphology: @unchecked Sendable {
     public static let shared = DanishMorphology()
 
-    /// Why the lexicon is not in use (nil when it is).
-    public let unavailableReason: String?
-    public var isAvailable: Bool { handle != nil }
+    /// Why the lexicon is not in use (nil when it is). Opens the lexicon if it is not open yet.
+    public var unavailableReason: String? { open().reason }
+    public var isAvailable: Bool { open().handle != nil }
 
-    private let handle: UnsafeMutableRawPointer?
+    private let base: String?
+    private var opened: (handle: UnsafeMutableRawPointer?, reason: String?)? = nil
+    private var handle: UnsafeMutableRawPointer? { open().handle }
     private let lock = NSLock()
+    private let openLock = NSLock()
     private var stemCache: [String: [String]] = [:]
     private var spellCache: [String: Bool] = [:]
 
     static let searchPaths = ["/usr/share/hunspell/da_DK", "/usr/share/myspell/da_DK", "/usr/share/myspell/dicts/da_DK",
                               "/usr/local/share/hunspell/da_DK", "/opt/homebrew/share/hunspell/da_DK"]
 
+    /// The lexicon is opened on first use, so a run that never weighs commercial evidence never loads it.
     init(base: String? = ProcessInfo.processInfo.environment["OMTALE_HUNSPELL_DA"]) {
+        self.base = base
+    }
+
+    private func open() -> (handle: UnsafeMutableRawPointer?, reason: String?) {
+        openLock.lock()
+        defer { openLock.unlock() }
+        if let opened { return opened }
         let candidates = base.map { [$0] } ?? Self.searchPaths
         var reason = "hunspell-da not found (\(candidates.joined(separator: ", ")))"
-        var opened: UnsafeMutableRawPointer? = nil
+        var handle: UnsafeMutableRawPointer? = nil
         for candidate in candidates where FileManager.default.fileExists(atPath: candidate + ".dic") {
             var why: UnsafePointer<CChar>? = nil
             if let h = omtale_hunspell_open(candidate + ".aff", candidate + ".dic", &why) {
-                opened = h
+                handle = h
                 break
             }
             reason = why.map { String(cString: $0) } ?? "hunspell could not open \(candidate)"
         }
-        handle = opened
-        unavailableReason = opened == nil ? reason : nil
+        let result = (handle: handle, reason: handle == nil ? Optional(reason) : nil)
+        opened = result
+        return result
     }
 
-    deinit { if let handle { omtale_hunspell_close(handle) } }
+    deinit { if let handle = opened?.handle { omtale_hunspell_close(handle) } }
 
     /// The lemmas of a lower-case word: hunspell's stems (for a compound, those of its last part),
     /// or the word itself when the lexicon is missing or does not know the word.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Section 9.1 again, for claims about the partnership itself: that the alliance approves,
 /// certifies or recommends something; that a company is its partner, sponsor or supplier; its
 /// name used in a brand, product, package or campaign code; its images in an advert. These need
@@ -56,13 +58,31 @@ struct PartnershipClaims: Sendable {
     /// Per kind: its phrases before the mention, as folded token sequences; its link phrases.
     let before: [[[String]]]
     let links: [[[String]]]
-    let after: [Set<String>]
-    let sentenceWords: [Set<String>]
     let publicClaimants: Set<String>
     let ownBodies: Set<String>
-    let brandHeads: Set<String>
     let brandSuffixes: Set<String>
-    let codeWords: Set<String>
+    /// The word sets matched by lemma, compiled through the lexicon on first use.
+    let keySets: KeySets
+    var after: [Set<String>] { keySets.value.after }
+    var sentenceWords: [Set<String>] { keySets.value.sentenceWords }
+    var brandHeads: Set<String> { keySets.value.brandHeads }
+    var codeWords: Set<String> { keySets.value.codeWords }
+
+    final class KeySets: @unchecked Sendable {
+        struct Value { var after: [Set<String>]; var sentenceWords: [Set<String>]; var brandHeads: Set<String>; var codeWords: Set<String> }
+        private let make: @Sendable () -> Value
+        private let lock = NSLock()
+        private var made: Value?
+        init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+        var value: Value {
+            lock.lock()
+            defer { lock.unlock() }
+            if let made { return made }
+            let value = make()
+            made = value
+            return value
+        }
+    }
     let contextFeatures: Set<Int>
     /// The alliance's name forms, folded ("klimaalliancen", "klimaalliance").
     let nameForms: [String]
@@ -76,21 +96,21 @@ struct PartnershipClaims: Sendable {
         kinds = Dictionary(claims.kinds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         before = claims.kinds.map { ($0.before ?? []).map(CommercialEvidence.foldedTokens(of:)) }
         links = claims.kinds.map { ($0.links ?? []).map(CommercialEvidence.foldedTokens(of:)) }
-        func keys(_ list: [CommercialTerms.Term]) -> Set<String> {
-            var result = Set<String>()
-            for term in list {
-                if let lemma = term.lemma { result.formUnion(evidence.keys(NameMatcher.foldWord(lemma))) }
-                for form in term.forms ?? [] { result.insert(NameMatcher.foldWord(form)) }
+        keySets = KeySets { [evidence] in
+            func keys(_ list: [CommercialTerms.Term]) -> Set<String> {
+                var result = Set<String>()
+                for term in list {
+                    if let lemma = term.lemma { result.formUnion(evidence.keys(NameMatcher.foldWord(lemma))) }
+                    for form in term.forms ?? [] { result.insert(NameMatcher.foldWord(form)) }
+                }
+                return result
             }
-            return result
+            return KeySets.Value(after: claims.kinds.map { keys($0.after ?? []) }, sentenceWords: claims.kinds.map { keys($0.sentenceWords ?? []) },
+                                 brandHeads: keys(claims.brandHeads), codeWords: keys(claims.codeWords))
         }
-        after = claims.kinds.map { keys($0.after ?? []) }
-        sentenceWords = claims.kinds.map { keys($0.sentenceWords ?? []) }
         publicClaimants = Set(claims.publicClaimants.map { NameMatcher.foldWord($0) })
         ownBodies = Set(claims.ownBodies.map { NameMatcher.foldWord($0) })
-        brandHeads = keys(claims.brandHeads)
         brandSuffixes = Set(claims.brandSuffixes.map { NameMatcher.foldWord($0) })
-        codeWords = keys(claims.codeWords)
         let ids = terms.features.map(\.id)
         contextFeatures = Set(claims.contextFeatures.compactMap { ids.firstIndex(of: $0) })
         nameForms = ([ruleset.partnership.name] + ruleset.partnership.forms.map(\.text)).map { NameMatcher.foldWord($0) }

@@ -233,3 +233,15 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
         }
     }
 }
+
+/// A stable description of the model (its dictionaries sorted by key), so two decodings of the same
+/// file describe themselves alike whatever order their dictionaries hash in.
+extension CommercialTerms.Model: CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "bias": bias as Any,
+            "weights": weights.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" } as Any,
+            "fitted": (fitted ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" } as Any,
+        ])
+    }
+}
