@@ -18,11 +18,15 @@ enum ICU {
         String(decoding: foldCase(string.utf16), as: UTF16.self)
     }
 
+    /// Whether ICU's quick check says the text is already in NFC.
+    static func isNFC(_ units: [UInt16]) -> Bool {
+        units.withUnsafeBufferPointer { omtale_is_nfc($0.baseAddress, Int32($0.count)) } == 1
+    }
+
     /// NFC normalization of UTF-16 text.
     static func nfc(_ units: [UInt16]) -> [UInt16] {
         if units.isEmpty { return units }
-        let quick = units.withUnsafeBufferPointer { omtale_is_nfc($0.baseAddress, Int32($0.count)) }
-        if quick == 1 { return units }
+        if isNFC(units) { return units }
         return transform(units, omtale_normalize_nfc)
     }
 

@@ -217,7 +217,10 @@ public struct Normalizer: Sendable {
         // neighbours), so offsets shift only inside chunks that actually changed. The output
         // length is kept as a running count: counting the scalar view at every anchor made this
         // quadratic (459 K characters with one decomposed "å" took 132 s).
-        var result = String.UnicodeScalarView()
+        // An array, made a String once at the end: appending to a String.UnicodeScalarView
+        // chunk by chunk copied it (memmove) and was still quadratic.
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.utf8.count)
         var resultCount = 0
         var map = OffsetMap()
         var chunk: [Unicode.Scalar] = []
@@ -228,12 +231,17 @@ public struct Normalizer: Sendable {
             guard !chunk.isEmpty else { return }
             map.anchor(resultCount, to: chunkStart)
             work += chunk.count
-            if chunk.allSatisfy({ $0.isASCII }) {
+            chunkUnits.removeAll(keepingCapacity: true)
+            if !chunk.allSatisfy({ $0.isASCII }) {
+                for scalar in chunk { chunkUnits.append(contentsOf: UTF16.encode(scalar)!) }
+            }
+            // ASCII, or already NFC (nearly every chunk of a text with one decomposed letter):
+            // copied as it is, without a round trip through ICU and a String.
+            if chunkUnits.isEmpty || ICU.isNFC(chunkUnits) {
+                work += chunkUnits.count
                 result.append(contentsOf: chunk)
                 resultCount += chunk.count
             } else {
-                chunkUnits.removeAll(keepingCapacity: true)
-                for scalar in chunk { chunkUnits.append(contentsOf: UTF16.encode(scalar)!) }
                 let normalized = ICU.nfc(chunkUnits)
                 work += chunkUnits.count + normalized.count
                 for scalar in String(decoding: normalized, as: UTF16.self).unicodeScalars {
@@ -258,7 +266,9 @@ public struct Normalizer: Sendable {
             sourceOffset += 1
         }
         flush()
-        return (String(result), map)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: result)
+        return (String(view), map)
     }
 }
 
