@@ -75,6 +75,9 @@ extension JSONReporter: StreamingReporter {
         var parties: [PartyCoverage]
         var knowledgePartners: [PartyCoverage]
         var quotes: [QuoteReport]
+        var sender: SenderReport?
+        var date: DateReport?
+        var sections: [SectionReport]
 
         init(_ report: FileReport, _ language: Language) {
             path = report.path
@@ -85,9 +88,12 @@ extension JSONReporter: StreamingReporter {
             parties = report.parties
             knowledgePartners = report.knowledgePartners
             quotes = report.quotes
+            sender = report.sender
+            date = report.date
+            sections = report.sections
         }
 
-        enum CodingKeys: String, CodingKey { case path, input, error, applies, diagnostics, parties, knowledgePartners, quotes }
+        enum CodingKeys: String, CodingKey { case path, input, error, applies, diagnostics, parties, knowledgePartners, quotes, sender, date, sections }
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -100,6 +106,10 @@ extension JSONReporter: StreamingReporter {
             try c.encode(parties, forKey: .parties)
             try c.encode(knowledgePartners, forKey: .knowledgePartners)
             try c.encode(quotes, forKey: .quotes)
+            // Always present, null when unknown (sender) or unreadable (date).
+            try c.encode(sender, forKey: .sender)
+            try c.encode(date, forKey: .date)
+            try c.encode(sections, forKey: .sections)
         }
     }
 

@@ -50,13 +50,24 @@ public struct CheckContext: Sendable {
     /// Every quote of the document and who said it (`QuoteFinder`), in text order.
     public let quotes: [Quote]
     public let language: Language
+    /// The sender, the date and the parts of the release.
+    public let facts: DocumentFacts
 
-    public init(document: Document, ruleset: Ruleset, scan: PartyScan, quotes: [Quote] = [], language: Language) {
+    public init(document: Document, ruleset: Ruleset, scan: PartyScan, quotes: [Quote] = [], language: Language,
+                facts: DocumentFacts? = nil) {
         self.document = document
         self.ruleset = ruleset
         self.scan = scan
         self.quotes = quotes
         self.language = language
+        self.facts = facts ?? DocumentFacts(sections: scan.sections)
+    }
+
+    /// A finding of a rule with `scope:` counts only inside those parts of the release. Document-level
+    /// findings (a missing party) read their scope themselves: where a mention counts.
+    func inScope(_ diagnostic: Diagnostic, of rule: any Rule) -> Bool {
+        guard let scope = rule.definition.scope, RuleRegistry.kinds[rule.definition.kind]?.isDocumentLevel != true else { return true }
+        return scope.contains(facts.sections.kind(at: diagnostic.range.lowerBound))
     }
 
     /// A diagnostic at a range of the normalized text, with its locations resolved through the source map.
