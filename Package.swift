@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "Omtale",
-    platforms: [.macOS(.v13)],
     products: [
         .library(name: "Omtale", targets: ["Omtale"]),
         .executable(name: "omtale", targets: ["OmtaleCLI"]),
@@ -22,10 +21,17 @@ let package = Package(
             name: "CICUShim",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
         ),
+        // libhunspell (the Danish lexicon for commercial-use evidence) is opened at run time with
+        // dlopen through this shim, so the binary has no link-time dependency on it (README).
+        .target(
+            name: "CHunspellShim",
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
         .target(
             name: "Omtale",
             dependencies: [
                 "CICUShim",
+                "CHunspellShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

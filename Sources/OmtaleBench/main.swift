@@ -11,10 +11,17 @@ import Omtale
 //                                       about 5 × slower than the C loop; kept for comparison).
 //   omtale-bench read [--input ID] FILE...   read each file with Omtale's input plugin only (no rules).
 //
-// Prints one line: files, bytes and a checksum (so the work cannot be optimized away).
+//   omtale-bench commercial [--features] [--rules DIR] FILE...
+//                                       the commercial-evidence model's judgement of every paragraph,
+//                                       without the link to the alliance, as JSON on stdout:
+//                                       {path: [{"offset": <code point>, …}]} for the paragraphs it calls
+//                                       commercial; with --features every paragraph, with its end,
+//                                       probability and features (for scripts/commercial/fit.py).
+//
+// The others print one line: files, bytes and a checksum (so the work cannot be optimized away).
 
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: omtale-bench icu-floor FILE... | icu-floor-swift FILE... | read [--input ID] FILE...\n".utf8))
+    FileHandle.standardError.write(Data("usage: omtale-bench icu-floor FILE... | icu-floor-swift FILE... | read [--input ID] FILE... | commercial [--features] [--rules DIR] FILE...\n".utf8))
     exit(2)
 }
 
@@ -30,6 +37,11 @@ if mode == "read", arguments.first == "--input", arguments.count >= 2 {
 var files = 0
 var bytes = 0
 var checksum = 0
+
+if mode == "commercial" {
+    runCommercial(arguments)
+    exit(0)
+}
 
 switch mode {
 case "icu-floor":
@@ -86,3 +98,55 @@ default:
     usage()
 }
 print("\(mode): \(files) files, \(bytes) bytes, checksum \(checksum)")
+
+func runCommercial(_ arguments: [String]) -> Never {
+    var arguments = arguments
+    var withFeatures = false
+    var ruleset = RulesetLoader.bundled()
+    while let first = arguments.first, first.hasPrefix("--") {
+        arguments.removeFirst()
+        switch first {
+        case "--features": withFeatures = true
+        case "--rules":
+            guard let directory = arguments.first else { usage() }
+            arguments.removeFirst()
+            do {
+                ruleset = try RulesetLoader.load(directory: URL(fileURLWithPath: directory))
+            } catch {
+                FileHandle.standardError.write(Data("\(directory): \(error)\n".utf8))
+                exit(2)
+            }
+        default: usage()
+        }
+    }
+    if let reason = CommercialModel.lexiconUnavailableReason {
+        FileHandle.standardError.write(Data("omtale-bench: Danish lexicon not in use: \(reason)\n".utf8))
+    }
+    let registry = InputRegistry.standard
+    let tokenizer = Tokenizer()
+    var result: [String: Any] = [:]
+    for path in arguments {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            FileHandle.standardError.write(Data("\(path): cannot be read\n".utf8))
+            exit(2)
+        }
+        let plugin = registry.plugin(forPath: path, data: data)
+        do {
+            let source = try plugin.read(data, path: path)
+            let document = Document(path: path, inputID: plugin.id, source: source, tokenizer: tokenizer)
+            let paragraphs = try CommercialModel.paragraphs(in: document, ruleset: ruleset)
+            result[path] = paragraphs.filter { withFeatures || $0.commercial }.map { paragraph -> [String: Any] in
+                guard withFeatures else { return ["offset": paragraph.start] }
+                return ["offset": paragraph.start, "end": paragraph.end, "probability": paragraph.probability,
+                        "commercial": paragraph.commercial, "features": paragraph.features]
+            }
+        } catch {
+            FileHandle.standardError.write(Data("\(path): \(error)\n".utf8))
+            exit(2)
+        }
+    }
+    let json = try! JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
+    FileHandle.standardOutput.write(json)
+    FileHandle.standardOutput.write(Data("\n".utf8))
+    exit(0)
+}

@@ -10,20 +10,24 @@ struct CheckCommand: ParsableCommand {
         discussion: "Indstillinger læses fra den nærmeste .omtale.yml over hver fil (se 'omtale init')."
     )
 
-    /// The output formats, one `Reporter` each (`ReporterRegistry`).
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case human, json, sarif, github, junit, html
+    /// An output format: one reporter of `ReporterRegistry`, which alone lists them.
+    struct Format: Equatable, Sendable, ExpressibleByArgument {
+        let reporter: any Reporter
 
-        var reporter: any Reporter {
-            switch self {
-            case .human: return HumanReporter()
-            case .json: return JSONReporter()
-            case .sarif: return SARIFReporter()
-            case .github: return GitHubReporter()
-            case .junit: return JUnitReporter()
-            case .html: return HTMLReporter()
-            }
+        init?(rawValue: String) {
+            guard let reporter = ReporterRegistry.reporter(rawValue) else { return nil }
+            self.reporter = reporter
         }
+
+        init?(argument: String) { self.init(rawValue: argument) }
+        static var allValueStrings: [String] { ReporterRegistry.ids }
+
+        var rawValue: String { reporter.id }
+        static var allCases: [Format] { ReporterRegistry.ids.compactMap(Format.init(rawValue:)) }
+        /// Without `--format`.
+        static var human: Format { Format(rawValue: HumanReporter.identifier)! }
+
+        static func == (lhs: Format, rhs: Format) -> Bool { lhs.rawValue == rhs.rawValue }
     }
 
     /// A `--format` value as typed: checked in `validate()`, so an unknown one gets a Danish
@@ -32,7 +36,13 @@ struct CheckCommand: ParsableCommand {
     struct FormatName: ExpressibleByArgument {
         var text: String
         init(argument: String) { text = argument }
-        static var allValueStrings: [String] { Format.allCases.map(\.rawValue) }
+        static var allValueStrings: [String] { ReporterRegistry.ids }
+    }
+
+    /// "human, json, … eller html", from the registry.
+    static var formatList: String {
+        let ids = ReporterRegistry.ids
+        return ids.count > 1 ? ids.dropLast().joined(separator: ", ") + " eller " + ids.last! : ids.joined()
     }
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -45,7 +55,7 @@ struct CheckCommand: ParsableCommand {
     var paths: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
-        "Outputformat: human, json, sarif, github, junit eller html (standard: human). Kan gentages; hvert format skrives til "
+        "Outputformat: \(Self.formatList) (standard: \(HumanReporter.identifier)). Kan gentages; hvert format skrives til "
             + "standard output, medmindre et --output følger det.", valueName: "format"))
     var format: [Ordered<FormatName>] = []
 
@@ -84,6 +94,17 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Farver: auto (kun på en terminal og uden NO_COLOR), always eller never.")
     var color: ColorChoice = .auto
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Ret de sikre fund: .txt og .md rettes i filen; en .docx får en kopi (navn.omtale.docx) med sporede ændringer og kommentarer. "
+            + "Rapporten viser, hvad der er tilbage."))
+    var fix = false
+
+    @Flag(name: .long, help: "Sammen med --fix: vis ændringerne (unified diff) uden at skrive noget.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Sammen med --fix: ret selve .docx-filen i stedet for at skrive en kopi.")
+    var inPlace = false
+
     func validate() throws {
         if paths.isEmpty && !listInputs && !staged {
             throw ValidationError("Angiv mindst én fil eller mappe (eller '-' for standard input, eller --staged).")
@@ -100,6 +121,7 @@ struct CheckCommand: ParsableCommand {
         if let sender, sender.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--sender skal være en parts id eller navn, fx rm eller \"Region Midtjylland\".")
         }
+        try validateFix()
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs skal være mindst 1.")
         }
@@ -133,8 +155,8 @@ struct CheckCommand: ParsableCommand {
         }
         let destinations = try destinations()
         var limits = Checker.Limits()
-        // Only the HTML report shows whole texts; without it, no document outlives its check.
-        limits.keepDocuments = destinations.contains { $0.format == .html }
+        // Only a report that shows whole texts (HTML) keeps them; without one, no document outlives its check.
+        limits.keepDocuments = destinations.contains { $0.format.reporter.showsDocuments }
         let session = CheckSession(
             rulesOverride: shared.rules.map { URL(fileURLWithPath: $0) }, languageOverride: shared.lang,
             environmentLanguage: Language.fromEnvironment(ProcessInfo.processInfo.environment), limits: limits)
@@ -162,32 +184,37 @@ struct CheckCommand: ParsableCommand {
         let options = ReportOptions(language: language, color: false, ruleset: runRuleset)
         let standard = destinations.first { $0.path == nil }
         var terminal = options
-        terminal.color = standard?.format == .human && useColor
+        terminal.color = standard?.format.reporter.usesColor == true && useColor
         // Human and JSON output on standard output stream file by file, in order, as checks finish.
-        let streamer = destinations.count == 1 && writeBaseline == nil ? standard?.format.reporter as? any StreamingReporter : nil
+        let streamer = destinations.count == 1 && writeBaseline == nil && !fix ? standard?.format.reporter as? any StreamingReporter : nil
         let streaming = streamer != nil
         var reports: [FileReport] = []
         var summary = RunSummary([])
         if let streamer { Console.out(streamer.begin(options: terminal)) }
         var streamed = 0
-        try execute(planned, session: session) { report in
-            let report = baselineFilter?.apply(report) ?? report
-            summary.add(report)
-            if let streamer {
-                // Nothing of a streamed file is kept: memory stays flat however many files there are.
-                Console.out(streamer.file(report, index: streamed, options: terminal))
-                streamed += 1
-                if standard?.format != .human, let error = report.error {
-                    Console.error("omtale: \(report.path): \(error.message(language))")
+        if fix {
+            reports = try fixFiles(planned, session: session, language: language)
+            reports.forEach { summary.add($0) }
+        } else {
+            try execute(planned, session: session) { report in
+                let report = baselineFilter?.apply(report) ?? report
+                summary.add(report)
+                if let streamer {
+                    // Nothing of a streamed file is kept: memory stays flat however many files there are.
+                    Console.out(streamer.file(report, index: streamed, options: terminal))
+                    streamed += 1
+                    if standard?.format.reporter.listsUnreadableFiles != true, let error = report.error {
+                        Console.error("omtale: \(report.path): \(error.message(language))")
+                    }
+                } else {
+                    reports.append(report)
                 }
-            } else {
-                reports.append(report)
             }
         }
 
         if let writeBaseline {
             do {
-                try AtomicFile.write(Baseline(reports: reports).encoded(), to: writeBaseline)
+                try AtomicFile.write(Baseline(reports: reports, language: language).encoded(), to: writeBaseline)
             } catch {
                 Console.error("omtale: \(writeBaseline): \(error.localizedDescription)")
                 throw ExitCode(2)
@@ -206,14 +233,17 @@ struct CheckCommand: ParsableCommand {
                 Console.error("omtale: kan ikke skrive '\(path)': \(error.localizedDescription)")
                 throw ExitCode(2)
             }
+            Console.error(language == .da ? "Skrev \(path)" : "Wrote \(path)")
         }
-        if let streamer {
+        if fix && dryRun {
+            // The diff was the output; the report of the unchanged files would only repeat the check.
+        } else if let streamer {
             Console.out(streamer.end(summary, files: streamed, options: terminal))
         } else if let standard {
             Console.out(standard.format.reporter.render(reports, options: terminal))
         }
-        // Only the human format on standard output already says which files could not be read.
-        if standard?.format != .human && !streaming {
+        // A format on standard output that lists unreadable files itself (human) needs no repeat on stderr.
+        if standard?.format.reporter.listsUnreadableFiles != true && !streaming {
             for report in reports {
                 if let error = report.error { Console.error("omtale: \(report.path): \(error.message(language))") }
             }

@@ -137,7 +137,10 @@ extension CheckCommand {
         case .problem(let error):
             return FileReport(path: job.path, input: nil, error: error)
         case .standardInput:
-            let data = FileHandle.standardInput.readDataToEndOfFile()
+            // Bounded like a file: read at most one byte past the limit (`/dev/zero` never ends).
+            let limit = checker.limits.maxFileBytes
+            // More than the limit arrives as limit + 1 bytes, which check(data:) refuses with its size message.
+            let data = BoundedRead.read(FileHandle.standardInput.fileDescriptor, limit: limit)
             return checker.check(data: data, path: "-", inputID: input ?? PlainTextInput.identifier)
         case .file:
             return checker.check(fileAt: job.path, inputID: input)

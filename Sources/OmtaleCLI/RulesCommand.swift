@@ -46,6 +46,13 @@ struct RulesCommand: ParsableCommand {
             if let clause = rule.clause { text += "\(labels[3]): \(ruleset.agreement.title), \(clause)\n" }
             text += "\(labels[4]): \(ruleset.name) (\(ruleset.origin))\n\n"
             text += rule.summary(language) + "\n\n" + wrap(rule.description(language), width: 80) + "\n"
+            if !rule.examples.isEmpty {
+                text += language == .da ? "\nEksempler (⟦…⟧ rapporteres; uden markering: intet fund):\n"
+                    : "\nExamples (⟦…⟧ is reported; unmarked: no finding):\n"
+                for example in rule.examples {
+                    text += "  " + example.text.replacingOccurrences(of: "\n", with: "\n  ") + "\n"
+                }
+            }
             Console.out(text)
         }
 

@@ -20,7 +20,7 @@ from corpuslib import ANNOTATIONS, SETS, corpus_dir, sha256_of, split_for
 # Keys whose values are free text written by the annotator or metadata, not copied from the text.
 FREE_TEXT = {"notes", "verdict_notes", "source", "publisher", "publisher_domain", "annotator", "id", "set",
              "mark", "party", "date", "commercial", "language", "kind", "split", "sha256", "publisher_party"}
-MAX_NOTE = 600
+MAX_NOTE = 1000
 
 
 def spans(value):

@@ -54,10 +54,16 @@ def fold(name):
 
 
 def same_name(found, annotated):
+    """The same person: equal, one contained in the other (5 letters or more), or one name's words a run of
+    the other's words ("Tind" and "Peder Tind": the annotator gave the name as written at the quote, Omtale
+    the full name it resolved it to)."""
     a, b = fold(found), fold(annotated)
     if not a or not b:
         return False
-    return a == b or (min(len(a), len(b)) >= 5 and (a in b or b in a))
+    if a == b or (min(len(a), len(b)) >= 5 and (a in b or b in a)):
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    return len(short) < len(long) and any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
 def same_organisation(found, annotated):
@@ -125,8 +131,8 @@ def score_releases(items, reports):
         if annotated and all(q.get("speaker") for q in annotated):
             c["alarms"] += any(d["rule"] == "spokesperson" and d["severity"] in ("error", "warning")
                                for d in report["diagnostics"])
-        if not annotation.get("about_partnership") and any(
-                d["rule"] in ("non-commercial", "partnership-claim") for d in report["diagnostics"]):
+        # Every real release is a public text: no commercial finding may fire on any of them.
+        if any(d["rule"] in ("non-commercial", "partnership-claim") for d in report["diagnostics"]):
             c["commercial_alarms"] += 1
 
         # Document verdicts.
@@ -178,8 +184,8 @@ def score_commercial(items, omtale):
 
     The corpus paragraphs are not about Klimaalliancen, so the rule itself would never fire on
     them; `omtale-bench commercial` prints, per paragraph of each file, whether the evidence model
-    calls it commercial (the rule's judgement minus the link to the alliance). Until that exists
-    this part is skipped.
+    calls it commercial (the rule's judgement minus the link to the alliance). Without an
+    omtale-bench beside omtale this part is skipped; a failing one stops the scoring.
     """
     bench = pathlib.Path(omtale).with_name("omtale-bench")
     if not bench.exists():
@@ -187,7 +193,7 @@ def score_commercial(items, omtale):
     paths = [str(path) for _, _, path in items]
     done = subprocess.run([str(bench), "commercial", *paths], capture_output=True, text=True)
     if done.returncode != 0:
-        return None, {}
+        sys.exit(f"omtale-bench commercial exited {done.returncode}: {done.stderr.strip()[:500]}")
     verdicts = json.loads(done.stdout)
     counts = {part: dict(tp=0, fp=0, fn=0, paragraphs=0) for part in PARTS}
     misses = {part: [] for part in PARTS}

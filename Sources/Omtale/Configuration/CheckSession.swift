@@ -55,9 +55,10 @@ public final class CheckSession {
     public func checker(for configuration: Configuration) throws -> Checker {
         let key = configuration.file ?? ""
         if let cached = checkers[key] { return cached }
+        if rulesOverride == nil { try Self.requireRulesInsideRepository(configuration) }
         let base = try ruleset(at: rulesOverride ?? configuration.rulesDirectory)
         let ruleset = try configuration.apply(to: base)
-        let checker = try Checker(ruleset: ruleset, language: language(for: configuration), inputs: inputs, limits: limits)
+        let checker = try Checker(ruleset: ruleset, inputs: inputs, limits: limits)
         checker.assumptions = assumptions
         if assumptions.sender == nil, let sender = configuration.sender {
             checker.assumptions.sender = sender
@@ -65,6 +66,29 @@ public final class CheckSession {
         }
         checkers[key] = checker
         return checker
+    }
+
+    /// A configuration's `rules:` must stay inside its repository (the folder with `.git` above the
+    /// configuration, or the configuration's own folder outside one), symbolic links resolved: a
+    /// cloned repository must not make Omtale walk the filesystem (`rules: ../../..`). Rules
+    /// elsewhere are given on the command line with `--rules`.
+    static func requireRulesInsideRepository(_ configuration: Configuration) throws {
+        guard let rules = configuration.rulesDirectory, let directory = configuration.directory else { return }
+        var root = URL(fileURLWithPath: directory).standardizedFileURL
+        var probe = root
+        while true {
+            if FileManager.default.fileExists(atPath: probe.appendingPathComponent(".git").path) { root = probe; break }
+            let parent = probe.deletingLastPathComponent()
+            if parent.path == probe.path { break }
+            probe = parent
+        }
+        let base = root.resolvingSymlinksInPath().path
+        let target = rules.resolvingSymlinksInPath().path
+        guard target == base || target.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
+            throw RulesError(file: configuration.file ?? Configuration.fileName, message: Localized(
+                da: "rules: peger uden for repositoriet (\(rules.path)); regler uden for det gives med --rules",
+                en: "rules: points outside the repository (\(rules.path)); rules outside it are given with --rules"))
+        }
     }
 
     func ruleset(at directory: URL?) throws -> Ruleset {

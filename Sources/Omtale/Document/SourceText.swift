@@ -23,6 +23,9 @@ public struct SourceText: Sendable {
     public var original: String?
     /// What the file says about itself (a .docx's Company and dates, Markdown front matter).
     public var metadata: DocumentMetadata = DocumentMetadata()
+    /// For a package (a .docx): each location part ("body", "header-default") and the package
+    /// part it was read from ("word/document.xml"), for writing changes back.
+    public var parts: [String: String] = [:]
 
     public init(
         text: String,

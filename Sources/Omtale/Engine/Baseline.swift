@@ -21,12 +21,13 @@ public struct Baseline: Sendable, Equatable, Codable {
     public var version: Int
     public var entries: [Entry]
 
-    public init(reports: [FileReport]) {
+    /// Records the findings of `reports`, with their messages in `language` for people reading the file.
+    public init(reports: [FileReport], language: Language = .da) {
         version = 1
         entries = reports.flatMap { report in
             report.diagnostics.map { d in
                 Entry(path: report.path, rule: d.ruleID, fingerprint: Fingerprint.of(d, path: report.path),
-                      message: d.message)
+                      message: d.message(language))
             }
         }.sorted()
     }
@@ -93,6 +94,9 @@ public enum AtomicFile {
         defer { Pending.remove(temporary) }
         do {
             try writeDirectly(data, to: temporary, create: true)
+            // Rewriting keeps the old file's permissions (a 0600 report stays 0600).
+            var old = stat()
+            if stat(url.path, &old) == 0 { chmod(temporary, old.st_mode & 0o7777) }
             guard rename(temporary, url.path) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
             }

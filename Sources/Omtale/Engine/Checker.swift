@@ -6,21 +6,24 @@ import Foundation
 /// one per worker with `copy()` (the ruleset, rules and name matcher are shared, immutable).
 public final class Checker: @unchecked Sendable {
     public let ruleset: Ruleset
-    public let language: Language
     public let inputs: InputRegistry
+    public let kinds: RuleRegistry
     public let rules: [any Rule]
     public let limits: Limits
     /// `--sender`, `sender:`, `--date` and the day of the check, for texts that do not say.
     public var assumptions = CheckAssumptions()
+    /// Rules whose findings concern the whole document (any waiver in it waives them).
+    let documentLevelRules: Set<String>
     let matcher: NameMatcher
     let quoteFinder: QuoteFinder
     private let tokenizer: Tokenizer
 
     /// Bounds that keep one hostile input from taking the machine.
     public struct Limits: Sendable {
-        /// Largest file read, in bytes: a Word document with photographs is large, and its text
-        /// is bounded by the .docx plugin itself.
-        public var maxFileBytes: Int = 64 * 1024 * 1024
+        /// Largest file read, in bytes: a Word document with photographs is large (a 70 MB release
+        /// with one photo is ordinary), and what is inflated from it is bounded by the .docx plugin
+        /// itself (`SafeZip.Limits`); files are mapped, not copied, so their size is not memory.
+        public var maxFileBytes: Int = 512 * 1024 * 1024
         /// Largest text file (plain text, Markdown, HTML, extracted text), in bytes. The checker's
         /// working set is some 40–60 times the text, so 2 MB (hundreds of press releases in one
         /// file) keeps a single input within about 200 MB of memory.
@@ -31,12 +34,14 @@ public final class Checker: @unchecked Sendable {
         public init() {}
     }
 
-    public init(ruleset: Ruleset, language: Language = .da, inputs: InputRegistry = .standard, limits: Limits = Limits()) throws {
+    public init(ruleset: Ruleset, inputs: InputRegistry = .standard, kinds: RuleRegistry = .standard,
+                limits: Limits = Limits()) throws {
         self.ruleset = ruleset
-        self.language = language
         self.inputs = inputs
+        self.kinds = kinds
         self.limits = limits
-        self.rules = try RuleRegistry.rules(for: ruleset)
+        self.rules = try kinds.rules(for: ruleset)
+        self.documentLevelRules = kinds.documentLevelRules(in: ruleset)
         self.matcher = NameMatcher(ruleset: ruleset)
         self.quoteFinder = QuoteFinder(language: ruleset.quoteLanguage)
         self.tokenizer = Tokenizer()
@@ -44,9 +49,10 @@ public final class Checker: @unchecked Sendable {
 
     private init(copying other: Checker) {
         ruleset = other.ruleset
-        language = other.language
         inputs = other.inputs
+        kinds = other.kinds
         rules = other.rules
+        documentLevelRules = other.documentLevelRules
         limits = other.limits
         assumptions = other.assumptions
         matcher = other.matcher
@@ -83,6 +89,10 @@ public final class Checker: @unchecked Sendable {
         } else {
             plugin = inputs.plugin(forPath: path, data: data)
         }
+        if data.isEmpty {
+            let empty = SourceText(text: "")
+            return NoText.report(check(empty, path: path, inputID: plugin.id), source: empty, data: data, container: plugin.isContainer)
+        }
         let limit = plugin.isContainer ? limits.maxFileBytes : limits.maxTextBytes
         if data.count > limit {
             return FileReport(path: path, input: plugin.id, error: Self.tooLarge(data.count, limit: limit))
@@ -95,7 +105,7 @@ public final class Checker: @unchecked Sendable {
         } catch {
             return FileReport(path: path, input: plugin.id, error: InputError(.malformed, da: "\(error)", en: "\(error)"))
         }
-        return check(source, path: path, inputID: plugin.id)
+        return NoText.report(check(source, path: path, inputID: plugin.id), source: source, data: data, container: plugin.isContainer)
     }
 
     /// Checks text already in memory (tests, editors).
@@ -108,17 +118,17 @@ public final class Checker: @unchecked Sendable {
         var (facts, scan) = DocumentFacts.analyse(document, ruleset: ruleset, matcher: matcher, assumptions: assumptions)
         let quotes = quoteFinder.quotes(in: document, scan: scan, ruleset: ruleset)
         facts.addQuotes(quotes)
-        let context = CheckContext(document: document, ruleset: ruleset, scan: scan, quotes: quotes, language: language, facts: facts)
+        let context = CheckContext(document: document, ruleset: ruleset, scan: scan, quotes: quotes, facts: facts)
         // Sorted by position; at one position, in rule order and then in the order each rule reported.
         let found = rules.enumerated().flatMap { ruleIndex, rule in
-            rule.check(context).filter { context.inScope($0, of: rule) }
+            rule.check(context).filter { context.inScope($0, of: rule, kinds: kinds) }
                 .enumerated().map { (ruleIndex: ruleIndex, index: $0.offset, diagnostic: $0.element) }
         }
         let diagnostics = found.sorted {
             ($0.diagnostic.start, $0.ruleIndex, $0.index) < ($1.diagnostic.start, $1.ruleIndex, $1.index)
         }.map(\.diagnostic)
         let waivers = Waivers.find(in: document)
-        let remaining = Waivers.apply(diagnostics, waivers: waivers, context: context)
+        let remaining = Waivers.apply(diagnostics, waivers: waivers, context: context, documentLevelRules: documentLevelRules)
             .sorted { $0.start < $1.start }
         let coverage = scan.coverage(ruleset, document: document)
         var report = FileReport(path: path, input: inputID, applies: scan.applies, diagnostics: remaining,
@@ -149,19 +159,17 @@ public final class Checker: @unchecked Sendable {
             throw InputError(.notFound, da: "filen findes ikke", en: "no such file")
         }
         if isDirectory.boolValue { throw InputError(.directory, da: "er en mappe", en: "is a directory") }
+        try FileKind.requireRegularFile(path)
         guard manager.isReadableFile(atPath: path) else {
             throw InputError(.unreadable, da: "filen kan ikke læses (adgang nægtet)", en: "the file cannot be read (permission denied)")
         }
         if let size = (try? manager.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > limit {
             throw tooLarge(size.intValue, limit: limit)
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(.unreadable, da: "filen kan ikke åbnes", en: "the file cannot be opened")
-        }
-        defer { try? handle.close() }
         do {
-            // Read one byte past the limit: a file that grew since stat is still refused.
-            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            // Mapped, not copied: a large .docx is mostly photos, which are never inflated or touched.
+            // A file that grew since stat is still refused.
+            let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
             if data.count > limit { throw tooLarge(data.count, limit: limit) }
             return data
         } catch let error as InputError {

@@ -2,7 +2,8 @@
 public struct Diagnostic: Sendable, Equatable {
     public var ruleID: String
     public var severity: Severity
-    public var message: String
+    /// What is wrong, in both languages; reporters render it in the report's language.
+    public var message: Localized
     /// UTF-16 range in the document's normalized text.
     public var range: Range<Int>
     public var start: SourceLocation
@@ -20,7 +21,7 @@ public struct Diagnostic: Sendable, Equatable {
     /// findings of one rule at the same place.
     public var subject: String?
 
-    public init(ruleID: String, severity: Severity, message: String, range: Range<Int>, start: SourceLocation,
+    public init(ruleID: String, severity: Severity, message: Localized, range: Range<Int>, start: SourceLocation,
                 end: SourceLocation, fix: Fix? = nil, excerpt: String = "", context: String = "", sourceLine: String? = nil,
                 subject: String? = nil) {
         self.ruleID = ruleID
@@ -48,10 +49,11 @@ public struct Fix: Sendable, Equatable, Codable {
         public var text: String
     }
 
-    public var message: String
+    /// What the fix does, in both languages.
+    public var message: Localized
     public var replacements: [Replacement]
 
-    public init(message: String, replacements: [Replacement]) {
+    public init(message: Localized, replacements: [Replacement]) {
         self.message = message
         self.replacements = replacements
     }

@@ -58,10 +58,21 @@ public struct PartyCoverage: Sendable, Equatable, Codable {
     /// The party must be named and is not (pkt. 9.1): the text is about the partnership, the party is
     /// neither named nor covered by a collective form, and it is not the text's sender.
     public var missing: Bool = false
-    /// Why a name in the text does not count for this party (a look-alike, an abbreviation, a photo credit).
+    /// Why a name in the text does not count for this party (a look-alike, an abbreviation, a photo
+    /// credit), in the report's language (filled in by the reporter from `localizedNotes`).
     public var notes: [String] = []
+    public var localizedNotes: [Localized] = []
     /// The party is the text's sender, and need not name itself.
     public var isSender: Bool = false
+
+    private enum CodingKeys: String, CodingKey { case name, mentioned, occurrences, collective, missing, notes, isSender }
+
+    /// The coverage with its notes in one language.
+    public func localized(_ language: Language) -> PartyCoverage {
+        var copy = self
+        copy.notes = localizedNotes.map { $0(language) }
+        return copy
+    }
 }
 
 /// The sender as JSON shows it: `{party, name, evidence, line, column}`; `party` is null for a sender that is not a party.
@@ -134,11 +145,11 @@ public struct QuoteReport: Sendable, Equatable, Codable {
     public var party: String?
     /// party | knowledgePartner | partnership | other (null when no organisation is given).
     public var affiliation: String?
-    /// How the speaker was found: after | before | leadIn | label | pronoun | continuation | repeated.
-    public var attribution: String?
+    /// How the speaker was found, and every decision on the way (null when nobody is said to speak).
+    public var attribution: AttributionReport?
 
     public init(text: String, line: Int, column: Int, part: String? = nil, speaker: String? = nil, role: String? = nil,
-                organisation: String? = nil, party: String? = nil, affiliation: String? = nil, attribution: String? = nil) {
+                organisation: String? = nil, party: String? = nil, affiliation: String? = nil, attribution: AttributionReport? = nil) {
         self.text = text
         self.line = line
         self.column = column
@@ -158,7 +169,7 @@ public struct QuoteReport: Sendable, Equatable, Codable {
         self.init(text: text, line: location.line, column: location.column, part: location.part, speaker: speaker?.displayName,
                   role: speaker?.role, organisation: speaker?.organisation,
                   party: speaker?.affiliation == .party ? speaker?.organisation : nil,
-                  affiliation: speaker?.affiliation?.rawValue, attribution: quote.attribution?.form.rawValue)
+                  affiliation: speaker?.affiliation?.rawValue, attribution: quote.attribution.map { AttributionReport($0, in: document) })
     }
 
     private enum CodingKeys: String, CodingKey { case text, line, column, part, speaker, role, organisation, party, affiliation, attribution }
@@ -176,6 +187,54 @@ public struct QuoteReport: Sendable, Equatable, Codable {
         try c.encode(party, forKey: .party)
         try c.encode(affiliation, forKey: .affiliation)
         try c.encode(attribution, forKey: .attribution)
+    }
+}
+
+/// The attribution grammar's reading of who says a quote: the form, the words it read, and its steps.
+public struct AttributionReport: Sendable, Equatable, Codable {
+    /// after | before | leadIn | label | pronoun | continuation | repeated | context
+    public var form: String
+    /// The attribution as written ("siger Anne Jensen, formand i KL").
+    public var text: String
+    public var line: Int
+    public var column: Int
+    /// False when the speaker is inferred (context) or only a noun the text never resolves ("borgmesteren"):
+    /// the spokesperson checks do not rely on it.
+    public var established: Bool
+    public var steps: [StepReport]
+
+    public struct StepReport: Sendable, Equatable, Codable {
+        /// verb | fromPhrase | accordingTo | colon | introduced | leadIn | label | pronoun | noun | surname | refersTo |
+        /// continuation | repeated | context | name | title | party | organisation | unsure
+        public var kind: String
+        public var text: String
+        /// Why, as a code (firstName, title, partyLetter, lastNamed, preposition, afterComma, …); null when the kind says it.
+        public var reason: String?
+
+        private enum CodingKeys: String, CodingKey { case kind, text, reason }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(text, forKey: .text)
+            try c.encode(reason, forKey: .reason)
+        }
+    }
+
+    public init(form: String, text: String, line: Int, column: Int, established: Bool, steps: [StepReport]) {
+        self.form = form
+        self.text = text
+        self.line = line
+        self.column = column
+        self.established = established
+        self.steps = steps
+    }
+
+    public init(_ attribution: Attribution, in document: Document) {
+        let location = document.location(of: attribution.range.lowerBound)
+        self.init(form: attribution.form.rawValue, text: document.string(attribution.range), line: location.line, column: location.column,
+                  established: attribution.isEstablished,
+                  steps: attribution.steps.map { StepReport(kind: $0.kind, text: $0.text, reason: $0.reason) })
     }
 }
 

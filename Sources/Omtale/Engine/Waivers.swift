@@ -142,10 +142,11 @@ public enum Waivers {
         return (verb, rules.isEmpty ? ["all"] : rules, reason)
     }
 
-    /// Removes waived diagnostics and adds findings about the waivers themselves.
-    public static func apply(_ diagnostics: [Diagnostic], waivers: [Waiver], context: CheckContext) -> [Diagnostic] {
+    /// Removes waived diagnostics and adds findings about the waivers themselves. Findings of
+    /// `documentLevelRules` are waived by a waiver anywhere in the document.
+    public static func apply(_ diagnostics: [Diagnostic], waivers: [Waiver], context: CheckContext,
+                             documentLevelRules documentLevel: Set<String>) -> [Diagnostic] {
         guard !waivers.isEmpty else { return diagnostics }
-        let documentLevel = Set(context.ruleset.rules.filter { RuleRegistry.kinds[$0.kind]?.isDocumentLevel == true }.map(\.id))
         var used = Array(repeating: false, count: waivers.count)
         var kept: [Diagnostic] = []
         for diagnostic in diagnostics {
@@ -159,15 +160,15 @@ public enum Waivers {
         let known = Set(context.ruleset.rules.map(\.id))
         for (index, waiver) in waivers.enumerated() {
             if waiver.reason == nil {
-                kept.append(context.diagnostic(RuleDefinition.meta(id: withoutReasonRule), Messages.withoutReason(context.language),
+                kept.append(context.diagnostic(RuleDefinition.meta(id: withoutReasonRule), Messages.withoutReason,
                                                at: waiver.directive, severity: .warning))
             }
             if let unknown = waiver.rules.first(where: { $0 != "all" && !known.contains($0) }) {
-                kept.append(context.diagnostic(RuleDefinition.meta(id: superfluousRule), Messages.unknownRule(unknown)(context.language),
+                kept.append(context.diagnostic(RuleDefinition.meta(id: superfluousRule), Messages.unknownRule(unknown),
                                                at: waiver.directive, severity: .warning))
             } else if !used[index] {
                 kept.append(context.diagnostic(RuleDefinition.meta(id: superfluousRule),
-                                               Messages.superfluous(waiver.rules.joined(separator: ", "))(context.language),
+                                               Messages.superfluous(waiver.rules.joined(separator: ", ")),
                                                at: waiver.directive, severity: .warning))
             }
         }
@@ -189,6 +190,8 @@ extension RuleDefinition {
         self.clause = nil
         self.summary = Localized(da: "", en: "")
         self.description = Localized(da: "", en: "")
+        self.examples = []
         self.file = ""
+        self.safeFix = false
     }
 }

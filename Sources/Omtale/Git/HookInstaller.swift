@@ -81,6 +81,8 @@ public struct HookInstaller: Sendable {
 
     /// The hook script. POSIX sh, so it runs wherever git runs hooks.
     var script: String {
+        // Single-quoted everywhere it appears (a folder named `bin$(touch x)` stays text), and
+        // printed with printf '%s', never inside a double-quoted echo.
         let quoted = "'" + binary.replacingOccurrences(of: "'", with: "'\\''") + "'"
         return """
             #!/bin/sh
@@ -98,7 +100,7 @@ public struct HookInstaller: Sendable {
                 fi
             fi
             if [ -z "$omtale_bin" ]; then
-                echo "omtale: programmet blev ikke fundet (hverken \(binary.replacingOccurrences(of: "\"", with: "")) eller i PATH)." >&2
+                printf '%s\\n' "omtale: programmet blev ikke fundet (hverken "\(quoted)" eller i PATH)." >&2
                 echo "omtale: installer Omtale igen, sæt OMTALE=/sti/til/omtale, eller spring over med: git commit --no-verify" >&2
                 exit 1
             fi

@@ -86,12 +86,16 @@ public struct DocxInput: InputPlugin {
 
         var layout = DocxLayout()
         let body = try DocxStory.parse(documentData, part: main, kind: .body, styles: hidden)
-        layout.append(body.paragraphs, part: "body", kind: .paragraph)
+        guard body.isWordDocument else {
+            throw InputError(.missingPart, da: "filen er en Office-pakke, men ikke et Word-dokument: hoveddelen \(main) er ikke et w:document (\(body.root.isEmpty ? "tom" : "rodelement »\(String(body.root.prefix(60)))«"))",
+                             en: "the file is an Office package but not a Word document: the main part \(main) is not a w:document (\(body.root.isEmpty ? "empty" : "root element '\(String(body.root.prefix(60)))'"))")
+        }
+        layout.append(body.paragraphs, part: "body", kind: .paragraph, from: main)
 
         for (type, partName, blockKind) in [("footnotes", "footnotes", Block.Kind.footnote), ("endnotes", "endnotes", .endnote)] {
             guard let name = target(ofType: type), let notes = try zip.read(name) else { continue }
             let story = try DocxStory.parse(notes, part: name, kind: .notes, styles: hidden)
-            layout.append(story.paragraphs, part: partName, kind: blockKind)
+            layout.append(story.paragraphs, part: partName, kind: blockKind, from: name)
         }
         // Headers, then footers: per section, in Word's order first/default/even; each part once.
         // A first-page header is printed only when the section has w:titlePg, even-page ones only
@@ -115,7 +119,7 @@ public struct DocxInput: InputPlugin {
                     if usedNames.contains(name) { name += "-\(sectionIndex + 1)" }
                     usedNames.insert(name)
                     let story = try DocxStory.parse(partData, part: relationship.target, kind: .headerFooter, styles: hidden)
-                    layout.append(story.paragraphs, part: name, kind: which == "header" ? .header : .footer)
+                    layout.append(story.paragraphs, part: name, kind: which == "header" ? .header : .footer, from: relationship.target)
                 }
             }
         }
@@ -202,6 +206,7 @@ struct DocxStyles {
         // Only styles with w:vanish matter, and most documents have none: Word's and python-docx's
         // templates define hundreds of styles, so skip parsing when the word is not there at all.
         // (A DTD is refused elsewhere; without one, no entity can spell "vanish" indirectly.)
+        let data = try SafeXML.utf8(data, part: part)
         guard data.range(of: Data("vanish".utf8)) != nil else { return DocxStyles() }
         let delegate = Delegate()
         try SafeXML.parse(data, part: part, delegate: delegate)
@@ -342,16 +347,26 @@ enum DocxStory {
         var paragraphs: [DocxParagraph]
         /// Header and footer references of each section, in document order.
         var sections: [DocxSection]
+        /// The root element's local name, and whether it is in a WordprocessingML namespace.
+        var root: String
+        var rootIsWord: Bool
+        /// A main part must be `w:document` (a theme or a spreadsheet package is not a Word document).
+        var isWordDocument: Bool { rootIsWord && root == "document" }
     }
 
     static func parse(_ data: Data, part: String, kind: Kind, styles: DocxStyles) throws -> Result {
         let delegate = Delegate(kind: kind, styles: styles, part: part)
         try SafeXML.parse(data, part: part, delegate: delegate)
-        return Result(paragraphs: delegate.paragraphs, sections: delegate.sections)
+        return Result(paragraphs: delegate.paragraphs, sections: delegate.sections, root: delegate.root ?? "",
+                      rootIsWord: delegate.rootIsWord)
     }
 
     static let wordNamespaces: Set<String> = [
         "http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    ]
+
+    static let mathNamespaces: Set<String> = [
+        "http://schemas.openxmlformats.org/officeDocument/2006/math", "http://purl.oclc.org/ooxml/officeDocument/math",
     ]
 
     final class Delegate: NSObject, XMLParserDelegate, AbortingDelegate {
@@ -363,6 +378,8 @@ enum DocxStory {
         var paragraphs: [DocxParagraph] = []
         var sections: [DocxSection] = []
         var abortError: InputError?
+        private(set) var root: String?
+        private(set) var rootIsWord = false
 
         private var namespaces: [String: String] = [:]
         /// Local names of the open elements; `wordElement` tells which are in the w: namespace.
@@ -395,10 +412,18 @@ enum DocxStory {
         }
 
         private func isWord(_ qualified: String) -> Bool {
-            guard let colon = qualified.firstIndex(of: ":") else { return false }
+            // Unprefixed: in the default namespace (`xmlns="…wordprocessingml…"`, as some writers do).
+            guard let colon = qualified.firstIndex(of: ":") else { return namespaces[""].map(DocxStory.wordNamespaces.contains) ?? false }
             let prefix = String(qualified[..<colon])
             if let uri = namespaces[prefix] { return DocxStory.wordNamespaces.contains(uri) }
             return prefix == "w"
+        }
+
+        private func isMath(_ qualified: String) -> Bool {
+            guard let colon = qualified.firstIndex(of: ":") else { return namespaces[""].map(DocxStory.mathNamespaces.contains) ?? false }
+            let prefix = String(qualified[..<colon])
+            if let uri = namespaces[prefix] { return DocxStory.mathNamespaces.contains(uri) }
+            return prefix == "m"
         }
 
         private var textAllowed: Bool {
@@ -414,9 +439,12 @@ enum DocxStory {
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
-            for (key, value) in attributes where key.hasPrefix("xmlns:") { namespaces[String(key.dropFirst(6))] = value }
+            for (key, value) in attributes where key.hasPrefix("xmlns") {
+                if key == "xmlns" { namespaces[""] = value } else if key.hasPrefix("xmlns:") { namespaces[String(key.dropFirst(6))] = value }
+            }
             let local = localName(name)
             let word = isWord(name)
+            if root == nil { root = String(local); rootIsWord = word }
             let parent = stack.last
             let parentIsWord = wordElement.last ?? false
             stack.append(local)
@@ -431,6 +459,8 @@ enum DocxStory {
 
             // Markup compatibility: read mc:Choice, never mc:Fallback.
             if local == "Fallback" && !word { skip(); return }
+            // Office Math: the text of m:r runs (m:t) is read like w:t, in reading order.
+            if local == "t" && parent == "r" && !word && isMath(name) { inText = true; return }
 
             if word {
                 switch local {
@@ -479,10 +509,12 @@ enum DocxStory {
                 case "noBreakHyphen" where parent == "r":
                     emit("-")
                 case "sym" where parent == "r":
-                    // Symbol fonts use private-use code points (F0xx); keep the character as it is.
+                    // Symbol fonts use private-use code points (F0xx); the Symbol font's are mapped to
+                    // their Unicode letters (F061 → α), other fonts' (Wingdings…) are kept as they are.
                     if let code = DocxAttributes.value(attributes, "char", namespaces: namespaces), let value = UInt32(code, radix: 16),
                        let scalar = Unicode.Scalar(value) {
-                        emit(scalar)
+                        let font = DocxAttributes.value(attributes, "font", namespaces: namespaces) ?? ""
+                        emit(font.lowercased() == "symbol" ? SymbolFont.unicode(scalar) : scalar)
                     }
                 case "titlePg" where parent == "sectPr":
                     currentSection.titlePage = DocxAttributes.isOn(attributes)
@@ -584,6 +616,7 @@ enum DocxStory {
                 }
                 return
             }
+            if local == "t" && isMath(name) { inText = false; return }
             switch local {
             case "inline", "anchor":
                 if let drawing, drawing.picture {
@@ -629,8 +662,11 @@ struct DocxLayout {
     private var starts: [String: Int] = [:]
     private var ends: [String: Int] = [:]
     private var comments: [Comment] = []
+    /// Location part name → package part it was read from ("header-default" → "word/header1.xml").
+    private var partNames: [String: String] = [:]
 
-    mutating func append(_ paragraphs: [DocxParagraph], part: String, kind: Block.Kind) {
+    mutating func append(_ paragraphs: [DocxParagraph], part: String, kind: Block.Kind, from source: String? = nil) {
+        if let source { partNames[part] = source }
         for (index, paragraph) in paragraphs.enumerated() {
             if !lines.isEmpty { text.append("\n"); length += 1 }
             let start = length
@@ -668,7 +704,9 @@ struct DocxLayout {
     }
 
     func sourceText() -> SourceText {
-        SourceText(text: text, lines: LineTable(lines: lines), blocks: blocks, images: images, comments: comments,
-                   lineBreaksAreSoft: false)
+        var source = SourceText(text: text, lines: LineTable(lines: lines), blocks: blocks, images: images, comments: comments,
+                                lineBreaksAreSoft: false)
+        source.parts = partNames
+        return source
     }
 }

@@ -67,7 +67,13 @@ public struct DocxTextInput: InputPlugin {
     public func sniff(_ data: Data) -> Bool {
         // The first 32 KB show an extractor's habits (grid tables, note marks, glued seams) as well
         // as the whole file does, and sniffing runs on every .txt checked.
-        guard let (text, _) = try? TextDecoding.decode(data.prefix(32 * 1024)) else { return false }
+        let prefix = data.prefix(32 * 1024)
+        // Valid UTF-8 (nearly every file): traits straight from the bytes' scalars, and the full
+        // decode (which only accepts or refuses) only for the rare text that looks extracted.
+        if let scalars = TextDecoding.utf8Scalars(prefix) {
+            return Self.traits(scalars).clearlyExtracted && (try? TextDecoding.decode(prefix)) != nil
+        }
+        guard let (text, _) = try? TextDecoding.decode(prefix) else { return false }
         return Self.traits(Array(text.unicodeScalars)).clearlyExtracted
     }
 
@@ -132,10 +138,22 @@ public struct DocxTextInput: InputPlugin {
         return j + 1
     }
 
+    /// Whether the scalars of `range` start with the ASCII `prefix` (no String per line: this runs
+    /// on every line of every .txt while sniffing).
+    static func hasPrefix(_ scalars: [Unicode.Scalar], _ range: Range<Int>, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard range.count >= count else { return false }
+        return prefix.withUTF8Buffer { bytes in
+            for k in 0..<count where scalars[range.lowerBound + k].value != UInt32(bytes[k]) { return false }
+            return true
+        }
+    }
+
     static func traits(_ scalars: [Unicode.Scalar]) -> Traits {
         var traits = Traits()
         var camelWords: [String: Int] = [:]
         let lines = lines(scalars)
+        var gluedMarks: Set<[Unicode.Scalar]>? = nil
         var previousBlank = true
         var blockLines = 0
         for (index, line) in lines.enumerated() {
@@ -151,13 +169,12 @@ public struct DocxTextInput: InputPlugin {
             if isGridBorder(scalars, r), index + 1 < lines.count, lines[index + 1].content.first.map({ scalars[$0] == "|" }) == true {
                 traits.gridTables += 1
             }
-            let text = String(String.UnicodeScalarView(scalars[r]))
-            if text.hasPrefix("-   ") && !text.hasPrefix("-    ") || text.hasPrefix("    -   ") { traits.pandocBullets += 1 }
-            if text.hasPrefix("   * ") || text.hasPrefix("      oo ") { traits.docx2txtBullets += 1 }
+            if hasPrefix(scalars, r, "-   ") && !hasPrefix(scalars, r, "-    ") || hasPrefix(scalars, r, "    -   ") { traits.pandocBullets += 1 }
+            if hasPrefix(scalars, r, "   * ") || hasPrefix(scalars, r, "      oo ") { traits.docx2txtBullets += 1 }
             // A note's own paragraph "[n] …" after a blank line, whose mark also stands glued in the text.
             if previousBlank, let after = noteMark(scalars, at: r.lowerBound, end: r.upperBound), after < r.upperBound, scalars[after] == " " {
-                let mark = String(String.UnicodeScalarView(scalars[r.lowerBound..<after]))
-                if Self.containsGlued(mark, in: scalars) { traits.noteMarks += 1 }
+                if gluedMarks == nil { gluedMarks = Self.gluedMarks(in: scalars) }
+                if gluedMarks!.contains(Array(scalars[r.lowerBound..<after])) { traits.noteMarks += 1 }
             }
             var i = r.lowerBound + 1
             while i + 3 < r.upperBound {
@@ -186,15 +203,18 @@ public struct DocxTextInput: InputPlugin {
         return traits
     }
 
-    static func containsGlued(_ mark: String, in scalars: [Unicode.Scalar]) -> Bool {
-        let needle = Array(mark.unicodeScalars)
-        guard needle.count <= scalars.count else { return false }
+    /// Every note mark "[n]" that stands glued to a letter before it ("planen[1]"), found in one
+    /// pass (searching the text again for each note paragraph was quadratic in the notes).
+    static func gluedMarks(in scalars: [Unicode.Scalar]) -> Set<[Unicode.Scalar]> {
+        var marks: Set<[Unicode.Scalar]> = []
         var i = 1
-        while i + needle.count <= scalars.count {
-            if scalars[i] == "[" && Array(scalars[i..<(i + needle.count)]) == needle && isLetter(scalars[i - 1]) { return true }
+        while i < scalars.count {
+            if scalars[i] == "[", isLetter(scalars[i - 1]), let after = noteMark(scalars, at: i, end: scalars.count) {
+                marks.insert(Array(scalars[i..<after]))
+            }
             i += 1
         }
-        return false
+        return marks
     }
 
     // MARK: - Rebuilding the text

@@ -31,7 +31,7 @@ extension InputPlugin {
 public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable, Codable {
         case notFound, unreadable, binary, undecodable, tooLarge, notZip, truncated, missingPart, encrypted, bomb, unsafeXML,
-             malformed, unknownFormat, directory
+             malformed, unknownFormat, directory, notRegularFile
     }
 
     public var kind: Kind
@@ -91,5 +91,33 @@ public struct InputRegistry: Sendable {
             return refined
         }
         return byExtension ?? plugins.first { $0.id == PlainTextInput.identifier } ?? plugins[0]
+    }
+}
+
+/// Only regular files are opened: opening a FIFO blocks until a writer comes (forever, in a hook),
+/// and a device (/dev/zero) never ends.
+public enum FileKind {
+    public static func requireRegularFile(_ path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }  // the caller reports a missing or unreadable file
+        if (info.st_mode & S_IFMT) != S_IFREG {
+            throw InputError(.notRegularFile, da: "er ikke en almindelig fil (men en FIFO, en enhed eller en sokkel) og læses ikke",
+                             en: "is not a regular file (but a FIFO, a device or a socket) and is not read")
+        }
+    }
+}
+
+/// Reads a stream up to one byte past a limit (so that "too large" can still be told).
+public enum BoundedRead {
+    public static func read(_ descriptor: Int32, limit: Int) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return data }
+            data.append(contentsOf: buffer[0..<n])
+            if data.count > limit { return data.prefix(limit + 1) }
+        }
     }
 }

@@ -17,10 +17,12 @@ struct SafeZip {
         var maxPartBytes = 16 * 1024 * 1024
         /// Most bytes all parts read from one package may inflate to together.
         var maxTotalBytes = 48 * 1024 * 1024
-        /// Largest inflated/compressed ratio, checked once a part has produced `ratioFloor` bytes
-        /// (small parts compress well and are harmless). Real Word XML stays far below 100:1.
+        /// Largest inflated/compressed ratio, checked once a part has produced `ratioFloor` bytes.
+        /// Below the floor a part is bounded by its absolute size only: small, regular parts compress
+        /// very well (a blank 4,000-row form table, 2 MB of XML, compresses 161:1) and are harmless.
+        /// The real-world corpus peaks at 38:1 above the floor; bombs reach 1000:1.
         var maxRatio = 100
-        var ratioFloor = 1024 * 1024
+        var ratioFloor = 8 * 1024 * 1024
         var maxEntries = 10_000
         init() {}
     }
@@ -45,6 +47,11 @@ struct SafeZip {
         self.limits = limits
         let items = try Self.scan(data, limits: limits)
         for item in items where !item.name.hasSuffix("/") { entries[item.name.lowercased()] = item }
+        // Relationship targets are URIs, resolved to decoded names; a packager that stores the name
+        // percent-encoded (.NET writes "word/my%20document.xml") is found under the decoded name too.
+        for item in items where !item.name.hasSuffix("/") {
+            if let decoded = item.name.removingPercentEncoding?.lowercased(), entries[decoded] == nil { entries[decoded] = item }
+        }
     }
 
     func contains(_ name: String) -> Bool { entries[name.lowercased()] != nil }
@@ -165,6 +172,9 @@ struct SafeZip {
         }
         func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
         func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
+        /// A ZIP64 value: anything past the file's size is as good as infinite (and cannot overflow Int).
+        func u64(_ i: Int) -> Int { u32(i + 4) != 0 ? Int.max / 4 : u32(i) }
+        let damaged = InputError(.malformed, da: "ZIP-arkivets indholdsfortegnelse er beskadiget", en: "the ZIP archive's central directory is damaged")
         // The end-of-central-directory record: 22 bytes plus a comment of at most 65,535 bytes.
         var eocd: Int? = nil
         var i = bytes.count - 22
@@ -177,55 +187,87 @@ struct SafeZip {
             throw InputError(.truncated, da: "ZIP-arkivet er afkortet: indholdsfortegnelsen (central directory) i slutningen af filen mangler. Filen er måske ikke gemt eller kopieret færdig",
                              en: "the ZIP archive is truncated: the central directory at the end of the file is missing. Perhaps the file was not completely saved or copied")
         }
-        let count = u16(eocd + 10)
-        let directorySize = u32(eocd + 12)
-        let directoryOffset = u32(eocd + 16)
-        if count == 0xFFFF || directoryOffset == 0xFFFF_FFFF {
-            throw InputError(.malformed, da: "ZIP64-arkiver understøttes ikke i et Word-dokument af denne størrelse",
-                             en: "ZIP64 archives are not supported for a Word document of this size")
+        var count = u16(eocd + 10)
+        var directorySize = u32(eocd + 12)
+        var directoryOffset = u32(eocd + 16)
+        // The directory ends where the end records begin: the ZIP64 record when there is one.
+        var directoryEnd = eocd
+        // ZIP64 (`zip -fz`, or a writer that always uses it): the locator sits just before the
+        // end record and points to the ZIP64 end record with the real count, size and offset.
+        if eocd >= 20 && u32(eocd - 20) == 0x0706_4B50 {
+            let record = u64(eocd - 20 + 8)
+            guard record <= eocd - 20 - 56, u32(record) == 0x0606_4B50 else { throw damaged }
+            count = u64(record + 32)
+            directorySize = u64(record + 40)
+            directoryOffset = u64(record + 48)
+            directoryEnd = record
+        } else if count == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
+            throw damaged
         }
         guard count <= limits.maxEntries else {
             throw bomb(da: "arkivet har \(count) poster", en: "the archive has \(count) entries")
         }
-        guard directoryOffset + directorySize <= eocd else {
+        guard directoryOffset <= directoryEnd, directorySize <= directoryEnd - directoryOffset else {
             throw InputError(.truncated, da: "ZIP-arkivet er afkortet eller beskadiget: indholdsfortegnelsen peger uden for filen",
                              en: "the ZIP archive is truncated or damaged: the central directory points outside the file")
         }
         var items: [Item] = []
         var p = directoryOffset
         for _ in 0..<count {
-            guard p + 46 <= eocd, u32(p) == 0x0201_4B50 else {
-                throw InputError(.malformed, da: "ZIP-arkivets indholdsfortegnelse er beskadiget", en: "the ZIP archive's central directory is damaged")
-            }
+            guard p + 46 <= directoryEnd, u32(p) == 0x0201_4B50 else { throw damaged }
             let flags = u16(p + 8)
-            let compressedSize = u32(p + 20)
+            var compressedSize = u32(p + 20)
+            var uncompressedSize = u32(p + 24)
             let nameLength = u16(p + 28), extraLength = u16(p + 30), commentLength = u16(p + 32)
-            let localOffset = u32(p + 42)
-            guard p + 46 + nameLength <= eocd else {
-                throw InputError(.malformed, da: "ZIP-arkivets indholdsfortegnelse er beskadiget", en: "the ZIP archive's central directory is damaged")
+            var localOffset = u32(p + 42)
+            guard p + 46 + nameLength + extraLength <= directoryEnd else { throw damaged }
+            // A ZIP64 entry keeps the sizes and offset that do not fit (0xFFFFFFFF) in its extra field 0x0001, in this order.
+            if uncompressedSize == 0xFFFF_FFFF || compressedSize == 0xFFFF_FFFF || localOffset == 0xFFFF_FFFF {
+                var e = p + 46 + nameLength
+                let extraEnd = e + extraLength
+                var found = false
+                while e + 4 <= extraEnd {
+                    let id = u16(e), size = u16(e + 2)
+                    guard e + 4 + size <= extraEnd else { throw damaged }
+                    if id == 0x0001 {
+                        var v = e + 4
+                        func next() throws -> Int {
+                            guard v + 8 <= e + 4 + size else { throw damaged }
+                            defer { v += 8 }
+                            return u64(v)
+                        }
+                        if uncompressedSize == 0xFFFF_FFFF { uncompressedSize = try next() }
+                        if compressedSize == 0xFFFF_FFFF { compressedSize = try next() }
+                        if localOffset == 0xFFFF_FFFF { localOffset = try next() }
+                        found = true
+                        break
+                    }
+                    e += 4 + size
+                }
+                guard found else { throw damaged }
             }
             let name = String(decoding: bytes[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
             if flags & 1 != 0 {
                 throw InputError(.encrypted, da: "delen \(name) er krypteret; gem dokumentet som .docx uden adgangskode",
                                  en: "the part \(name) is encrypted; save the document as .docx without a password")
             }
-            items.append(Item(name: name, localHeaderOffset: localOffset, compressedSize: compressedSize, uncompressedSize: u32(p + 24)))
+            items.append(Item(name: name, localHeaderOffset: localOffset, compressedSize: compressedSize, uncompressedSize: uncompressedSize))
             p += 46 + nameLength + extraLength + commentLength
         }
         // Every entry's data must lie inside the file, before the directory, and apart from the others.
         var spans: [(start: Int, end: Int, name: String)] = []
         for item in items {
             let h = item.localHeaderOffset
-            guard h + 30 <= directoryOffset, u32(h) == 0x0403_4B50 else {
+            guard h <= directoryOffset - 30, u32(h) == 0x0403_4B50 else {
                 throw InputError(.truncated, da: "ZIP-arkivet er beskadiget: posten \(item.name) peger uden for filens data",
                                  en: "the ZIP archive is damaged: the entry \(item.name) points outside the file's data")
             }
-            let end = h + 30 + u16(h + 26) + u16(h + 28) + item.compressedSize
-            guard end <= directoryOffset else {
+            let header = h + 30 + u16(h + 26) + u16(h + 28)
+            guard header <= directoryOffset, item.compressedSize <= directoryOffset - header else {
                 throw InputError(.truncated, da: "ZIP-arkivet er afkortet: posten \(item.name) slutter uden for filens data",
                                  en: "the ZIP archive is truncated: the entry \(item.name) ends outside the file's data")
             }
-            spans.append((h, end, item.name))
+            spans.append((h, header + item.compressedSize, item.name))
         }
         spans.sort { $0.start < $1.start }
         for (a, b) in zip(spans, spans.dropFirst()) where b.start < a.end {
@@ -278,8 +320,58 @@ enum SafeXML {
         }
     }
 
+    /// The part as UTF-8, whatever Unicode encoding it is stored in: a UTF-16 part (with a byte-order
+    /// mark, or starting "<?" in UTF-16) is transcoded and its declaration rewritten to say UTF-8.
+    /// A declared encoding Omtale does not read as such (UTF-7, ISO-8859-1, EBCDIC…) is refused: its
+    /// bytes would hide a DTD from `refuseDTD`'s byte scan while libxml2 still decodes it.
+    static func utf8(_ data: Data, part: String) throws -> Data {
+        let head = [UInt8](data.prefix(4))
+        var bigEndian: Bool? = nil
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0x3C, 0x00, 0x3F, 0x00]) { bigEndian = false }
+        if head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0x00, 0x3C, 0x00, 0x3F]) { bigEndian = true }
+        var data = data
+        if let bigEndian {
+            let bom = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) ? 2 : 0
+            guard data.count % 2 == 0,
+                  let text = String(data: data.dropFirst(bom), encoding: bigEndian ? .utf16BigEndian : .utf16LittleEndian) else {
+                throw InputError(.malformed, da: "delen \(part) er ikke gyldig UTF-16-tekst; filen er beskadiget",
+                                 en: "the part \(part) is not valid UTF-16 text; the file is damaged")
+            }
+            data = Data(text.utf8)
+        }
+        guard let declared = declaredEncoding(data) else { return data }
+        let name = declared.value.lowercased()
+        let readable = bigEndian == nil ? ["utf-8", "utf8"] : ["utf-16", "utf-16le", "utf-16be", "utf16"]
+        guard readable.contains(name) else {
+            let shown = String(declared.value.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 }.prefix(40))
+            throw InputError(.unsafeXML, da: "delen \(part) angiver tegnsættet »\(shown)«, som Omtale ikke læser (Word skriver UTF-8); filen afvises",
+                             en: "the part \(part) declares the encoding '\(shown)', which Omtale does not read (Word writes UTF-8); the file is refused")
+        }
+        if bigEndian != nil { data.replaceSubrange(declared.range, with: Data("UTF-8".utf8)) }
+        return data
+    }
+
+    /// The `encoding` pseudo-attribute of the XML declaration and where its value lies.
+    static func declaredEncoding(_ data: Data) -> (value: String, range: Range<Data.Index>)? {
+        let bytes = [UInt8](data.prefix(512))
+        let offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard bytes.dropFirst(offset).starts(with: Array("<?xml".utf8)),
+              let end = (offset..<max(offset, bytes.count - 1)).first(where: { bytes[$0] == 0x3F && bytes[$0 + 1] == 0x3E }) else { return nil }
+        let declaration = String(decoding: bytes[offset..<end], as: UTF8.self)
+        guard let key = declaration.range(of: "encoding") else { return nil }
+        var rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        guard rest.first == "=" else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let value = rest.dropFirst().prefix { $0 != quote }
+        let start = offset + declaration.utf8.distance(from: declaration.startIndex, to: value.startIndex)
+        let base = data.startIndex
+        return (String(value), (base + start)..<(base + start + value.utf8.count))
+    }
+
     /// Runs a SAX delegate over a part that passed `refuseDTD` and `refuseInvalidText`.
     static func parse(_ data: Data, part: String, delegate: XMLParserDelegate) throws {
+        let data = try utf8(data, part: part)
         try refuseDTD(data, part: part)
         try refuseInvalidText(data, part: part)
         let parser = XMLParser(stream: InputStream(data: shortLines(data)))

@@ -26,7 +26,10 @@ public enum TextDecoding {
         if bytes.starts(with: [0xFF, 0xFE]) { return (try checkText(utf16(bytes.dropFirst(2), bigEndian: false)), .utf16LE) }
         if bytes.starts(with: [0xFE, 0xFF]) { return (try checkText(utf16(bytes.dropFirst(2), bigEndian: true)), .utf16BE) }
         try refuseKnownBinary(bytes)
-        if let text = String(validating: bytes, as: UTF8.self) { return (try checkText(text), .utf8) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            try checkUTF8(bytes)
+            return (text, .utf8)
+        }
         if let bigEndian = looksLikeUTF16WithoutBOM(bytes) {
             return (try checkText(utf16(bytes[...], bigEndian: bigEndian)), bigEndian ? .utf16BE : .utf16LE)
         }
@@ -120,6 +123,48 @@ public enum TextDecoding {
         return String(scalars)
     }
 
+    /// `checkText` on valid UTF-8 bytes, without walking a String's scalars: a scalar starts at
+    /// every byte that is not a continuation byte, and the C1 controls are C2 80–C2 9F.
+    static func checkUTF8(_ bytes: [UInt8]) throws {
+        var controls = 0
+        var total = 0
+        var hasNUL = false
+        var i = 0
+        while i < bytes.count && total < 65_536 {
+            let byte = bytes[i]
+            i += 1
+            if byte & 0xC0 == 0x80 { continue }
+            total += 1
+            if byte >= 0x20 && byte != 0xC2 { continue }
+            if byte == 0xC2 {
+                if i < bytes.count && bytes[i] >= 0x80 && bytes[i] <= 0x9F { controls += 1 }
+                continue
+            }
+            if byte == 0 { hasNUL = true }
+            if byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
+        }
+        if total > 0 && (controls * 100 > total * 5 || hasNUL) { throw binaryText }
+    }
+
+    static let binaryText = InputError(.binary, da: "filen ligner binære data, ikke tekst", en: "the file looks like binary data, not text")
+
+    /// The scalars of valid UTF-8 without a BOM, exactly as `decode` would give them; nil for
+    /// anything else (a BOM, invalid or cut-off UTF-8), where `decode` decides differently.
+    static func utf8Scalars(_ data: Data) -> [Unicode.Scalar]? {
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { return nil }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(data.count)
+        var decoder = UTF8()
+        var iterator = data.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): scalars.append(scalar)
+            case .emptyInput: return scalars
+            case .error: return nil
+            }
+        }
+    }
+
     /// Refuses decoded text that is mostly control characters: binary data that happened to decode.
     static func checkText(_ text: String) throws -> String {
         var controls = 0
@@ -132,9 +177,7 @@ public enum TextDecoding {
             if v == 0 { hasNUL = true }
             if v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C { controls += 1 }
         }
-        if total > 0 && (controls * 100 > total * 5 || hasNUL) {
-            throw InputError(.binary, da: "filen ligner binære data, ikke tekst", en: "the file looks like binary data, not text")
-        }
+        if total > 0 && (controls * 100 > total * 5 || hasNUL) { throw binaryText }
         return text
     }
 }

@@ -36,14 +36,48 @@ public struct Attribution: Sendable, Equatable {
         case continuation
         /// A headline quote repeated (in full or as its beginning) by an attributed quote in the body.
         case repeated
+        /// No attribution at the quote: the sentence before it speaks about the speaker
+        /// (`Hun forklarer, at …` then the quote). Inferred, not established.
+        case context
+    }
+
+    /// One decision of the attribution grammar, for the JSON report: what it read and what it made of it.
+    public struct Step: Sendable, Equatable {
+        /// verb | fromPhrase | accordingTo | colon | leadIn | label | pronoun | noun | surname | continuation |
+        /// repeated | context | name | title | party | organisation | committee | place | unsure
+        public var kind: String
+        /// The words as written.
+        public var text: String
+        /// Why, as a code: firstName | title | partyLetter | initials | run | lastNamed | role | surname | party |
+        /// knowledgePartner | partnership | lookalike | preposition | genitive | afterComma | …
+        public var reason: String?
+
+        public init(_ kind: String, _ text: String, _ reason: String? = nil) {
+            self.kind = kind
+            self.text = text
+            self.reason = reason
+        }
     }
 
     public var form: Form
     /// The attribution as written (verb and speaker phrase, or the pronoun).
     public var range: Range<Int>
     public var speaker: Speaker
+    /// The grammar's decisions, in order.
+    public var steps: [Step] = []
+
+    public init(form: Form, range: Range<Int>, speaker: Speaker, steps: [Step] = []) {
+        self.form = form
+        self.range = range
+        self.speaker = speaker
+        self.steps = steps
+    }
+
     /// True when this attribution names the speaker itself (not a pronoun or continuation).
-    public var isExplicit: Bool { form != .pronoun && form != .continuation && form != .repeated }
+    public var isExplicit: Bool { form != .pronoun && form != .continuation && form != .repeated && form != .context }
+    /// True when the grammar established who speaks: not inferred from context, and a person or organisation
+    /// (not only "borgmesteren" with nobody it refers to).
+    public var isEstablished: Bool { form != .context && (speaker.name != nil || speaker.organisation != nil) }
 }
 
 /// A speaker: a person (name, role, organisation) or an organisation standing as the speaker.
@@ -72,7 +106,9 @@ public struct Speaker: Sendable, Equatable {
     public var affiliation: Affiliation?
     /// The whole speaker phrase.
     public var range: Range<Int>
+    /// A definite noun that stands for a speaker the text never names ("borgmesteren").
+    public var reference: String? = nil
 
-    /// The name shown for the speaker: the person, or the organisation that speaks.
-    public var displayName: String? { name ?? organisation }
+    /// The name shown for the speaker: the person, the organisation that speaks, or the noun that stands for them.
+    public var displayName: String? { name ?? organisation ?? reference }
 }

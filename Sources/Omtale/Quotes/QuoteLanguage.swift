@@ -5,10 +5,14 @@ public struct QuoteLanguage: Sendable, Codable, Equatable {
     public var verbs: [String]
     /// "lyder det fra": the speaker follows the phrase.
     public var fromPhrases: [String]
+    /// "lyder det videre": said by the speaker before, nobody named.
+    public var impersonal: [String]
     /// "ifølge": the speaker follows directly.
     public var accordingTo: [String]
-    /// "han", "hun", "formanden": the last named speaker.
+    /// "han", "hun": the last named person.
     public var pronouns: [String]
+    /// "formanden", "borgmesteren": the last named person whose title it is (also "KL-formanden").
+    public var referringNouns: [String]
     /// "Det", "Sådan" before a verb: `Det siger Anne Jensen.`
     public var leadIns: [String]
     /// Titles that may stand before a name ("borgmester"); a name never starts with one.
@@ -17,17 +21,32 @@ public struct QuoteLanguage: Sendable, Codable, Equatable {
     public var organisationPrepositions: [String]
     /// Capitalised words that make a phrase an organisation rather than a name ("Kommune").
     public var organisationWords: [String]
+    /// Word endings that make a capitalised phrase a committee, not an organisation ("Miljøudvalget").
+    public var committeeHeads: [String]
     /// Labels before a colon that are not a speaker ("Foto", "Fakta").
     public var notSpeakers: [String]
+    /// Common Danish first names of men and of women: a capitalised run starting with one is a person's
+    /// name, and "han"/"hun" does not refer to a name of the other list.
+    public var firstNamesMen: [String]
+    public var firstNamesWomen: [String]
+    /// "til": a capitalised run after it is the one spoken to ("siger hun til Fjordby Avis"), not a speaker.
+    public var addressees: [String]
+    /// "af", "med": a person named right after one is not the subject "han"/"hun" prefers.
+    public var notSubjectAfter: [String]
+    /// Capitalised words that never start or end a person's name ("Danmark", weekdays, months).
+    public var notNames: [String]
 
     static let schema: KeySchema = .mapping([
         "verbs": .sequence(.any), "fromPhrases": .sequence(.any), "accordingTo": .sequence(.any), "pronouns": .sequence(.any),
         "leadIns": .sequence(.any), "titleWords": .sequence(.any), "organisationPrepositions": .sequence(.any), "organisationWords": .sequence(.any),
-        "notSpeakers": .sequence(.any),
+        "notSpeakers": .sequence(.any), "referringNouns": .sequence(.any), "committeeHeads": .sequence(.any),
+        "firstNamesMen": .sequence(.any), "firstNamesWomen": .sequence(.any), "notNames": .sequence(.any),
+        "addressees": .sequence(.any), "impersonal": .sequence(.any), "notSubjectAfter": .sequence(.any),
     ])
 
     private enum CodingKeys: String, CodingKey {
-        case verbs, fromPhrases, accordingTo, pronouns, leadIns, titleWords, organisationPrepositions, organisationWords, notSpeakers
+        case verbs, fromPhrases, accordingTo, pronouns, referringNouns, leadIns, titleWords, organisationPrepositions, organisationWords
+        case committeeHeads, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, impersonal
     }
 
     public init(from decoder: Decoder) throws {
@@ -41,6 +60,14 @@ public struct QuoteLanguage: Sendable, Codable, Equatable {
         organisationPrepositions = try c.decodeIfPresent([String].self, forKey: .organisationPrepositions) ?? []
         organisationWords = try c.decodeIfPresent([String].self, forKey: .organisationWords) ?? []
         notSpeakers = try c.decodeIfPresent([String].self, forKey: .notSpeakers) ?? []
+        referringNouns = try c.decodeIfPresent([String].self, forKey: .referringNouns) ?? []
+        committeeHeads = try c.decodeIfPresent([String].self, forKey: .committeeHeads) ?? []
+        firstNamesMen = try c.decodeIfPresent([String].self, forKey: .firstNamesMen) ?? []
+        firstNamesWomen = try c.decodeIfPresent([String].self, forKey: .firstNamesWomen) ?? []
+        addressees = try c.decodeIfPresent([String].self, forKey: .addressees) ?? []
+        impersonal = try c.decodeIfPresent([String].self, forKey: .impersonal) ?? []
+        notSubjectAfter = try c.decodeIfPresent([String].self, forKey: .notSubjectAfter) ?? []
+        notNames = try c.decodeIfPresent([String].self, forKey: .notNames) ?? []
     }
 
     /// Decodes `quotes.yml` of a rules folder, or the bundled one when the folder has none.

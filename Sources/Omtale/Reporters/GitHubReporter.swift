@@ -19,8 +19,8 @@ public struct GitHubReporter: Reporter {
                 continue
             }
             for diagnostic in report.diagnostics {
-                var message = diagnostic.message
-                if let fix = diagnostic.fix { message += "\n" + (language == .da ? "Løsning: " : "Fix: ") + fix.message }
+                var message = diagnostic.message(language)
+                if let fix = diagnostic.fix { message += "\n" + (language == .da ? "Løsning: " : "Fix: ") + fix.message(language) }
                 let properties: [(String, String)] = [
                     ("file", report.path), ("line", "\(diagnostic.start.line)"), ("col", "\(diagnostic.start.column)"),
                     ("endLine", "\(diagnostic.end.line)"), ("endColumn", "\(diagnostic.end.column)"),

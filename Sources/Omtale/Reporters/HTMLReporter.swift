@@ -10,6 +10,7 @@
 /// read back from headless Chromium.
 public struct HTMLReporter: Reporter {
     public let id = "html"
+    public var showsDocuments: Bool { true }
     public init() {}
 
     public func render(_ reports: [FileReport], options: ReportOptions) -> String {
@@ -94,7 +95,7 @@ public struct HTMLReporter: Reporter {
         out += "<p class=\"applies\">\(Self.escape(words.applies(report.applies, options.ruleset)))</p>\n"
         out += "<div class=\"cols\">\n<article class=\"text\">\n<h3>\(words.textHeading)</h3>\n"
         if let document = report.document {
-            out += DocumentMarkup(document: document, diagnostics: report.diagnostics, file: number).html
+            out += DocumentMarkup(document: document, diagnostics: report.diagnostics, file: number, language: options.language).html
         } else {
             out += "<p class=\"empty\">\(words.noText)</p>\n"
         }
@@ -156,9 +157,9 @@ public struct HTMLReporter: Reporter {
             out += "<div class=\"head\"><span class=\"sev\">\(ReportWords.severity(diagnostic.severity, options.language))</span> "
             out += report.document == nil ? place : "<a href=\"#tekst-\(id)\">\(place)</a>"
             out += " <code>\(Self.escape(diagnostic.ruleID))</code></div>"
-            out += "<p class=\"msg\">\(Self.escape(diagnostic.message))</p>"
+            out += "<p class=\"msg\">\(Self.escape(diagnostic.message(options.language)))</p>"
             if let fix = diagnostic.fix {
-                out += "<p class=\"fix\"><strong>\(words.fix):</strong> \(Self.escape(fix.message))</p>"
+                out += "<p class=\"fix\"><strong>\(words.fix):</strong> \(Self.escape(fix.message(options.language)))</p>"
             }
             if let rule = options.ruleset?.rule(diagnostic.ruleID) {
                 let clause = rule.clause.map { "\($0): " } ?? ""
@@ -187,21 +188,7 @@ public struct HTMLReporter: Reporter {
     }
 
     /// Escapes text for HTML content and (double- or single-quoted) attribute values.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { MarkupEscaping.html(text) }
 }
 
 /// A document's text as HTML paragraphs, with every finding's span wrapped in `<mark>`.
@@ -215,6 +202,7 @@ struct DocumentMarkup {
     let document: Document
     let diagnostics: [Diagnostic]
     let file: Int
+    let language: Language
 
     var html: String {
         let units = document.utf16
@@ -279,7 +267,7 @@ struct DocumentMarkup {
     func mark(_ indices: [Int], text: String, caret: Bool) -> String {
         let severity = indices.map { diagnostics[$0].severity }.max() ?? .info
         let ids = indices.map { "\(file)-\($0 + 1)" }.joined(separator: " ")
-        let title = indices.map { diagnostics[$0].message }.joined(separator: "\n")
+        let title = indices.map { diagnostics[$0].message(language) }.joined(separator: "\n")
         return "<mark class=\"f \(severity.rawValue)\(caret ? " caret" : "")\" data-f=\"\(ids)\" tabindex=\"0\" "
             + "title=\"\(HTMLReporter.escape(title))\">\(text)</mark>"
     }

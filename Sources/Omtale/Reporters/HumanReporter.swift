@@ -3,7 +3,11 @@ import Foundation
 /// Compiler-style output for people: `path:line:column: fejl: message [rule]`, the source line
 /// with the span underlined, the fix, then a summary.
 public struct HumanReporter: StreamingReporter {
-    public let id = "human"
+    /// The default `--format`.
+    public static let identifier = "human"
+    public var id: String { Self.identifier }
+    public var usesColor: Bool { true }
+    public var listsUnreadableFiles: Bool { true }
     public init() {}
 
     public func render(_ reports: [FileReport], options: ReportOptions) -> String {
@@ -30,19 +34,19 @@ public struct HumanReporter: StreamingReporter {
         if let error = report.error {
             let label = ReportWords.severity(.error, language)
             let problem = language == .da ? "kan ikke læses" : "cannot be read"
-            out += "\(style.bold(report.path)): \(style.red(label)): \(problem): \(error.message(language))\n"
+            out += "\(style.bold(TerminalText.visible(report.path))): \(style.red(label)): \(problem): \(TerminalText.visible(error.message(language)))\n"
             return out
         }
         for diagnostic in report.diagnostics {
-            let place = location(report.path, diagnostic.start)
+            let place = TerminalText.visible(location(report.path, diagnostic.start))
             let label = ReportWords.severity(diagnostic.severity, language)
             let coloured = diagnostic.severity == .error ? style.red(label) : diagnostic.severity == .warning ? style.yellow(label) : style.cyan(label)
-            out += "\(style.bold(place)): \(coloured): \(diagnostic.message) [\(diagnostic.ruleID)]\n"
+            out += "\(style.bold(place)): \(coloured): \(TerminalText.visible(diagnostic.message(language))) [\(diagnostic.ruleID)]\n"
             if let line = diagnostic.sourceLine {
                 out += excerpt(line, diagnostic, style)
             }
             if let fix = diagnostic.fix {
-                out += "    = \(language == .da ? "løsning" : "fix"): \(fix.message)\n"
+                out += "    = \(language == .da ? "løsning" : "fix"): \(TerminalText.visible(fix.message(language)))\n"
             }
         }
         if let assumed = assumptions(report, language) { out += "\(style.bold(report.path)): \(assumed)\n" }
@@ -94,7 +98,7 @@ public struct HumanReporter: StreamingReporter {
         let window = 100
         let from = start > window - 20 ? start - 40 : 0
         let to = min(scalars.count, max(end, from + window))
-        var shown = String(String.UnicodeScalarView(scalars[from..<to])).replacingOccurrences(of: "\t", with: " ")
+        var shown = TerminalText.visible(String(String.UnicodeScalarView(scalars[from..<to])).replacingOccurrences(of: "\t", with: " "))
         if from > 0 { shown = "…" + shown }
         if to < scalars.count { shown += "…" }
         let pad = String(repeating: " ", count: start - from + (from > 0 ? 1 : 0))

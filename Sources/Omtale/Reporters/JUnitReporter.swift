@@ -74,32 +74,14 @@ public struct JUnitReporter: Reporter {
     /// One line per finding, compiler style, with its fix: what a CI page shows as the failure text.
     func listing(_ diagnostics: [Diagnostic], path: String, _ language: Language) -> String {
         diagnostics.map { d in
-            var line = "\(path):\(d.start.line):\(d.start.column): \(ReportWords.severity(d.severity, language)): \(d.message)"
-            if let fix = d.fix { line += "\n  " + (language == .da ? "løsning: " : "fix: ") + fix.message }
+            var line = "\(path):\(d.start.line):\(d.start.column): \(ReportWords.severity(d.severity, language)): \(d.message(language))"
+            if let fix = d.fix { line += "\n  " + (language == .da ? "løsning: " : "fix: ") + fix.message(language) }
             return line
         }.joined(separator: "\n")
     }
 
-    /// Text for XML content (`attribute: false`) or attribute values. Characters XML 1.0 does not
-    /// allow at all (most C0 controls, which can come from a damaged file) become U+FFFD, so the
-    /// document stays well-formed. In attributes, line breaks and tabs are written as character
-    /// references, since a parser would otherwise normalize them to spaces; a CR always is.
+    /// Text for XML content (`attribute: false`) or attribute values (see `MarkupEscaping.xml`).
     public static func escape(_ text: String, attribute: Bool = true) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += attribute ? "&#10;" : "\n"
-            case "\r": out += "&#13;"
-            case "\t": out += attribute ? "&#9;" : "\t"
-            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        MarkupEscaping.xml(text, attribute: attribute)
     }
 }

@@ -6,6 +6,19 @@ public protocol Reporter: Sendable {
     var id: String { get }
     /// The whole output for a run: every file's report and whatever summary the format has.
     func render(_ reports: [FileReport], options: ReportOptions) -> String
+    /// Whether the output shows whole texts, so the checker must keep each `Document` (HTML).
+    var showsDocuments: Bool { get }
+    /// Whether the output can be coloured with ANSI codes on a terminal (human).
+    var usesColor: Bool { get }
+    /// Whether the output itself says which files could not be read, in words for people, so the
+    /// command line need not repeat it on standard error (human).
+    var listsUnreadableFiles: Bool { get }
+}
+
+extension Reporter {
+    public var showsDocuments: Bool { false }
+    public var usesColor: Bool { false }
+    public var listsUnreadableFiles: Bool { false }
 }
 
 /// What every reporter may need besides the reports themselves.
@@ -42,9 +55,10 @@ public struct ReportOptions: Sendable {
 
     /// The rules to describe: the ruleset's, or else one entry per rule id found, in order of appearance.
     func ruleIDs(in reports: [FileReport]) -> [String] {
-        if let ruleset { return ruleset.rules.map(\.id) }
-        var seen: [String] = []
-        for diagnostic in reports.flatMap(\.diagnostics) where !seen.contains(diagnostic.ruleID) { seen.append(diagnostic.ruleID) }
+        // The ruleset's rules, then any other id found (`no-text`, which is not a rule of a ruleset).
+        var seen: [String] = ruleset?.rules.map(\.id) ?? []
+        var known = Set(seen)
+        for diagnostic in reports.flatMap(\.diagnostics) where known.insert(diagnostic.ruleID).inserted { seen.append(diagnostic.ruleID) }
         return seen
     }
 }

@@ -35,9 +35,11 @@ public struct SARIFReporter: Reporter {
                 let region = Region(startLine: diagnostic.start.line, startColumn: diagnostic.start.column,
                                     endLine: diagnostic.end.line, endColumn: diagnostic.end.column)
                 let locations = uri.map { [Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: $0), region: region))] }
+                // A SARIF fix is an edit (the schema requires at least one replacement): advice without
+                // an edit stays in the message and is not a `fix`.
                 let fixes = diagnostic.fix.flatMap { fix in
-                    uri.map { uri in
-                        [SARIFFix(description: Message(text: fix.message), artifactChanges: [ArtifactChange(
+                    fix.replacements.isEmpty ? nil : uri.map { uri in
+                        [SARIFFix(description: Message(text: fix.message(language)), artifactChanges: [ArtifactChange(
                             artifactLocation: ArtifactLocation(uri: uri),
                             replacements: fix.replacements.map { r in
                                 Replacement(deletedRegion: Region(startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn),
@@ -47,7 +49,7 @@ public struct SARIFReporter: Reporter {
                 }
                 results.append(Result(
                     ruleId: diagnostic.ruleID, ruleIndex: ruleIndex[diagnostic.ruleID], level: Self.level(diagnostic.severity),
-                    message: Message(text: diagnostic.message), locations: locations,
+                    message: Message(text: diagnostic.message(language)), locations: locations,
                     partialFingerprints: [Self.fingerprintKey: fingerprint], fixes: fixes,
                     properties: diagnostic.start.part.map { ["part": $0] }))
             }

@@ -1,114 +1,246 @@
-/// Finds the evidence of commercial use that `commercial.yml` describes, on a document's tokens.
+import Foundation
+
+/// Finds the evidence features of `commercial.yml` in a document, paragraph by paragraph, and
+/// weighs them with the fitted logistic model.
 ///
-/// Terms are tokenized with the same ICU tokenizer as the text and matched token by token
-/// (case-folded); the last word of a term may carry one of its listed endings. Nothing is
-/// searched for in raw text, so "indkøb" never contains "køb" and "kl.dk" is one link token.
-struct CommercialEvidence: Sendable {
-    /// One piece of evidence in a document.
-    struct Item: Sendable, Equatable {
-        var category: Int
-        var weight: Int
+/// A paragraph here is a block of lines between blank lines (a text without blank lines, such as
+/// a .docx document, has one paragraph per line), as the corpus was annotated. Words are matched
+/// through `DanishMorphology`: a lemma matches its inflections ("bestilte" is "bestille"), the last
+/// part of a compound ("billetprisen" is "pris"), and, where the term allows it, the first part
+/// ("rabatkoden" is "rabat"). Nothing is searched for in raw text: "indkøb" is not "køb" unless the
+/// lexicon says "ind" + "køb" and the term allows compounds, and the feature's `except` list can
+/// still refuse it.
+final class CommercialEvidence: @unchecked Sendable {
+    /// One piece of evidence: a feature at a place.
+    struct Piece: Sendable, Equatable {
+        var feature: Int
         /// UTF-16 range in the normalized text.
         var range: Range<Int>
     }
 
-    /// A term compiled to the folded strings each of its tokens may be.
-    struct Pattern: Sendable {
-        var tokens: [Set<String>]
-        var weight: Int
-        /// Category or neutralizer index.
-        var owner: Int
-    }
-
-    /// Patterns indexed by the folded strings of their first token.
-    struct PatternSet: Sendable {
-        var patterns: [Pattern] = []
-        var byFirst: [String: [Int]] = [:]
-
-        mutating func add(_ pattern: Pattern) {
-            for first in pattern.tokens[0] { byFirst[first, default: []].append(patterns.count) }
-            patterns.append(pattern)
-        }
-
-        /// The longest pattern matching at non-space token `start`, and the index after its last token.
-        func longest(at start: Int, in tokens: [String?]) -> (pattern: Pattern, end: Int)? {
-            guard let first = tokens[start], let candidates = byFirst[first] else { return nil }
-            var best: (Pattern, Int)? = nil
-            for index in candidates {
-                let pattern = patterns[index]
-                guard start + pattern.tokens.count <= tokens.count else { continue }
-                var ok = true
-                for (offset, allowed) in pattern.tokens.enumerated().dropFirst() {
-                    guard let token = tokens[start + offset], allowed.contains(token) else { ok = false; break }
-                }
-                guard ok else { continue }
-                let end = start + pattern.tokens.count
-                if best == nil || end > best!.1 || (end == best!.1 && pattern.weight > best!.0.weight) { best = (pattern, end) }
-            }
-            return best
-        }
+    /// One paragraph (block) of the document and what it holds.
+    struct Block: Sendable {
+        var range: Range<Int>
+        var pieces: [Piece]
+        var features: Set<Int>
+        /// Model probability that the paragraph is commercial (set by `judge`).
+        var probability: Double = 0
+        var logit: Double = 0
     }
 
     let terms: CommercialTerms
-    let categories: PatternSet
-    let neutralizers: PatternSet
-    let currencyAfter: PatternSet
-    let currencyBefore: PatternSet
-    let scaleWords: PatternSet
-    let leadWords: PatternSet
-    let priceCategory: Int
-    /// Per neutralizer, the categories it cancels.
-    let cancels: [Set<Int>]
-    /// Per category, the folded words after a partnership mention that cancel it.
-    let unlessFollowedBy: [Set<String>]
+    let morphology: DanishMorphology
+    /// Per feature: its weight, and the weight of its document-level twin.
+    let weights: [Double]
+    let documentWeights: [Double]
+    let ids: [String]
+    let errorSets: [Set<Int>]
+    /// The features that are claims (`claims.claimFeatures`).
+    let claimFeatures: Set<Int>
+    let counterFeatures: Set<Int>
 
-    init(_ terms: CommercialTerms) {
-        self.terms = terms
-        let tokenizer = Tokenizer()
-        func compile(_ term: CommercialTerms.Term, weight: Int, owner: Int) -> Pattern? {
-            let units = Array(term.text.utf16)
-            var words = tokenizer.tokens(units).filter { $0.kind != .space }.map { Document.fold(units[$0.range]) }
-            guard let last = words.popLast() else { return nil }
-            var tokens = words.map { Set([$0]) }
-            let endings = term.endings ?? [""]
-            tokens.append(Set(endings.map { last + Document.fold(ArraySlice(Array($0.utf16))) }))
-            // Endings extend the last token only ("t-shirt" + "s": [t, -, shirts]).
-            return Pattern(tokens: tokens, weight: term.weight ?? weight, owner: owner)
-        }
-        func set(_ list: [CommercialTerms.Term], weight: Int = 1, owner: Int = 0) -> PatternSet {
-            var result = PatternSet()
-            for term in list { if let pattern = compile(term, weight: weight, owner: owner) { result.add(pattern) } }
-            return result
-        }
-        var categories = PatternSet()
-        for (index, category) in terms.categories.enumerated() {
-            for term in category.terms {
-                if let pattern = compile(term, weight: category.weight, owner: index) { categories.add(pattern) }
-            }
-        }
-        self.categories = categories
-        var neutralizers = PatternSet()
-        for (index, neutralizer) in terms.neutralizers.enumerated() {
-            for term in neutralizer.terms {
-                if let pattern = compile(term, weight: 1, owner: index) { neutralizers.add(pattern) }
-            }
-        }
-        self.neutralizers = neutralizers
-        currencyAfter = set(terms.prices.currencyAfter.map { CommercialTerms.Term(text: $0) })
-        currencyBefore = set(terms.prices.currencyBefore.map { CommercialTerms.Term(text: $0) })
-        scaleWords = set(terms.prices.scaleWords.map { CommercialTerms.Term(text: $0) })
-        leadWords = set(terms.prices.leadWords.map { CommercialTerms.Term(text: $0) })
-        let ids = terms.categories.map(\.id)
-        priceCategory = ids.firstIndex(of: terms.prices.category) ?? 0
-        cancels = terms.neutralizers.map { Set($0.cancels.compactMap { ids.firstIndex(of: $0) }) }
-        unlessFollowedBy = terms.categories.map { Set(($0.unlessNameFollowedBy ?? []).map { NameMatcher.foldWord($0) }) }
+    private static let registryLock = NSLock()
+    nonisolated(unsafe) private static var registry: [(CommercialTerms, CommercialEvidence)] = []
+
+    /// One evidence finder per distinct `commercial.yml`, shared by the rules that read it (its caches too).
+    static func shared(for terms: CommercialTerms) -> CommercialEvidence {
+        registryLock.lock()
+        defer { registryLock.unlock() }
+        if let found = registry.first(where: { $0.0 == terms }) { return found.1 }
+        let made = CommercialEvidence(terms)
+        if registry.count > 8 { registry.removeFirst() }
+        registry.append((terms, made))
+        return made
     }
 
-    /// Every piece of evidence in the document that no neutralizer in its sentence cancels.
-    func evidence(in document: Document, partnershipMentions: [NameMatcher.Match]) -> [Item] {
-        // Non-space tokens and their folded text; links never match anything.
+    private struct LemmaEntry { var feature: Int; var head: Bool; var modifier: Bool }
+    private var lemmaIndex: [String: [LemmaEntry]] = [:]
+    private var formsIndex: [String: [Int]] = [:]
+    private struct Phrase { var words: [Set<String>]; var feature: Int }
+    private var phrases: [Phrase] = []
+    private var phrasesByFirst: [String: [Int]] = [:]
+    private let except: [Set<String>]
+    private let sentenceStartOnly: [Bool]
+    private let detector: [String?]
+    private var labelOf: [Set<Int>] = []
+    private let currencyAfter: [[String]]
+    private let currencyBefore: [[String]]
+    private let scaleWords: [[String]]
+    private let periodLinks: Set<String>
+    private var periodKeys: Set<String> = []
+
+    private let lock = NSLock()
+    private var wordCache: [String: [Int]] = [:]
+    private var keyCache: [String: Set<String>] = [:]
+
+    init(_ terms: CommercialTerms, morphology: DanishMorphology = .shared) {
+        self.terms = terms
+        self.morphology = morphology
+        ids = terms.features.map(\.id)
+        weights = terms.features.map { terms.model.weights[$0.id] ?? 0 }
+        documentWeights = terms.features.map { terms.model.weights["document." + $0.id] ?? 0 }
+        except = terms.features.map { Set(($0.except ?? []).map { NameMatcher.foldWord($0) }) }
+        sentenceStartOnly = terms.features.map { $0.sentenceStart == true }
+        detector = terms.features.map(\.detector)
+        let ids = self.ids
+        errorSets = terms.thresholds.errorWhenAll.map { Set($0.compactMap { ids.firstIndex(of: $0) }) }
+        claimFeatures = Set(terms.claims.claimFeatures.compactMap { ids.firstIndex(of: $0) })
+        counterFeatures = Set(terms.thresholds.counterEvidence.compactMap { ids.firstIndex(of: $0) })
+        func tokens(_ text: String) -> [String] { Self.foldedTokens(of: text) }
+        currencyAfter = terms.prices.currencyAfter.map(tokens)
+        currencyBefore = terms.prices.currencyBefore.map(tokens)
+        scaleWords = terms.prices.scaleWords.map(tokens)
+        periodLinks = Set(terms.prices.periodLinks.map { NameMatcher.foldWord($0) })
+        labelOf = terms.features.map { feature in Set((feature.of ?? []).compactMap { ids.firstIndex(of: $0) }) }
+        for period in terms.prices.periods { periodKeys.formUnion(keys(NameMatcher.foldWord(period))) }
+        for (index, feature) in terms.features.enumerated() {
+            for term in feature.terms ?? [] {
+                if let lemma = term.lemma {
+                    let folded = NameMatcher.foldWord(lemma)
+                    for key in [folded] + morphology.stems(folded) {
+                        lemmaIndex[key, default: []].append(LemmaEntry(feature: index, head: term.head ?? true, modifier: term.modifier ?? false))
+                    }
+                } else if let forms = term.forms {
+                    for form in forms { formsIndex[NameMatcher.foldWord(form), default: []].append(index) }
+                } else if let phrase = term.phrase {
+                    let words = tokens(phrase).map { keys($0) }
+                    guard let first = words.first else { continue }
+                    for key in first { phrasesByFirst[key, default: []].append(phrases.count) }
+                    phrases.append(Phrase(words: words, feature: index))
+                }
+            }
+        }
+    }
+
+    /// The folded non-space tokens of a term, tokenized like a document.
+    static func foldedTokens(of text: String) -> [String] {
+        let units = Array(text.utf16)
+        return Tokenizer().tokens(units).filter { $0.kind != .space }.map { Document.fold(units[$0.range]) }
+    }
+
+    /// The keys a folded word is matched by: itself and its lemmas.
+    func keys(_ word: String) -> Set<String> {
+        lock.lock()
+        if let cached = keyCache[word] { lock.unlock(); return cached }
+        lock.unlock()
+        var result: Set<String> = [word]
+        if word.count >= 2, word.unicodeScalars.contains(where: { CharacterSetCache.letters.contains($0) }) {
+            result.formUnion(morphology.stems(word))
+        }
+        lock.lock()
+        if keyCache.count > 100_000 { keyCache.removeAll() }
+        keyCache[word] = result
+        lock.unlock()
+        return result
+    }
+
+    /// The features a single folded word is evidence of (lemmas, compounds, exact forms).
+    func features(ofWord word: String) -> [Int] {
+        lock.lock()
+        if let cached = wordCache[word] { lock.unlock(); return cached }
+        lock.unlock()
+        var found = Set<Int>()
+        let wordKeys = keys(word)
+        for key in wordKeys {
+            for entry in lemmaIndex[key] ?? [] { found.insert(entry.feature) }
+        }
+        found.formUnion(formsIndex[word] ?? [])
+        // The last part of a compound: a known lemma at the end, a word before it.
+        for key in wordKeys {
+            let chars = Array(key)
+            guard chars.count >= 5 else { continue }
+            for start in 2...(chars.count - 3) {
+                guard let entries = lemmaIndex[String(chars[start...])], entries.contains(where: \.head) else { continue }
+                if morphology.isCompoundPart(Substring(String(chars[..<start])), linking: true) {
+                    for entry in entries where entry.head { found.insert(entry.feature) }
+                    break
+                }
+            }
+        }
+        // The first part of a compound, for terms that allow it ("rabat" + "koden", "abonnement" + "s" + …).
+        let chars = Array(word)
+        if chars.count >= 6 {
+            for end in 3...(chars.count - 2) {
+                var candidates = [String(chars[..<end])]
+                if end >= 4, chars[end - 1] == "s" || chars[end - 1] == "e" { candidates.append(String(chars[..<(end - 1)])) }
+                if chars[end - 1] == "-" { candidates.append(String(chars[..<(end - 1)])) }
+                for candidate in candidates {
+                    guard let entries = lemmaIndex[candidate], entries.contains(where: \.modifier) else { continue }
+                    if morphology.isCompoundPart(Substring(String(chars[end...])), linking: false) {
+                        for entry in entries where entry.modifier { found.insert(entry.feature) }
+                    }
+                }
+            }
+        }
+        let result = found.filter { !except[$0].contains(word) && except[$0].isDisjoint(with: wordKeys) }.sorted()
+        lock.lock()
+        if wordCache.count > 100_000 { wordCache.removeAll() }
+        wordCache[word] = result
+        lock.unlock()
+        return result
+    }
+
+    /// The document's paragraphs as blocks (UTF-16 ranges): lines between blank lines, or every
+    /// line when the document has no blank line.
+    static func blockRanges(_ document: Document) -> [Range<Int>] {
+        let paragraphs = document.paragraphs
+        guard !paragraphs.isEmpty else { return [] }
+        func blankBetween(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            document.utf16[a.upperBound..<b.lowerBound].filter { $0 == 0x0A }.count >= 2
+        }
+        let anyBlank = zip(paragraphs, paragraphs.dropFirst()).contains { blankBetween($0, $1) }
+        guard anyBlank else { return paragraphs }
+        var blocks: [Range<Int>] = []
+        var start = paragraphs[0]
+        var end = paragraphs[0]
+        for next in paragraphs.dropFirst() {
+            if blankBetween(end, next) {
+                blocks.append(start.lowerBound..<end.upperBound)
+                start = next
+            }
+            end = next
+        }
+        blocks.append(start.lowerBound..<end.upperBound)
+        return blocks
+    }
+
+    /// Every block of the document with its evidence, weighed.
+    func judge(_ document: Document) -> [Block] {
+        var blocks = evidence(in: document)
+        var inDocument = Set<Int>()
+        for block in blocks { inDocument.formUnion(block.features) }
+        for index in blocks.indices {
+            var logit = terms.model.bias
+            for feature in blocks[index].features { logit += weights[feature] }
+            for feature in inDocument { logit += documentWeights[feature] }
+            blocks[index].logit = logit
+            blocks[index].probability = 1 / (1 + exp(-logit))
+        }
+        return blocks
+    }
+
+    /// Weighs a block again without some of its features (document-level twins stay).
+    func reweigh(_ block: inout Block, without removed: Set<Int>) {
+        for feature in block.features.intersection(removed) { block.logit -= weights[feature] }
+        block.features.subtract(removed)
+        block.pieces.removeAll { removed.contains($0.feature) }
+        block.probability = 1 / (1 + exp(-block.logit))
+    }
+
+    /// The feature vector of a block for the fitting script: feature names that are present.
+    func featureNames(of block: Block, inDocument: Set<Int>) -> [String] {
+        block.features.sorted().map { ids[$0] }
+            + inDocument.filter { terms.features[$0].documentLevel == true }.sorted().map { "document." + ids[$0] }
+    }
+
+    /// The evidence of every block, unweighed.
+    func evidence(in document: Document) -> [Block] {
+        let ranges = Self.blockRanges(document)
+        var blocks = ranges.map { Block(range: $0, pieces: [], features: []) }
+        guard !blocks.isEmpty else { return [] }
+        // Non-space tokens with their folded text; links never match anything.
         let indices = document.tokens.indices.filter { document.tokens[$0].kind != .space }
-        let ranges = indices.map { document.tokens[$0].range }
+        let tokenRanges = indices.map { document.tokens[$0].range }
         let folded: [String?] = indices.map { index in
             let token = document.tokens[index]
             switch token.kind {
@@ -117,127 +249,226 @@ struct CommercialEvidence: Sendable {
             case .punctuation: return Document.fold(document.utf16[token.range])
             }
         }
-        let isNumber = indices.map { document.tokens[$0].kind == .number }
-        let isWord = indices.map { document.tokens[$0].isWordLike }
-        let mentionsByStart = Dictionary(partnershipMentions.map { ($0.range.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
-        let mentionsByEnd = Dictionary(partnershipMentions.map { ($0.range.upperBound, $0) }, uniquingKeysWith: { a, _ in a })
+        let kinds = indices.map { document.tokens[$0].kind }
+        var blockOf = Array(repeating: -1, count: indices.count)
+        var b = 0
+        for (position, range) in tokenRanges.enumerated() {
+            while b < ranges.count, ranges[b].upperBound <= range.lowerBound { b += 1 }
+            if b < ranges.count, ranges[b].contains(range.lowerBound) { blockOf[position] = b }
+        }
+        var sentenceStart = Array(repeating: false, count: indices.count)
+        var lastSentence = -1
+        for (position, range) in tokenRanges.enumerated() where kinds[position] == .word {
+            let sentence = document.sentenceIndex(containing: range.lowerBound) ?? -1
+            if sentence != lastSentence { sentenceStart[position] = true; lastSentence = sentence }
+        }
+        func add(_ feature: Int, _ from: Int, _ to: Int) {
+            let block = blockOf[from]
+            guard block >= 0 else { return }
+            blocks[block].pieces.append(Piece(feature: feature, range: tokenRanges[from].lowerBound..<tokenRanges[to - 1].upperBound))
+            blocks[block].features.insert(feature)
+        }
+        func matches(_ sequence: [String], at start: Int) -> Int? {
+            guard start + sequence.count <= folded.count else { return nil }
+            for (offset, word) in sequence.enumerated() where folded[start + offset] != word { return nil }
+            return start + sequence.count
+        }
+        func longest(_ list: [[String]], at start: Int) -> Int? {
+            list.compactMap { matches($0, at: start) }.max()
+        }
 
-        var items: [Item] = []
-        var covered = Set<Int>()  // non-space token positions inside evidence
-        func range(_ from: Int, _ to: Int) -> Range<Int> { ranges[from].lowerBound..<ranges[to - 1].upperBound }
+        // Words, phrases and their features.
+        var tokenKeys: [Set<String>?] = Array(repeating: nil, count: folded.count)
+        func keysAt(_ position: Int) -> Set<String> {
+            if let cached = tokenKeys[position] { return cached }
+            let result = folded[position].map { kinds[position] == .punctuation ? [$0] : keys($0) } ?? []
+            tokenKeys[position] = result
+            return result
+        }
+        for position in folded.indices {
+            guard let word = folded[position] else { continue }
+            if kinds[position] == .word {
+                for feature in features(ofWord: word) where !sentenceStartOnly[feature] || sentenceStart[position] {
+                    add(feature, position, position + 1)
+                }
+            } else if kinds[position] == .punctuation, let forms = formsIndex[word] {
+                for feature in forms { add(feature, position, position + 1) }
+            }
+            var candidates = Set<Int>()
+            for key in keysAt(position) { candidates.formUnion(phrasesByFirst[key] ?? []) }
+            for index in candidates.sorted() {
+                let phrase = phrases[index]
+                guard position + phrase.words.count <= folded.count else { continue }
+                var ok = true
+                for offset in 1..<max(1, phrase.words.count) where keysAt(position + offset).isDisjoint(with: phrase.words[offset]) {
+                    ok = false
+                    break
+                }
+                if ok, !sentenceStartOnly[phrase.feature] || sentenceStart[position] {
+                    add(phrase.feature, position, position + phrase.words.count)
+                }
+            }
+        }
 
-        // Prices: a number with a currency after it (not with "mio." between) or before it.
+        // Prices and budgets: a number with a currency after it or before it.
+        let priceFeature = detector.firstIndex(of: "price")
+        let periodFeature = detector.firstIndex(of: "pricePerPeriod")
+        let budgetFeature = detector.firstIndex(of: "budget")
         var position = 0
         while position < folded.count {
             defer { position += 1 }
-            var start = -1, end = -1
-            if isNumber[position] {
-                let next = position + 1
-                if next < folded.count, scaleWords.longest(at: next, in: folded) == nil,
-                   let currency = currencyAfter.longest(at: next, in: folded) {
+            var start = -1, end = -1, scaled = false
+            if kinds[position] == .number {
+                var next = position + 1
+                if next < folded.count, let scale = longest(scaleWords, at: next) { scaled = true; next = scale }
+                if next < folded.count, let currency = longest(currencyAfter, at: next) {
                     start = position
-                    end = currency.end
+                    end = currency
                 }
-            } else if let currency = currencyBefore.longest(at: position, in: folded), currency.end < folded.count,
-                      isNumber[currency.end] {
-                let after = currency.end + 1
-                if after >= folded.count || scaleWords.longest(at: after, in: folded) == nil {
-                    start = position
-                    end = currency.end + 1
-                }
+            } else if let currency = longest(currencyBefore, at: position), currency < folded.count, kinds[currency] == .number {
+                start = position
+                end = currency + 1
+                if end < folded.count, let scale = longest(scaleWords, at: end) { scaled = true; end = scale }
             }
             guard start >= 0 else { continue }
-            // Extend back over a lead word ("pris 499 kr.", "koster kun 299 kr.").
-            var leadStart = start
-            for back in stride(from: max(0, start - 3), to: start, by: 1) {
-                if let lead = leadWords.longest(at: back, in: folded), lead.end == start { leadStart = back; break }
+            if scaled {
+                if let budgetFeature { add(budgetFeature, start, end) }
+            } else {
+                if let priceFeature { add(priceFeature, start, end) }
+                if let periodFeature {
+                    // "242 kr. pr. måned", "995 kr. om året", "99 kr./md."
+                    var look = end
+                    var linked = false
+                    while look < min(folded.count, end + 4) {
+                        guard let word = folded[look] else { break }
+                        if periodLinks.contains(word) { linked = true } else if linked, !keysAt(look).isDisjoint(with: periodKeys) {
+                            add(periodFeature, start, look + 1)
+                            break
+                        } else if kinds[look] == .word { break }
+                        look += 1
+                    }
+                }
             }
-            items.append(Item(category: priceCategory, weight: terms.prices.weight, range: range(leadStart, end)))
-            covered.formUnion(leadStart..<end)
             position = end - 1
         }
 
-        // Word tokens per paragraph, to recognise a term standing alone as a label.
-        var wordsPerParagraph = Array(repeating: 0, count: document.paragraphs.count)
-        var paragraph = 0
-        for token in document.tokens where token.isWordLike {
-            while paragraph < document.paragraphs.count, document.paragraphs[paragraph].upperBound <= token.range.lowerBound { paragraph += 1 }
-            if paragraph < document.paragraphs.count, document.paragraphs[paragraph].contains(token.range.lowerBound) {
-                wordsPerParagraph[paragraph] += 1
-            }
-        }
-
-        // Terms of every category, longest first at each token.
-        position = 0
-        while position < folded.count {
-            guard !covered.contains(position), let (pattern, end) = categories.longest(at: position, in: folded) else {
-                position += 1
-                continue
-            }
-            let category = terms.categories[pattern.owner]
-            var itemRange = range(position, end)
-            if category.withPartnership == true {
-                // The claim is shown with the name it is about ("certificeret af Klimaalliancen").
-                guard let mention = partnershipNextTo(from: position, to: end, ranges: ranges, folded: folded, category: pattern.owner,
-                                                      mentionsByStart: mentionsByStart, mentionsByEnd: mentionsByEnd) else {
-                    position += 1
-                    continue
+        // Block-level detectors.
+        var wordsPerBlock = Array(repeating: 0, count: blocks.count)
+        var capitalWords = Array(repeating: 0, count: blocks.count)
+        var lowerWords = Array(repeating: 0, count: blocks.count)
+        var exclamations = Array(repeating: -1, count: blocks.count)
+        for position in folded.indices where blockOf[position] >= 0 {
+            let block = blockOf[position]
+            if kinds[position] == .word {
+                wordsPerBlock[block] += 1
+                let text = document.utf16[tokenRanges[position]]
+                let letters = String(decoding: text, as: UTF16.self)
+                if letters.count >= 2, letters.unicodeScalars.allSatisfy({ !CharacterSetCache.lower.contains($0) }) {
+                    capitalWords[block] += 1
+                } else {
+                    lowerWords[block] += 1
                 }
-                itemRange = min(itemRange.lowerBound, mention.lowerBound)..<max(itemRange.upperBound, mention.upperBound)
+            } else if folded[position] == "!", exclamations[block] < 0 {
+                exclamations[block] = position
             }
-            var weight = pattern.weight
-            if let label = category.labelWeight, isAlone(itemRange, words: (position..<end).filter { isWord[$0] }.count, in: document,
-                                                             wordsPerParagraph: wordsPerParagraph) {
-                weight = max(weight, label)
-            }
-            items.append(Item(category: pattern.owner, weight: weight, range: itemRange))
-            covered.formUnion(position..<end)
-            position = end
         }
-
-        // Neutralizers, by sentence; one inside a piece of evidence ("gratis" in "gratis fragt")
-        // neutralizes nothing, one reaching beyond it ("købe ind" over "købe") does.
-        var cancelled: [Int: Set<Int>] = [:]  // sentence → categories
-        position = 0
-        while position < folded.count {
-            guard let (pattern, end) = neutralizers.longest(at: position, in: folded),
-                  !(position..<end).allSatisfy(covered.contains) else {
-                position += 1
-                continue
-            }
-            if let sentence = document.sentenceIndex(containing: ranges[position].lowerBound) {
-                cancelled[sentence, default: []].formUnion(cancels[pattern.owner])
-            }
-            position = end
+        func wordsInside(_ pieces: [Piece], of block: Int) -> Int {
+            folded.indices.filter { position in
+                blockOf[position] == block && kinds[position] == .word
+                    && pieces.contains { $0.range.contains(tokenRanges[position].lowerBound) }
+            }.count
         }
-        return items.filter { item in
-            guard let sentence = document.sentenceIndex(containing: item.range.lowerBound) else { return true }
-            return !(cancelled[sentence]?.contains(item.category) ?? false)
-        }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        for (feature, kind) in detector.enumerated() {
+            guard let kind else { continue }
+            for index in blocks.indices {
+                let range = blocks[index].range
+                switch kind {
+                case "label":
+                    let covered = blocks[index].pieces.filter { labelOf[feature].contains($0.feature) }
+                    if !covered.isEmpty, wordsPerBlock[index] <= 4, wordsInside(covered, of: index) == wordsPerBlock[index] {
+                        blocks[index].pieces.append(Piece(feature: feature, range: covered[0].range))
+                        blocks[index].features.insert(feature)
+                    }
+                case "priceWith":
+                    let prices = blocks[index].pieces.filter { detector[$0.feature] == "price" || detector[$0.feature] == "pricePerPeriod" }
+                    if let price = prices.first, !blocks[index].features.isDisjoint(with: labelOf[feature]) {
+                        blocks[index].pieces.append(Piece(feature: feature, range: price.range))
+                        blocks[index].features.insert(feature)
+                    }
+                case "capitals":
+                    if capitalWords[index] >= 2, lowerWords[index] == 0, wordsPerBlock[index] <= 20 {
+                        blocks[index].pieces.append(Piece(feature: feature, range: range))
+                        blocks[index].features.insert(feature)
+                    }
+                case "exclamation":
+                    if exclamations[index] >= 0 {
+                        blocks[index].pieces.append(Piece(feature: feature, range: tokenRanges[exclamations[index]]))
+                        blocks[index].features.insert(feature)
+                    }
+                case "short":
+                    if wordsPerBlock[index] <= 5 {
+                        blocks[index].pieces.append(Piece(feature: feature, range: range))
+                        blocks[index].features.insert(feature)
+                    }
+                default: break
+                }
+            }
+        }
+        for index in blocks.indices { blocks[index].pieces.sort { $0.range.lowerBound < $1.range.lowerBound } }
+        return blocks
     }
 
-    /// The mention of the partnership right after the term at non-space tokens `from..<to`
-    /// ("certificeret af Klimaalliancen") or right before it with a hyphen ("Klimaalliancen-godkendt"),
-    /// unless the mention is of the alliance's own bodies ("Klimaalliancens forretningsudvalg").
-    private func partnershipNextTo(from: Int, to: Int, ranges: [Range<Int>], folded: [String?], category: Int,
-                                   mentionsByStart: [Int: NameMatcher.Match], mentionsByEnd: [Int: NameMatcher.Match]) -> Range<Int>? {
-        if to < ranges.count, let mention = mentionsByStart[ranges[to].lowerBound] {
-            var next = to
-            while next < ranges.count, ranges[next].lowerBound < mention.range.upperBound { next += 1 }
-            if next < ranges.count, let word = folded[next], unlessFollowedBy[category].contains(word) { return nil }
-            return mention.range
-        }
-        if from >= 2, folded[from - 1] == "-", ranges[from - 1].upperBound == ranges[from].lowerBound,
-           let mention = mentionsByEnd[ranges[from - 2].upperBound], ranges[from - 2].upperBound == ranges[from - 1].lowerBound {
-            return mention.range
-        }
-        return nil
+    /// Whether a block's features make it an error on their own (an offer with a price and a call to
+    /// buy), with no counter-evidence in it (a public fare, a grant).
+    func isErrorByFeatures(_ block: Block) -> Bool {
+        errorSets.contains { !$0.isEmpty && $0.isSubset(of: block.features) } && block.features.isDisjoint(with: counterFeatures)
     }
 
-    /// Whether a piece of evidence with `words` word tokens holds every word of its paragraph
-    /// (a label such as "ANNONCE" on its own line).
-    private func isAlone(_ range: Range<Int>, words: Int, in document: Document, wordsPerParagraph: [Int]) -> Bool {
-        guard let index = document.paragraphIndex(containing: range.lowerBound) else { return false }
-        return words == wordsPerParagraph[index]
+    /// The features of the block that make it an error on their own (empty when none do).
+    func errorFeatures(_ block: Block) -> Set<Int> {
+        guard isErrorByFeatures(block) else { return [] }
+        return errorSets.filter { !$0.isEmpty && $0.isSubset(of: block.features) }.reduce(into: Set<Int>()) { $0.formUnion($1) }
     }
+
+    /// Whether a block counts as commercial: the model says so, or it is an error by its features.
+    func isCommercial(_ block: Block) -> Bool {
+        block.probability >= terms.thresholds.paragraph || isErrorByFeatures(block)
+    }
+}
+
+enum CharacterSetCache {
+    static let letters = CharacterSet.letters
+    static let lower = CharacterSet.lowercaseLetters
+}
+
+/// The evidence model's judgement of every paragraph, without the link to the alliance: what
+/// `omtale-bench commercial` prints for the corpus scorer and the fitting script.
+public struct CommercialParagraph: Sendable {
+    /// Scalar offsets in the input's text (code points), end exclusive.
+    public var start: Int
+    public var end: Int
+    public var probability: Double
+    public var commercial: Bool
+    /// The features present, document-level ones as `document.<id>`.
+    public var features: [String]
+}
+
+public enum CommercialModel {
+    /// Every paragraph of a document, weighed by the ruleset's `commercial.yml`.
+    public static func paragraphs(in document: Document, ruleset: Ruleset) throws -> [CommercialParagraph] {
+        let terms = try CommercialTerms.load(from: ruleset)
+        let evidence = CommercialEvidence.shared(for: terms)
+        let blocks = evidence.judge(document)
+        var inDocument = Set<Int>()
+        for block in blocks { inDocument.formUnion(block.features) }
+        return blocks.map { block in
+            CommercialParagraph(start: document.sourceOffset(ofUTF16: block.range.lowerBound),
+                                end: document.sourceOffset(ofUTF16: block.range.upperBound),
+                                probability: block.probability, commercial: evidence.isCommercial(block),
+                                features: evidence.featureNames(of: block, inDocument: inDocument))
+        }
+    }
+
+    /// Why the Danish lexicon is not in use, or nil when it is.
+    public static var lexiconUnavailableReason: String? { DanishMorphology.shared.unavailableReason }
 }

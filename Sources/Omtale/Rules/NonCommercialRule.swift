@@ -1,169 +1,128 @@
 /// Section 9.1: the parties may use information about the partnership and its results, images
 /// included, only "på en ikke-kommerciel basis".
 ///
-/// Evidence (terms in `commercial.yml`: buying and ordering, prices, offers and discounts,
-/// advertising, product promotion, companies, paid courses and merchandise, endorsement claims)
-/// is weighed per paragraph: the strongest evidence of each category counts once, neutralizers
-/// ("gratis", "udbud", "pulje") cancel categories in their sentence, and a paragraph is reported
-/// when its score reaches the threshold near a mention of the alliance. Images whose alt text or
-/// title names the alliance or a party are reported too when the document uses it commercially.
+/// A text about the alliance is judged as a whole (headline, body, fact boxes, captions): every
+/// paragraph is weighed by the evidence model of `commercial.yml` (`CommercialEvidence`), and when
+/// any paragraph looks commercial the rule reports one finding, at the strongest evidence of the
+/// strongest paragraph, naming the other commercial paragraphs. Severity follows strength: an
+/// error from `thresholds.error`, or for an offer with a price and a call to buy
+/// (`thresholds.errorWhenAll`); otherwise the rule's own severity (a warning). Claims about the
+/// partnership (approval, partner, brand, images in an advert) are the `partnership-claim` rule's.
 public struct NonCommercialRule: Rule, RuleKind {
     public static let kind = "non-commercial"
     public let definition: RuleDefinition
     let terms: CommercialTerms
     let evidence: CommercialEvidence
-    let matcher: NameMatcher
+    let claims: PartnershipClaims
 
     public static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
         let terms = try CommercialTerms.load(from: ruleset)
-        return NonCommercialRule(definition: definition, terms: terms, evidence: CommercialEvidence(terms),
-                                 matcher: NameMatcher(ruleset: ruleset))
+        let evidence = CommercialEvidence.shared(for: terms)
+        return NonCommercialRule(definition: definition, terms: terms, evidence: evidence,
+                                 claims: PartnershipClaims(terms: terms, evidence: evidence, ruleset: ruleset))
     }
 
     enum Messages {
-        static func commercial(_ partnership: String, evidence: [String], clause: String) -> Localized {
-            let list = evidence.map { "«\($0)»" }.joined(separator: " + ")
-            let listEN = evidence.map { "'\($0)'" }.joined(separator: " + ")
-            let together = evidence.count > 1 ? " i samme afsnit" : ""
-            let togetherEN = evidence.count > 1 ? " in the same paragraph" : ""
-            return Localized(
-                da: "Teksten bruger \(partnership) kommercielt: \(list)\(together) (\(clause): kun ikke-kommerciel brug).",
-                en: "The text uses \(partnership) commercially: \(listEN)\(togetherEN) (\(clause): non-commercial use only).")
+        static func quoted(_ items: [String], _ language: Language) -> String {
+            let marked = items.map { language == .da ? "»\($0)«" : "'\($0)'" }
+            guard marked.count > 1 else { return marked.first ?? "" }
+            let and = language == .da ? " og " : " and "
+            return marked.dropLast().joined(separator: ", ") + and + marked.last!
         }
 
-        static func image(_ described: String, named: String, evidence: [String], clause: String) -> Localized {
-            let list = evidence.map { "«\($0)»" }.joined(separator: " + ")
-            let listEN = evidence.map { "'\($0)'" }.joined(separator: " + ")
-            return Localized(
-                da: "Billedet «\(described)» viser \(named) i en tekst med kommerciel brug (\(list)); partnerskabets billedmateriale må kun bruges ikke-kommercielt (\(clause)).",
-                en: "The image '\(described)' shows \(named) in a text with commercial use (\(listEN)); the partnership's images may only be used non-commercially (\(clause)).")
+        static func commercial(evidence: [String], others: [(line: Int, evidence: String)], clause: String) -> Localized {
+            Localized(da: commercial(evidence: evidence, others: others, clause: clause, language: .da),
+                      en: commercial(evidence: evidence, others: others, clause: clause, language: .en))
         }
 
-        static let imageFix = Localized(
-            da: "Fjern billedet fra den kommercielle tekst, eller fjern salgs- og reklameindholdet fra teksten.",
-            en: "Remove the image from the commercial text, or remove the sales and advertising content from the text.")
-    }
+        static func commercial(evidence: [String], others: [(line: Int, evidence: String)], clause: String, language: Language) -> String {
+            let list = quoted(evidence, language)
+            var text = language == .da
+                ? "Afsnittet ligner kommerciel brug: \(list). Partnerskabet må kun bruges ikke-kommercielt (\(clause))."
+                : "The paragraph looks like commercial use: \(list). The partnership may only be used non-commercially (\(clause))."
+            if !others.isEmpty {
+                let places = others.map { language == .da ? "linje \($0.line) (»\($0.evidence)«)" : "line \($0.line) ('\($0.evidence)')" }
+                let joined = places.count > 1 ? places.dropLast().joined(separator: ", ") + (language == .da ? " og " : " and ") + places.last! : places[0]
+                text += language == .da ? " Også \(joined)." : " Also \(joined)."
+            }
+            return text
+        }
 
-    /// A reported paragraph.
-    struct Finding {
-        var paragraph: Int
-        var strongest: CommercialEvidence.Item
-        var shown: [String]
+        static let fix = Localized(
+            da: "Fjern salgsindholdet fra teksten om Klimaalliancen, eller sælg i en selvstændig tekst uden henvisning til partnerskabet.",
+            en: "Remove the sales content from the text about Klimaalliancen, or sell in a separate text that does not refer to the partnership.")
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let document = context.document
-        let mentions = context.scan.partnershipMentions.filter { PartyScan.names($0.kind) }
-        let images = partnershipImages(context)
-        // An image of the alliance (its logo) makes a text about it; an image naming a party alone does not.
-        guard context.scan.applies || images.contains(where: \.namesPartnership) else { return [] }
-
-        var anchors = Set(mentions.compactMap { document.paragraphIndex(containing: $0.range.lowerBound) })
-        for image in images where image.namesPartnership {
-            if let paragraph = image.paragraph { anchors.insert(paragraph) }
+        guard context.scan.applies else { return [] }
+        let claimRanges = claims.find(context).map(\.range)
+        let commercial = commercialBlocks(document, claimRanges: claimRanges)
+        // The strongest paragraph: an offer that is an error by its features first, then by probability.
+        func rank(_ block: CommercialEvidence.Block) -> (Int, Double, Int) {
+            (evidence.isErrorByFeatures(block) ? 1 : 0, block.probability, -block.range.lowerBound)
         }
-        let items = evidence.evidence(in: document, partnershipMentions: mentions)
-        var byParagraph: [Int: [CommercialEvidence.Item]] = [:]
-        for item in items {
-            guard let paragraph = document.paragraphIndex(containing: item.range.lowerBound) else { continue }
-            byParagraph[paragraph, default: []].append(item)
+        guard let strongest = commercial.max(by: { rank($0) < rank($1) }) else { return [] }
+        let shown = self.shown(strongest, document)
+        guard let pointed = shown.first?.piece ?? strongest.pieces.first else { return [] }
+        let others = commercial.filter { $0.range != strongest.range }.map { block in
+            (line: document.location(of: block.range.lowerBound).line,
+             evidence: self.shown(block, document).first.map { document.string($0.piece.range) } ?? document.string(block.range))
         }
-
-        var findings: [Finding] = []
-        for (paragraph, found) in byParagraph.sorted(by: { $0.key < $1.key }) {
-            guard anchors.contains(where: { abs($0 - paragraph) <= terms.proximity }) else { continue }
-            var best: [Int: Int] = [:]
-            for item in found { best[item.category] = max(best[item.category] ?? 0, item.weight) }
-            guard best.values.reduce(0, +) >= terms.threshold else { continue }
-            let strongest = found.max { $0.weight < $1.weight || ($0.weight == $1.weight && $0.range.lowerBound > $1.range.lowerBound) }!
-            findings.append(Finding(paragraph: paragraph, strongest: strongest, shown: shown(found, document)))
-        }
-
-        let partnership = context.ruleset.partnership.name
-        let clause = context.clause(definition)
-        var diagnostics = findings.map { finding in
-            let category = terms.categories[finding.strongest.category]
-            return context.diagnostic(
-                definition, Messages.commercial(partnership, evidence: finding.shown, clause: clause)(context.language),
-                at: finding.strongest.range, fix: Fix(message: category.fix(context.language), replacements: []))
-        }
-        if let first = findings.first {
-            for image in images {
-                let message = Messages.image(image.described, named: image.named, evidence: first.shown, clause: clause)(context.language)
-                diagnostics.append(context.diagnostic(definition, message, at: image.offset..<image.offset,
-                                                      fix: Fix(message: Messages.imageFix(context.language), replacements: [])))
-            }
-        }
-        return diagnostics.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let isError = strongest.probability >= terms.thresholds.error || evidence.isErrorByFeatures(strongest)
+        let fix = shown.lazy.compactMap { self.terms.features[$0.piece.feature].fix }.first ?? Messages.fix
+        let message = Messages.commercial(evidence: shown.sorted { $0.piece.range.lowerBound < $1.piece.range.lowerBound }
+                                            .map { document.string($0.piece.range) },
+                                          others: others, clause: context.clause(definition))
+        return [context.diagnostic(definition, message, at: pointed.range, severity: isError ? .error : nil,
+                                   fix: Fix(message: fix, replacements: []))]
     }
 
-    /// The evidence a message shows: the strongest first when there is too much, then in text order,
-    /// each distinct text once.
-    func shown(_ items: [CommercialEvidence.Item], _ document: Document) -> [String] {
+    /// The paragraphs the model calls commercial. A paragraph holding a claim about the partnership
+    /// is weighed without its claim features: the claim is reported on its own.
+    func commercialBlocks(_ document: Document, claimRanges: [Range<Int>]) -> [CommercialEvidence.Block] {
+        evidence.judge(document).compactMap { block in
+            var block = block
+            if claimRanges.contains(where: { block.range.overlaps($0) }) {
+                evidence.reweigh(&block, without: evidence.claimFeatures)
+            }
+            // A paragraph is reported only with evidence a reader can be shown.
+            return evidence.isCommercial(block) && !Self.shown(block, evidence: evidence, document: document).isEmpty ? block : nil
+        }
+    }
+
+    /// The texts of the evidence a message shows, in text order.
+    static func shownTexts(_ block: CommercialEvidence.Block, evidence: CommercialEvidence, document: Document) -> [String] {
+        shown(block, evidence: evidence, document: document).sorted { $0.piece.range.lowerBound < $1.piece.range.lowerBound }.map { document.string($0.piece.range) }
+    }
+
+    /// The evidence a message shows: the pieces of the features with the largest positive weights,
+    /// strongest first, each distinct text once.
+    func shown(_ block: CommercialEvidence.Block, _ document: Document) -> [(piece: CommercialEvidence.Piece, weight: Double)] {
+        Self.shown(block, evidence: evidence, document: document)
+    }
+
+    static func shown(_ block: CommercialEvidence.Block, evidence: CommercialEvidence,
+                      document: Document) -> [(piece: CommercialEvidence.Piece, weight: Double)] {
+        let terms = evidence.terms
         var seen = Set<String>()
-        var distinct: [(item: CommercialEvidence.Item, text: String)] = []
-        for item in items {
-            let text = document.string(item.range)
-            if seen.insert(Document.fold(ArraySlice(Array(text.utf16)))).inserted { distinct.append((item, text)) }
+        var result: [(piece: CommercialEvidence.Piece, weight: Double)] = []
+        var ranked: [(CommercialEvidence.Piece, Double)] = []
+        // The features that make the paragraph an error on their own are shown first.
+        let decisive = evidence.errorFeatures(block)
+        for piece in block.pieces {
+            let weight = decisive.contains(piece.feature) ? 100 + evidence.weights[piece.feature] : evidence.weights[piece.feature]
+            if weight > 0, terms.features[piece.feature].shown ?? true { ranked.append((piece, weight)) }
         }
-        let kept = distinct.enumerated().sorted { ($0.element.item.weight, -$0.offset) > ($1.element.item.weight, -$1.offset) }
-            .prefix(terms.maxEvidenceShown).sorted { $0.offset < $1.offset }
-        return kept.map(\.element.text)
-    }
-
-    /// An image whose alt text or title names the partnership or a party.
-    struct PartnershipImage {
-        var described: String
-        var named: String
-        /// The image names the partnership itself, not only a party.
-        var namesPartnership: Bool
-        /// UTF-16 offset in the normalized text where the image is anchored.
-        var offset: Int
-        var paragraph: Int?
-    }
-
-    func partnershipImages(_ context: CheckContext) -> [PartnershipImage] {
-        let document = context.document
-        guard !document.source.images.isEmpty else { return [] }
-        let tokenizer = Tokenizer()
-        var result: [PartnershipImage] = []
-        for image in document.source.images {
-            let texts = [image.altText, image.title].compactMap { $0 }.filter { !$0.isEmpty }
-            var named: String? = nil
-            var namesPartnership = false
-            for text in texts {
-                let described = Document(path: "", inputID: "image", source: SourceText(text: text), tokenizer: tokenizer)
-                for match in matcher.matches(in: described) where PartyScan.names(match.kind) {
-                    switch match.target {
-                    case .partnership:
-                        named = named ?? context.ruleset.partnership.name
-                        namesPartnership = true
-                    case .party(let index): named = named ?? context.ruleset.parties[index].name
-                    default: break
-                    }
-                }
-            }
-            guard let named, let described = texts.first else { continue }
-            let offset = utf16Offset(ofSource: image.anchor, in: document)
-            let paragraph = document.paragraphIndex(containing: offset)
-                ?? document.paragraphs.lastIndex { $0.lowerBound <= offset }
-            result.append(PartnershipImage(described: described, named: named, namesPartnership: namesPartnership,
-                                           offset: offset, paragraph: paragraph))
+        ranked.sort { (a: (CommercialEvidence.Piece, Double), b: (CommercialEvidence.Piece, Double)) -> Bool in
+            a.1 > b.1 || (a.1 == b.1 && a.0.range.lowerBound < b.0.range.lowerBound)
+        }
+        for (piece, weight) in ranked where result.count < terms.maxEvidenceShown {
+            // One piece inside or around another ("Kontakt" in "Kontakt os") is shown once.
+            if result.contains(where: { $0.piece.range.overlaps(piece.range) }) { continue }
+            let text = document.string(piece.range)
+            if seen.insert(text.lowercased()).inserted { result.append((piece, weight)) }
         }
         return result
-    }
-
-    /// The UTF-16 offset of the normalized text that a scalar offset of the input plugin's text maps to
-    /// (the first offset at or after it; the maps are monotone).
-    func utf16Offset(ofSource anchor: Int, in document: Document) -> Int {
-        let target = document.source.toSource.map(anchor)
-        var low = 0
-        var high = document.utf16.count
-        while low < high {
-            let mid = (low + high) / 2
-            if document.sourceOffset(ofUTF16: mid) < target { low = mid + 1 } else { high = mid }
-        }
-        if low < document.utf16.count, UTF16.isTrailSurrogate(document.utf16[low]) { low -= 1 }
-        return low
     }
 }

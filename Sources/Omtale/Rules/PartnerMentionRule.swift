@@ -96,11 +96,10 @@ public struct PartnerMentionRule: Rule, RuleKind {
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let scan = context.scan
         let ruleset = context.ruleset
-        let language = context.language
         if scan.namesPartnership, !scan.inPeriod, let period = ruleset.agreement.period, let anchor = scan.firstPartnershipMention {
             let date = context.facts.date
             let message = Messages.outOfPeriod(date.value, start: period.start, end: period.end, source: date.source,
-                                               partnership: ruleset.partnership.name)(language)
+                                               partnership: ruleset.partnership.name)
             return [context.diagnostic(definition, message, at: date.range ?? anchor.range, severity: .info)]
         }
         if !scan.namesPartnership, let lower = scan.commonNounMentions.first {
@@ -108,19 +107,19 @@ public struct PartnerMentionRule: Rule, RuleKind {
             guard named >= 3 else { return [] }
             var fixed = ruleset.partnership.name
             if lower.text.lowercased().hasSuffix("s"), !fixed.hasSuffix("s") { fixed += "s" }
-            return [context.diagnostic(definition, Messages.commonNoun(lower.text, partnership: ruleset.partnership.name, named: named)(language),
+            return [context.diagnostic(definition, Messages.commonNoun(lower.text, partnership: ruleset.partnership.name, named: named),
                                        at: lower.range, severity: .info,
-                                       fix: context.replacement(lower.range, with: fixed, message: Messages.commonNounFix(ruleset.partnership.name)(language)))]
+                                       fix: context.replacement(lower.range, with: fixed, message: Messages.commonNounFix(ruleset.partnership.name)))]
         }
         guard scan.applies, let anchor = scan.firstPartnershipMention else { return [] }
         let missing = Self.missingParties(context)
         guard !missing.isEmpty else { return [] }
         let names = missing.map { ruleset.parties[$0].name }
-        var message = Messages.missing(names, partnership: ruleset.partnership.name, clause: context.clause(definition))(language)
+        var message = Messages.missing(names, partnership: ruleset.partnership.name, clause: context.clause(definition))
         if let sender = context.facts.sender {
-            if sender.party == nil { message += " " + Messages.notAParty(sender.name)(language) }
+            if sender.party == nil { message += " " + Messages.notAParty(sender.name) }
         } else {
-            message += " " + Messages.senderUnknown(language)
+            message += " " + Messages.senderUnknown
         }
         let fix = enumerationFix(context, missing: missing) ?? boilerplateFix(context)
         return [context.diagnostic(definition, message, at: anchor.range, fix: fix, subject: names.joined(separator: ", "))]
@@ -146,14 +145,14 @@ public struct PartnerMentionRule: Rule, RuleKind {
             entry.isSender = context.facts.sender?.party == index
             guard !entry.mentioned else { return entry }
             if let abbreviation = scan.partyMatches[index].first(where: { $0.kind == .abbreviation }) {
-                entry.notes.append(Messages.abbreviationOnly(abbreviation.text, entry.name)(context.language))
+                entry.localizedNotes.append(Messages.abbreviationOnly(abbreviation.text, entry.name))
             }
             if let uncounted = scan.partyMatches[index].first(where: { PartyScan.names($0.kind) && !scan.counts($0) }) {
-                entry.notes.append(Messages.notCounted(uncounted.text, scan.sections.kind(at: uncounted.range.lowerBound))(context.language))
+                entry.localizedNotes.append(Messages.notCounted(uncounted.text, scan.sections.kind(at: uncounted.range.lowerBound)))
             }
             for (i, lookalike) in ruleset.lookalikes.enumerated() where lookalike.mistakenFor.contains(entry.name) {
                 for match in scan.lookalikeMatches[i] where Self.lookalike(match.text, pointsTo: entry.name, among: lookalike.mistakenFor) {
-                    entry.notes.append("»\(match.text)«: " + lookalike.note(context.language))
+                    entry.localizedNotes.append("»\(match.text)«: " + lookalike.note)
                     break
                 }
             }
@@ -223,7 +222,7 @@ public struct PartnerMentionRule: Rule, RuleKind {
         items.sort { $0.0 < $1.0 }
         let list = ListFormatter.danish(items.map(\.1))
         let range = best.first!.match.range.lowerBound..<best.last!.match.range.upperBound
-        return context.replacement(range, with: list, message: Messages.enumerationFix(list)(context.language))
+        return context.replacement(range, with: list, message: Messages.enumerationFix(list))
     }
 
     /// The boilerplate as its own paragraph: in an "Om Klimaalliancen" box, else before the contact
@@ -236,7 +235,7 @@ public struct PartnerMentionRule: Rule, RuleKind {
         if let box = sections.last(where: { $0.kind == .factBox && Sender.fold($0.title ?? "").contains(name) }) {
             let end = sections.filter { $0.kind == .factBox && $0.title == box.title }.map(\.range.upperBound).max() ?? box.range.upperBound
             return context.insertion(at: end, text: "\n" + sentence,
-                                     message: Messages.boilerplateFix(sentence, .factBox(box.title ?? ""))(context.language))
+                                     message: Messages.boilerplateFix(sentence, .factBox(box.title ?? "")))
         }
         let contactStart = sections.first { $0.kind == .contact }?.range.lowerBound
         let bodyKinds: Set<Section.Kind> = [.body, .lead, .factBox]
@@ -245,7 +244,7 @@ public struct PartnerMentionRule: Rule, RuleKind {
             ?? sections.last(where: { $0.kind == .headline })?.range.upperBound
             ?? document.paragraphs.last?.upperBound ?? document.utf16.count
         return context.insertion(at: end, text: "\n\n" + sentence,
-                                 message: Messages.boilerplateFix(sentence, contactStart == nil ? .endOfBody : .beforeContact)(context.language))
+                                 message: Messages.boilerplateFix(sentence, contactStart == nil ? .endOfBody : .beforeContact))
     }
 }
 

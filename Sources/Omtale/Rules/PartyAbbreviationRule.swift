@@ -24,8 +24,8 @@ public struct PartyAbbreviationRule: Rule, RuleKind {
             guard case .party(let index) = match.target else { preconditionFailure("party match without a party") }
             let party = context.ruleset.parties[index].name
             return context.diagnostic(
-                definition, Messages.abbreviation(match.text, party: party)(context.language), at: match.range,
-                fix: context.replacement(match.range, with: match.suggestion, message: Messages.fix(match.text, match.suggestion)(context.language)))
+                definition, Messages.abbreviation(match.text, party: party), at: match.range,
+                fix: context.replacement(match.range, with: match.suggestion, message: Messages.fix(match.text, match.suggestion)))
         }.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 }

@@ -34,8 +34,8 @@ public struct PartySpellingRule: Rule, RuleKind {
             default: return nil
             }
             return context.diagnostic(
-                definition, message(context.language), at: match.range,
-                fix: context.replacement(match.range, with: match.suggestion, message: Messages.fix(match.text, match.suggestion)(context.language)))
+                definition, message, at: match.range,
+                fix: context.replacement(match.range, with: match.suggestion, message: Messages.fix(match.text, match.suggestion)))
         }
     }
 }

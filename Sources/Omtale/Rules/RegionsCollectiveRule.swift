@@ -47,8 +47,8 @@ public struct RegionsCollectiveRule: Rule, RuleKind {
             guard !unnamed.isEmpty else { continue }
             let names = ListFormatter.danish(collective.covers)
             diagnostics.append(context.diagnostic(
-                definition, Messages.covers(first.text, unnamed: unnamed)(context.language), at: first.range,
-                fix: context.replacement(first.range, with: names, message: Messages.fix(first.text, names)(context.language))))
+                definition, Messages.covers(first.text, unnamed: unnamed), at: first.range,
+                fix: context.replacement(first.range, with: names, message: Messages.fix(first.text, names))))
         }
         // "regionerne Nordjylland, Midtjylland og …", "Region Nord- og Midtjylland": named, by their place names.
         for range in scan.shortFormLists {
@@ -57,8 +57,8 @@ public struct RegionsCollectiveRule: Rule, RuleKind {
             let written = context.document.string(range)
             let full = ListFormatter.danish(parties)
             diagnostics.append(context.diagnostic(
-                definition, Messages.shortForm(written, ListFormatter.danish(parties))(context.language), at: range,
-                fix: context.replacement(range, with: full, message: Messages.shortFix(written, full)(context.language))))
+                definition, Messages.shortForm(written, ListFormatter.danish(parties)), at: range,
+                fix: context.replacement(range, with: full, message: Messages.shortFix(written, full))))
         }
         return diagnostics
     }

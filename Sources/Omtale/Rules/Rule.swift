@@ -6,7 +6,7 @@ public protocol Rule: Sendable {
 }
 
 /// Creates a rule of one kind from its definition in a rules folder.
-public protocol RuleKind {
+public protocol RuleKind: Sendable {
     /// The `kind:` value in a rule file.
     static var kind: String { get }
     /// Findings about the document as a whole (a party missing from it), placed at a
@@ -19,25 +19,41 @@ extension RuleKind {
     public static var isDocumentLevel: Bool { false }
 }
 
-/// The rule kinds Omtale implements. A rule file names one of these in `kind:`.
-public enum RuleRegistry {
-    public static let kinds: [String: any RuleKind.Type] = {
-        let all: [any RuleKind.Type] = [
-            PartnerMentionRule.self,
-            PartyAbbreviationRule.self,
-            PartySpellingRule.self,
-            RegionsCollectiveRule.self,
-            NonCommercialRule.self,
-            SpokespersonRule.self,
-        ]
-        return Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })
-    }()
+/// The rule kinds a checker knows. A rule file names one of them in `kind:`; a library user adds
+/// a kind by passing `RuleRegistry(kinds: RuleRegistry.standard.kinds + [MyRule.self])`.
+public struct RuleRegistry: Sendable {
+    public let kinds: [any RuleKind.Type]
+
+    public init(kinds: [any RuleKind.Type]) {
+        self.kinds = kinds
+    }
+
+    /// The kinds Omtale implements.
+    public static let standard = RuleRegistry(kinds: [
+        PartnerMentionRule.self,
+        PartyAbbreviationRule.self,
+        PartySpellingRule.self,
+        RegionsCollectiveRule.self,
+        NonCommercialRule.self,
+        PartnershipClaimRule.self,
+        SpokespersonRule.self,
+    ])
+
+    public func kind(_ name: String) -> (any RuleKind.Type)? { kinds.first { $0.kind == name } }
+
+    /// The `kind:` values, sorted (for messages).
+    public var names: [String] { kinds.map { $0.kind }.sorted() }
 
     /// Instantiates the enabled rules of a ruleset.
-    public static func rules(for ruleset: Ruleset) throws -> [any Rule] {
+    public func rules(for ruleset: Ruleset) throws -> [any Rule] {
         try ruleset.rules.filter(\.enabled).compactMap { definition in
-            try kinds[definition.kind]?.make(definition, ruleset: ruleset)
+            try kind(definition.kind)?.make(definition, ruleset: ruleset)
         }
+    }
+
+    /// Ids of the ruleset's rules whose kind reports about the document as a whole.
+    public func documentLevelRules(in ruleset: Ruleset) -> Set<String> {
+        Set(ruleset.rules.filter { kind($0.kind)?.isDocumentLevel == true }.map(\.id))
     }
 }
 
@@ -49,29 +65,26 @@ public struct CheckContext: Sendable {
     public let scan: PartyScan
     /// Every quote of the document and who said it (`QuoteFinder`), in text order.
     public let quotes: [Quote]
-    public let language: Language
     /// The sender, the date and the parts of the release.
     public let facts: DocumentFacts
 
-    public init(document: Document, ruleset: Ruleset, scan: PartyScan, quotes: [Quote] = [], language: Language,
-                facts: DocumentFacts? = nil) {
+    public init(document: Document, ruleset: Ruleset, scan: PartyScan, quotes: [Quote] = [], facts: DocumentFacts? = nil) {
         self.document = document
         self.ruleset = ruleset
         self.scan = scan
         self.quotes = quotes
-        self.language = language
         self.facts = facts ?? DocumentFacts(sections: scan.sections)
     }
 
     /// A finding of a rule with `scope:` counts only inside those parts of the release. Document-level
     /// findings (a missing party) read their scope themselves: where a mention counts.
-    func inScope(_ diagnostic: Diagnostic, of rule: any Rule) -> Bool {
-        guard let scope = rule.definition.scope, RuleRegistry.kinds[rule.definition.kind]?.isDocumentLevel != true else { return true }
+    func inScope(_ diagnostic: Diagnostic, of rule: any Rule, kinds: RuleRegistry) -> Bool {
+        guard let scope = rule.definition.scope, kinds.kind(rule.definition.kind)?.isDocumentLevel != true else { return true }
         return scope.contains(facts.sections.kind(at: diagnostic.range.lowerBound))
     }
 
     /// A diagnostic at a range of the normalized text, with its locations resolved through the source map.
-    public func diagnostic(_ rule: RuleDefinition, _ message: String, at range: Range<Int>, severity: Severity? = nil,
+    public func diagnostic(_ rule: RuleDefinition, _ message: Localized, at range: Range<Int>, severity: Severity? = nil,
                            fix: Fix? = nil, subject: String? = nil) -> Diagnostic {
         let (start, end) = document.locations(of: range)
         return Diagnostic(ruleID: rule.id, severity: severity ?? rule.severity, message: message, range: range,
@@ -81,7 +94,7 @@ public struct CheckContext: Sendable {
     }
 
     /// A fix that replaces a range of the normalized text.
-    public func replacement(_ range: Range<Int>, with text: String, message: String) -> Fix {
+    public func replacement(_ range: Range<Int>, with text: String, message: Localized) -> Fix {
         let (start, end) = document.locations(of: range)
         return Fix(message: message, replacements: [
             Fix.Replacement(line: start.line, column: start.column, endLine: end.line, endColumn: end.column, part: start.part, text: text),
@@ -89,7 +102,7 @@ public struct CheckContext: Sendable {
     }
 
     /// A fix that inserts text at a position of the normalized text.
-    public func insertion(at offset: Int, text: String, message: String) -> Fix {
+    public func insertion(at offset: Int, text: String, message: Localized) -> Fix {
         let location: SourceLocation
         if offset > 0 {
             // After the last character before the offset, so an insertion at a paragraph end stays on that line.

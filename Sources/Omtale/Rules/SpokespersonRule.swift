@@ -1,7 +1,8 @@
 /// Section 9.1's talsmandsstruktur: every quote has a speaker, and whoever speaks in a role of the
 /// partnership holds that role as the structure (`spokespersons.yml`) says, from the right organisation.
 ///
-/// 1. A quote without attribution (the rule's severity, warning by default).
+/// 1. A quote without attribution (the rule's severity, warning by default); a quote whose speaker the
+///    quote finder only infers (`established` false in the JSON report) is an info, never more.
 /// 2. A title that contradicts the structure: the chair (KL) presented as from a region, the vice-chair
 ///    (the regions) presented as from KL (error).
 /// 3. A knowledge partner (CONCITO, C40) presented as speaking on behalf of the partnership (error, pkt. 8.7).
@@ -25,15 +26,21 @@ public struct SpokespersonRule: Rule, RuleKind {
     enum Messages {
         static func unattributed(clause: String) -> Localized {
             Localized(
-                da: "Citatet har ingen afsender. Skriv, hvem der siger det, fx «…, siger Anne Jensen, formand for …», så talsmandsstrukturen kan følges (\(clause)).",
-                en: "The quote has no speaker. Say who says it, e.g. '…, siger Anne Jensen, formand for …', so the spokesperson structure can be followed (\(clause)).")
+                da: "Det fremgår ikke, hvem der siger citatet. Skriv navn, titel og organisation (\(clause)).",
+                en: "The text does not say who says the quote. Give the name, title and organisation (\(clause)).")
         }
 
-        static func wrongOrganisation(_ speaker: String, role: Localized, organisation: String, allowed: String, partnership: String,
+        static func unsure(_ speaker: String, clause: String) -> Localized {
+            Localized(
+                da: "Det er ikke sikkert, hvem der siger citatet; det ligner \(speaker). Skriv navn, titel og organisation ved citatet (\(clause)).",
+                en: "It is not certain who says the quote; it looks like \(speaker). Give the name, title and organisation at the quote (\(clause)).")
+        }
+
+        static func wrongOrganisation(_ speaker: String, role: Localized, organisation: String, allowed: Localized, partnership: String,
                                       clause: String) -> Localized {
             Localized(
-                da: "\(speaker) præsenteres som \(role.da) i \(partnership), men kommer fra \(organisation). Efter \(clause) kommer \(role.da) fra \(allowed).",
-                en: "\(speaker) is presented as \(role.en) of \(partnership) but comes from \(organisation). Under \(clause) the \(role.en) comes from \(allowed).")
+                da: "\(speaker) præsenteres som \(role.da) i \(partnership), men kommer fra \(organisation). Efter \(clause) kommer \(role.da) fra \(allowed.da).",
+                en: "\(speaker) is presented as \(role.en) of \(partnership) but comes from \(organisation). Under \(clause) the \(role.en) comes from \(allowed.en).")
         }
 
         static func knowledgePartner(_ speaker: String, partner: String, role: Localized, partnership: String, clause: String) -> Localized {
@@ -66,19 +73,19 @@ public struct SpokespersonRule: Rule, RuleKind {
         }
 
         static func noOrganisationFix(_ speaker: String, role: String?) -> Localized {
-            Localized(da: "Skriv organisationen ved navnet, fx «\(speaker), \(role ?? "titel") i <organisation>».",
-                      en: "Give the organisation with the name, e.g. '\(speaker), \(role ?? "title") i <organisation>'.")
+            Localized(da: "Skriv, hvilken organisation \(speaker) kommer fra, fx »\(speaker), \(role ?? "projektchef") i Realdania«.",
+                      en: "Say which organisation \(speaker) comes from, e.g. '\(speaker), \(role ?? "projektchef") i Realdania'.")
         }
 
-        static func or(_ items: [String], _ language: Language) -> String {
+        static func or(_ items: [String]) -> Localized {
             let shown = items.map { $0.replacingOccurrences(of: "*", with: "…") }
-            guard shown.count > 1 else { return shown.first ?? "" }
-            return shown.dropLast().joined(separator: ", ") + (language == .da ? " eller " : " or ") + shown.last!
+            guard shown.count > 1 else { return Localized(verbatim: shown.first ?? "") }
+            let head = shown.dropLast().joined(separator: ", ")
+            return Localized(da: head + " eller " + shown.last!, en: head + " or " + shown.last!)
         }
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        let language = context.language
         let clause = context.clause(definition)
         var diagnostics: [Diagnostic] = []
 
@@ -86,16 +93,24 @@ public struct SpokespersonRule: Rule, RuleKind {
         // governs only communication about the partnership: no findings on other texts.
         guard context.scan.applies else { return [] }
 
-        // 1. Quotes nobody said.
-        for quote in context.quotes where quote.attribution == nil {
-            diagnostics.append(context.diagnostic(definition, Messages.unattributed(clause: clause)(language), at: quote.range))
+        // 1. Quotes nobody said; quotes whose speaker the grammar only infers are a note, never more.
+        for quote in context.quotes {
+            guard let attribution = quote.attribution else {
+                diagnostics.append(context.diagnostic(definition, Messages.unattributed(clause: clause), at: quote.range))
+                continue
+            }
+            if !attribution.isEstablished {
+                let speaker = attribution.speaker.displayName ?? "?"
+                diagnostics.append(context.diagnostic(definition, Messages.unsure(speaker, clause: clause), at: quote.range, severity: .info))
+            }
         }
 
-        // The explicit attributions, once each (a pronoun or continuation repeats one).
+        // The explicit, established attributions, once each (a pronoun or continuation repeats one).
         var attributions: [Attribution] = []
         var seen: Set<Int> = []
         for quote in context.quotes {
-            guard let attribution = quote.attribution, attribution.isExplicit, seen.insert(attribution.range.lowerBound).inserted else { continue }
+            guard let attribution = quote.attribution, attribution.isExplicit, attribution.isEstablished,
+                  seen.insert(attribution.range.lowerBound).inserted else { continue }
             attributions.append(attribution)
         }
         // A person's organisation may be given at one quote and not at the next.
@@ -112,8 +127,8 @@ public struct SpokespersonRule: Rule, RuleKind {
             let speaker = attribution.speaker
             guard let name = speaker.name, let nameRange = speaker.nameRange, organisations[key(name)] == nil,
                   reported.insert(key(name)).inserted else { continue }
-            let fix = Fix(message: Messages.noOrganisationFix(name, role: speaker.role)(language), replacements: [])
-            diagnostics.append(context.diagnostic(definition, Messages.noOrganisation(name)(language), at: nameRange, severity: .info, fix: fix))
+            let fix = Fix(message: Messages.noOrganisationFix(name, role: speaker.role), replacements: [])
+            diagnostics.append(context.diagnostic(definition, Messages.noOrganisation(name), at: nameRange, severity: .info, fix: fix))
         }
 
         // 2–4.
@@ -131,31 +146,31 @@ public struct SpokespersonRule: Rule, RuleKind {
                 if affiliation == .knowledgePartner, role.speaksForPartnership, let organisation {
                     // 3. A knowledge partner speaking for the partnership.
                     let message = Messages.knowledgePartner(displayName, partner: organisation, role: role.name, partnership: partnership,
-                                                            clause: clause)(language)
+                                                            clause: clause)
                     diagnostics.append(context.diagnostic(definition, message, at: title, severity: .error))
                 } else if let organisation, !Spokespersons.organisation(organisation, matches: role.organisations) {
                     // 2. The title contradicts the structure.
                     let message = Messages.wrongOrganisation(displayName, role: role.name, organisation: organisation,
-                                                             allowed: Messages.or(role.organisations, language), partnership: partnership,
-                                                             clause: role.clause)(language)
+                                                             allowed: Messages.or(role.organisations), partnership: partnership,
+                                                             clause: role.clause)
                     diagnostics.append(context.diagnostic(definition, message, at: title, severity: .error))
                 }
                 // 4. The structure names people: the speaker must be among them, in this role.
                 guard !listed.isEmpty, role.speaksForPartnership, let name = speaker.name, let nameRange = speaker.nameRange,
                       affiliation != .knowledgePartner else { continue }
                 if entries.isEmpty {
-                    let message = Messages.notInStructure(name, role: role.name, partnership: partnership, clause: clause)(language)
+                    let message = Messages.notInStructure(name, role: role.name, partnership: partnership, clause: clause)
                     diagnostics.append(context.diagnostic(definition, message, at: nameRange, severity: .error))
                 } else if let entry = entries.first(where: { $0.role.id == role.id }) {
                     // The right role, from another organisation than the structure says.
                     if let organisation = speaker.organisation, let range = speaker.organisationRange,
                        !Spokespersons.organisation(organisation, matches: [entry.person.organisation]) {
                         let message = Messages.otherOrganisation(entry.person.name, listed: entry.person.organisation,
-                                                                 organisation: organisation, clause: clause)(language)
+                                                                 organisation: organisation, clause: clause)
                         diagnostics.append(context.diagnostic(definition, message, at: range, severity: .error))
                     }
                 } else {
-                    let message = Messages.otherRole(name, role: role.name, listed: entries[0].role.name, clause: clause)(language)
+                    let message = Messages.otherRole(name, role: role.name, listed: entries[0].role.name, clause: clause)
                     diagnostics.append(context.diagnostic(definition, message, at: title, severity: .error))
                 }
             }

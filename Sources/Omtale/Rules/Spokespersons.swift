@@ -59,7 +59,7 @@ public struct Spokespersons: Sendable, Codable, Equatable {
 
     /// Reads `spokespersons.yml` of a ruleset, with the loader's strict key checks.
     static func load(_ ruleset: Ruleset) throws -> Spokespersons {
-        let path = ruleset.origin.hasPrefix("(") ? "rules/klimaalliancen/\(file)" : ruleset.origin + "/" + file
+        let path = ruleset.origin.path(file)
         guard let text = ruleset.files[file] else {
             throw RulesError(file: path, message: Localized(da: "filen mangler (reglen spokesperson læser talsmandsstrukturen herfra)",
                                                             en: "the file is missing (the spokesperson rule reads the structure from it)"))

@@ -1,94 +1,177 @@
-/// The evidence of commercial use (`commercial.yml` in a rules folder), decoded with strict keys.
-/// Read by the `non-commercial` rule kind; see the file's header for the evidence model.
+/// The evidence model of commercial use (`commercial.yml` in a rules folder), decoded with strict keys.
+/// Read by the `non-commercial` and `partnership-claim` rule kinds; see the file's header.
+///
+/// Evidence is a list of features (a purchase call, a price, a subscription, a public grant…), each
+/// found in a paragraph by its terms (Danish lemmas matched through `DanishMorphology`, phrases,
+/// exact English forms) or by a built-in detector (a price, a budget, a label line). A paragraph's
+/// probability of being commercial is a logistic model over those features; its weights are fitted
+/// on the real corpus by `scripts/commercial/fit.py` and written into the `model` section.
 public struct CommercialTerms: Sendable, Codable, Equatable {
-    /// Score a paragraph must reach to be reported.
-    public var threshold: Int
-    /// How many paragraphs evidence may be from a mention of the partnership.
-    public var proximity: Int
     /// How many pieces of evidence a message lists.
     public var maxEvidenceShown: Int
+    public var thresholds: Thresholds
     public var prices: Prices
-    public var categories: [Category]
-    public var neutralizers: [Neutralizer]
+    public var features: [Feature]
+    public var claims: Claims
+    public var model: Model
 
-    /// Numbers with a currency: the evidence of a price.
+    public struct Thresholds: Sendable, Codable, Equatable {
+        /// Probability from which a paragraph counts as commercial evidence (a warning).
+        public var paragraph: Double
+        /// Probability from which the finding is an error.
+        public var error: Double
+        /// Features that, all in one commercial paragraph, make it an error whatever its probability
+        /// (an offer with a price and a call to buy).
+        public var errorWhenAll: [[String]]
+        /// Features that, in the paragraph, keep `errorWhenAll` from applying (a public fare, a grant).
+        public var counterEvidence: [String]
+    }
+
+    /// Numbers with a currency: a price; with a scale word ("mio.") a budget.
     public struct Prices: Sendable, Codable, Equatable {
-        /// The category a price counts in.
-        public var category: String
-        public var weight: Int
         public var currencyAfter: [String]
         public var currencyBefore: [String]
-        /// Words between number and currency that make it a budget ("mio.").
         public var scaleWords: [String]
-        /// Words before a price that are shown with it ("pris 499 kr.").
-        public var leadWords: [String]
+        /// Words joining a price to a period ("pr.", "om", "per", "/").
+        public var periodLinks: [String]
+        public var periods: [String]
     }
 
-    public struct Category: Sendable, Codable, Equatable {
+    public struct Feature: Sendable, Codable, Equatable {
         public var id: String
         public var label: Localized
-        public var weight: Int
-        public var fix: Localized
-        public var terms: [Term]
-        /// Terms count only right next to a mention of the partnership (endorsement claims).
-        public var withPartnership: Bool?
-        /// Words that, right after that mention, name the alliance's own bodies (not an endorsement).
-        public var unlessNameFollowedBy: [String]?
-        /// Weight of a term that stands alone as a label or heading ("ANNONCE", "Sponsoreret:").
-        public var labelWeight: Int?
+        /// What to do when this feature is the strongest evidence of a finding.
+        public var fix: Localized?
+        /// `price`, `pricePerPeriod`, `budget`, `label` (a paragraph that is only terms of the
+        /// features named in `of`), `priceWith` (a price and one of the features in `of`), `capitals` (a heading in capitals), `exclamation`, `short`.
+        public var detector: String?
+        /// For `label`: the features whose terms make a label.
+        public var of: [String]?
+        public var terms: [Term]?
+        /// Word forms (folded) that never count for this feature ("indkøb" is not "køb").
+        public var except: [String]?
+        /// Only the first word of a sentence counts (imperatives: "Bestil", "Vælg").
+        public var sentenceStart: Bool?
+        /// Also a document-level feature `document.<id>`: the document has it in any paragraph.
+        public var documentLevel: Bool?
+        /// Whether a message may cite this feature's words (false for pronouns: weighed, not cited).
+        public var shown: Bool?
     }
 
-    /// Words that cancel evidence of some categories in their sentence ("gratis", "udbud").
-    public struct Neutralizer: Sendable, Codable, Equatable {
-        public var id: String
-        public var cancels: [String]
-        public var terms: [Term]
-    }
-
-    /// A word or phrase; in YAML a plain string, or `{text, endings, weight}` where `endings`
-    /// are the allowed endings of the last word ("" for the bare word).
+    /// A term: in YAML a plain string (a Danish lemma), or one of
+    /// `{lemma, modifier}` (also as the first part of a compound), `{phrase}` (words matched by lemma),
+    /// `{forms}` (exact word forms, for English).
     public struct Term: Sendable, Codable, Equatable {
-        public var text: String
-        public var endings: [String]?
-        public var weight: Int?
+        public var lemma: String?
+        /// The lemma also counts as the first part of a compound ("rabat" in "rabatkoden").
+        public var modifier: Bool?
+        /// The lemma does not count as the last part of a compound ("køb" is not "indkøb").
+        public var head: Bool?
+        public var phrase: String?
+        public var forms: [String]?
 
-        public init(text: String, endings: [String]? = nil, weight: Int? = nil) {
-            self.text = text
-            self.endings = endings
-            self.weight = weight
+        public init(lemma: String? = nil, modifier: Bool? = nil, head: Bool? = nil, phrase: String? = nil, forms: [String]? = nil) {
+            self.lemma = lemma
+            self.modifier = modifier
+            self.head = head
+            self.phrase = phrase
+            self.forms = forms
         }
 
-        private enum CodingKeys: String, CodingKey { case text, endings, weight }
+        private enum CodingKeys: String, CodingKey { case lemma, modifier, head, phrase, forms }
 
         public init(from decoder: Decoder) throws {
             if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
-                self.init(text: text)
+                self.init(lemma: text)
                 return
             }
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            self.init(text: try c.decode(String.self, forKey: .text),
-                      endings: try c.decodeIfPresent([String].self, forKey: .endings),
-                      weight: try c.decodeIfPresent(Int.self, forKey: .weight))
+            self.init(lemma: try c.decodeIfPresent(String.self, forKey: .lemma),
+                      modifier: try c.decodeIfPresent(Bool.self, forKey: .modifier),
+                      head: try c.decodeIfPresent(Bool.self, forKey: .head),
+                      phrase: try c.decodeIfPresent(String.self, forKey: .phrase),
+                      forms: try c.decodeIfPresent([String].self, forKey: .forms))
         }
+    }
+
+    /// Claims about the partnership itself (the `partnership-claim` rule).
+    public struct Claims: Sendable, Codable, Equatable {
+        public var kinds: [ClaimKind]
+        /// Words for who makes a claim that a party may make ("Region Syddanmark er partner i …"):
+        /// a partner claim by one of these, or by a party or knowledge partner, is not a claim.
+        public var publicClaimants: [String]
+        /// Words right after the mention that name the alliance's own bodies ("forretningsudvalg").
+        public var ownBodies: [String]
+        /// Words that, as the last part of a compound or after a hyphen, make the alliance's name a
+        /// brand, product, package or code ("Klimaalliance-pakken").
+        public var brandHeads: [Term]
+        /// Words right after the name that make it a product name ("Pro", "Plus").
+        public var brandSuffixes: [String]
+        /// Words right before the name that make it a code ("rabatkode", "koden").
+        public var codeWords: [Term]
+        /// Features that show a company or a product: with them anywhere in the text, a partner claim
+        /// is a claim even when no paragraph looks commercial.
+        public var contextFeatures: [String]
+        /// The features of the evidence model that are claims; a paragraph holding a claim about the
+        /// partnership is weighed without them by `non-commercial` (the claim is reported on its own).
+        public var claimFeatures: [String]
+    }
+
+    public struct ClaimKind: Sendable, Codable, Equatable {
+        /// `approval`, `partner`, `brand`, `image`.
+        public var id: String
+        public var label: Localized
+        /// Phrases right before a mention ("certificeret af", "officiel partner i").
+        public var before: [String]?
+        /// Words right after a mention with a hyphen, or glued to it ("Klimaalliancen-godkendt").
+        public var after: [Term]?
+        /// Words earlier in the sentence that, with one of `links` right before the mention, make a
+        /// claim ("certificeret efter Klimaalliancens metode").
+        public var sentenceWords: [Term]?
+        public var links: [String]?
+        /// A claim only in a document that also shows a company or commercial use.
+        public var needsCommercialContext: Bool?
+        /// Exempt when a public claimant or a party makes it.
+        public var exemptPublicClaimants: Bool?
+        public var message: Localized
+        public var fix: Localized
+    }
+
+    /// The fitted logistic model: P(commercial) = 1 / (1 + e^-(bias + Σ weight · feature)).
+    public struct Model: Sendable, Codable, Equatable {
+        public var bias: Double
+        public var weights: [String: Double]
+        /// How the weights were fitted (free text written by the fitting script).
+        public var fitted: [String: String]?
     }
 
     static let fileName = "commercial.yml"
 
-    static let term: KeySchema = .stringOr(["text": .any, "endings": .any, "weight": .any])
+    static let term: KeySchema = .stringOr(["lemma": .any, "modifier": .any, "head": .any, "phrase": .any, "forms": .any])
     static let localized: KeySchema = .stringOr(["da": .any, "en": .any])
     static let schema: KeySchema = .mapping([
-        "threshold": .any, "proximity": .any, "maxEvidenceShown": .any,
-        "prices": .mapping(["category": .any, "weight": .any, "currencyAfter": .sequence(.any),
-                            "currencyBefore": .sequence(.any), "scaleWords": .sequence(.any), "leadWords": .sequence(.any)]),
-        "categories": .sequence(.mapping(["id": .any, "label": localized, "weight": .any, "fix": localized,
-                                          "terms": .sequence(term), "withPartnership": .any, "unlessNameFollowedBy": .any, "labelWeight": .any])),
-        "neutralizers": .sequence(.mapping(["id": .any, "cancels": .sequence(.any), "terms": .sequence(term)])),
+        "maxEvidenceShown": .any,
+        "thresholds": .mapping(["paragraph": .any, "error": .any, "errorWhenAll": .any, "counterEvidence": .any]),
+        "prices": .mapping(["currencyAfter": .sequence(.any), "currencyBefore": .sequence(.any), "scaleWords": .sequence(.any),
+                            "periodLinks": .sequence(.any), "periods": .sequence(.any)]),
+        "features": .sequence(.mapping(["id": .any, "label": localized, "fix": localized, "detector": .any, "of": .any,
+                                        "terms": .sequence(term), "except": .any, "sentenceStart": .any, "documentLevel": .any,
+                                        "shown": .any])),
+        "claims": .mapping([
+            "kinds": .sequence(.mapping(["id": .any, "label": localized, "before": .any, "after": .sequence(term),
+                                         "sentenceWords": .sequence(term), "links": .any, "needsCommercialContext": .any,
+                                         "exemptPublicClaimants": .any, "message": localized, "fix": localized])),
+            "publicClaimants": .any, "ownBodies": .any, "brandHeads": .sequence(term), "brandSuffixes": .any,
+            "codeWords": .sequence(term), "contextFeatures": .any, "claimFeatures": .any,
+        ]),
+        "model": .mapping(["bias": .any, "weights": .dictionary(.any), "fitted": .dictionary(.any)]),
     ])
+
+    static let detectors: Set<String> = ["price", "pricePerPeriod", "budget", "label", "priceWith", "capitals", "exclamation", "short"]
 
     /// Decodes and validates `commercial.yml` of a ruleset.
     public static func load(from ruleset: Ruleset) throws -> CommercialTerms {
-        let file = ruleset.origin.hasPrefix("(") ? "rules/klimaalliancen/\(fileName)"
-            : ruleset.origin.hasSuffix("/") ? ruleset.origin + fileName : ruleset.origin + "/" + fileName
+        let file = ruleset.origin.path(fileName)
         guard let text = ruleset.files[fileName] else {
             throw RulesError(file: file, message: Localized(da: "filen mangler (reglen non-commercial læser sine ord herfra)",
                                                             en: "the file is missing (the non-commercial rule reads its terms from it)"))
@@ -98,28 +181,55 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
         return terms
     }
 
+    /// Every feature name the model may weigh: the features and their document-level twins.
+    public var featureNames: [String] {
+        features.map(\.id) + features.filter { $0.documentLevel == true }.map { "document." + $0.id }
+    }
+
     func validate(file: String) throws {
         func fail(_ da: String, _ en: String) -> RulesError { RulesError(file: file, message: Localized(da: da, en: en)) }
-        let ids = categories.map(\.id)
-        if Set(ids).count != ids.count { throw fail("to kategorier har samme id", "two categories have the same id") }
-        if threshold < 1 { throw fail("threshold skal være mindst 1", "threshold must be at least 1") }
-        if proximity < 0 || maxEvidenceShown < 1 {
-            throw fail("proximity skal være mindst 0 og maxEvidenceShown mindst 1", "proximity must be at least 0 and maxEvidenceShown at least 1")
+        let ids = features.map(\.id)
+        if Set(ids).count != ids.count { throw fail("to features har samme id", "two features have the same id") }
+        if maxEvidenceShown < 1 { throw fail("maxEvidenceShown skal være mindst 1", "maxEvidenceShown must be at least 1") }
+        for value in [thresholds.paragraph, thresholds.error] where !(value > 0 && value < 1) {
+            throw fail("tærskler skal ligge mellem 0 og 1", "thresholds must lie between 0 and 1")
         }
-        if !ids.contains(prices.category) {
-            throw fail("prices.category «\(prices.category)» er ikke en kategori", "prices.category '\(prices.category)' is not a category")
+        if thresholds.error < thresholds.paragraph {
+            throw fail("thresholds.error må ikke være under thresholds.paragraph", "thresholds.error may not be below thresholds.paragraph")
         }
-        for neutralizer in neutralizers {
-            for id in neutralizer.cancels where !ids.contains(id) {
-                throw fail("neutralizer «\(neutralizer.id)» ophæver «\(id)», som ikke er en kategori",
-                           "neutralizer '\(neutralizer.id)' cancels '\(id)', which is not a category")
+        for id in thresholds.errorWhenAll.flatMap({ $0 }) + thresholds.counterEvidence where !ids.contains(id) {
+            throw fail("thresholds.errorWhenAll nævner «\(id)», som ikke er en feature", "thresholds.errorWhenAll names '\(id)', which is not a feature")
+        }
+        for feature in features {
+            if let detector = feature.detector, !Self.detectors.contains(detector) {
+                throw fail("feature «\(feature.id)»: ukendt detector «\(detector)»", "feature '\(feature.id)': unknown detector '\(detector)'")
+            }
+            if feature.detector == nil, (feature.terms ?? []).isEmpty {
+                throw fail("feature «\(feature.id)» har hverken terms eller detector", "feature '\(feature.id)' has neither terms nor a detector")
+            }
+            for other in feature.of ?? [] where !ids.contains(other) {
+                throw fail("feature «\(feature.id)»: «\(other)» er ikke en feature", "feature '\(feature.id)': '\(other)' is not a feature")
+            }
+            for term in feature.terms ?? [] {
+                let given = [term.lemma != nil, term.phrase != nil, term.forms != nil].filter { $0 }.count
+                if given != 1 {
+                    throw fail("feature «\(feature.id)»: et ord skal have netop én af lemma, phrase og forms",
+                               "feature '\(feature.id)': a term needs exactly one of lemma, phrase and forms")
+                }
+                if [term.lemma, term.phrase].compactMap({ $0 }).contains(where: { $0.allSatisfy(\.isWhitespace) }) || term.forms?.isEmpty == true {
+                    throw fail("feature «\(feature.id)»: et ord er tomt", "feature '\(feature.id)': a term is empty")
+                }
             }
         }
-        let weights = [prices.weight] + categories.flatMap { [$0.weight] + $0.terms.compactMap(\.weight) + [$0.labelWeight ?? 1] }
-        if weights.contains(where: { $0 < 1 }) { throw fail("vægte skal være mindst 1", "weights must be at least 1") }
-        for term in categories.flatMap(\.terms) + neutralizers.flatMap(\.terms)
-            where term.text.allSatisfy(\.isWhitespace) {
-            throw fail("et ord er tomt", "a term is empty")
+        for id in claims.contextFeatures + claims.claimFeatures where !ids.contains(id) {
+            throw fail("claims nævner «\(id)», som ikke er en feature", "claims names '\(id)', which is not a feature")
+        }
+        let names = Set(featureNames)
+        for name in model.weights.keys where !names.contains(name) {
+            throw fail("model.weights nævner «\(name)», som ikke er en feature", "model.weights names '\(name)', which is not a feature")
+        }
+        if model.weights.values.contains(where: { !$0.isFinite }) || !model.bias.isFinite {
+            throw fail("model: vægtene skal være tal", "model: the weights must be numbers")
         }
     }
 }

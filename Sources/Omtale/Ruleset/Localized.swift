@@ -22,9 +22,25 @@ public struct Localized: Sendable, Equatable, Codable {
         self.en = en
     }
 
+    /// The same text in both languages (a name, a quoted excerpt).
+    public init(verbatim text: String) {
+        self.init(da: text, en: text)
+    }
+
     public func callAsFunction(_ language: Language) -> String {
         language == .da ? da : en
     }
+
+    /// Joins two texts language by language.
+    public static func + (lhs: Localized, rhs: Localized) -> Localized {
+        Localized(da: lhs.da + rhs.da, en: lhs.en + rhs.en)
+    }
+
+    public static func + (lhs: Localized, rhs: String) -> Localized { lhs + Localized(verbatim: rhs) }
+    public static func + (lhs: String, rhs: Localized) -> Localized { Localized(verbatim: lhs) + rhs }
+
+    public static func += (lhs: inout Localized, rhs: Localized) { lhs = lhs + rhs }
+    public static func += (lhs: inout Localized, rhs: String) { lhs = lhs + rhs }
 
     private enum CodingKeys: String, CodingKey { case da, en }
 

@@ -16,8 +16,8 @@ public struct Ruleset: Sendable {
     public var collectives: [Collective]
     public var lookalikes: [Lookalike]
     public var rules: [RuleDefinition]
-    /// Where the rules came from: a folder, or "(indbygget)" for the copy inside the binary.
-    public var origin: String
+    /// Where the rules came from: a folder, or the copy inside the binary.
+    public var origin: RulesOrigin
     /// Files of the folder by relative path, for rule kinds that read their own data files.
     public var files: [String: String]
     /// How texts attribute quotes (`quotes.yml`), for the quote finder.
@@ -170,14 +170,18 @@ public struct RuleDefinition: Sendable, Codable, Equatable {
     public var clause: String?
     public var summary: Localized
     public var description: Localized
+    /// Texts the rule must report (spans marked `⟦…⟧`) and texts it must leave alone.
+    public var examples: [RuleExample]
     /// The file the rule was read from, relative to the rules folder.
     public var file: String
+    /// `safeFix: true`: the rule's fixes may be applied without a person choosing the words
+    /// (`omtale check --fix`). Fixes of other rules become Word comments or stay suggestions.
+    public var safeFix: Bool
     /// The parts of a release the rule looks at (`scope:`); nil is everywhere. For partner-mention,
     /// the parts where naming a party counts.
     public var scope: [Section.Kind]?
 
-    private enum CodingKeys: String, CodingKey { case id, kind, severity, enabled, clause, summary, description, scope }
-    static let knownKeys: Set<String> = ["id", "kind", "severity", "enabled", "clause", "summary", "description", "options", "scope"]
+    private enum CodingKeys: String, CodingKey { case id, kind, severity, enabled, clause, summary, description, examples, safeFix, scope }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -188,6 +192,8 @@ public struct RuleDefinition: Sendable, Codable, Equatable {
         clause = try c.decodeIfPresent(String.self, forKey: .clause)
         summary = try c.decode(Localized.self, forKey: .summary)
         description = try c.decode(Localized.self, forKey: .description)
+        examples = try c.decodeIfPresent([RuleExample].self, forKey: .examples) ?? []
+        safeFix = try c.decodeIfPresent(Bool.self, forKey: .safeFix) ?? false
         scope = try c.decodeIfPresent([Section.Kind].self, forKey: .scope)
         file = ""
     }
@@ -201,6 +207,8 @@ public struct RuleDefinition: Sendable, Codable, Equatable {
         try c.encodeIfPresent(clause, forKey: .clause)
         try c.encode(summary, forKey: .summary)
         try c.encode(description, forKey: .description)
+        if !examples.isEmpty { try c.encode(examples, forKey: .examples) }
+        if safeFix { try c.encode(safeFix, forKey: .safeFix) }
         try c.encodeIfPresent(scope, forKey: .scope)
     }
 }

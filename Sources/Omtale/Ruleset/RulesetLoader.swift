@@ -38,7 +38,8 @@ public enum RulesetLoader {
 
     static let ruleSchema: KeySchema = .mapping([
         "id": .any, "kind": .any, "severity": .any, "enabled": .any, "clause": .any,
-        "summary": localized, "description": localized, "options": .any, "scope": .sequence(.any),
+        "summary": localized, "description": localized, "options": .any, "safeFix": .any, "scope": .sequence(.any),
+        "examples": .sequence(.mapping(["text": .any])),
     ])
 
     private struct RulesetFile: Decodable {
@@ -58,7 +59,8 @@ public enum RulesetLoader {
     }
 
     /// Reads the folder at `directory`. Every problem is a `RulesError` naming the file and, where known, line and column.
-    public static func load(directory: URL) throws -> Ruleset {
+    /// `kinds` are the rule kinds a rule file may name.
+    public static func load(directory: URL, kinds: RuleRegistry = .standard) throws -> Ruleset {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw RulesError(file: directory.path, message: Localized(da: "reglerne findes ikke (forventede en mappe med ruleset.yml)",
@@ -80,7 +82,7 @@ public enum RulesetLoader {
             }
             files[relative] = text
         }
-        return try load(files: files, origin: directory.path)
+        return try load(files: files, origin: .folder(directory), kinds: kinds)
     }
 
     /// The files of the built-in ruleset, by relative path (for tools that derive variants of it).
@@ -89,17 +91,15 @@ public enum RulesetLoader {
     /// The default Klimaalliancen rules compiled into the binary, so a copied `omtale` works anywhere.
     public static func bundled() -> Ruleset {
         do {
-            return try load(files: BundledRules.files, origin: "(indbygget: rules/klimaalliancen)")
+            return try load(files: BundledRules.files, origin: .bundled)
         } catch {
             // The bundled copy is checked against rules/ by the test suite; failing here is a build defect.
             fatalError("The bundled ruleset is invalid: \(error)")
         }
     }
 
-    public static func load(files: [String: String], origin: String) throws -> Ruleset {
-        func path(_ relative: String) -> String {
-            origin.hasPrefix("(") ? "rules/klimaalliancen/\(relative)" : (origin as NSString).appendingPathComponent(relative)
-        }
+    public static func load(files: [String: String], origin: RulesOrigin, kinds: RuleRegistry = .standard) throws -> Ruleset {
+        func path(_ relative: String) -> String { origin.path(relative) }
         guard let rulesetText = files["ruleset.yml"] else {
             throw RulesError(file: path("ruleset.yml"), message: Localized(da: "filen mangler", en: "the file is missing"))
         }
@@ -115,8 +115,8 @@ public enum RulesetLoader {
             let base = ((name as NSString).lastPathComponent as NSString).deletingPathExtension
             if definition.id.isEmpty { definition.id = base }
             definition.file = name
-            guard RuleRegistry.kinds[definition.kind] != nil else {
-                let known = RuleRegistry.kinds.keys.sorted().joined(separator: ", ")
+            guard kinds.kind(definition.kind) != nil else {
+                let known = kinds.names.joined(separator: ", ")
                 throw RulesError(file: path(name), line: 1, column: 1,
                                  message: Localized(da: "ukendt regeltype «\(definition.kind)» (kendte: \(known))",
                                                     en: "unknown rule kind '\(definition.kind)' (known: \(known))"))

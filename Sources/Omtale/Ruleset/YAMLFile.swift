@@ -69,6 +69,7 @@ enum YAMLFile {
     static func decode<T: Decodable>(_ type: T.Type, from yaml: String, file: String, schema: KeySchema) throws -> T {
         if let value = try decodeBundled(type, from: yaml, file: file) { return value }
         let node: Node
+        try YAMLGuard.check(yaml, file: file)
         do {
             guard let composed = try Yams.compose(yaml: yaml) else {
                 throw RulesError(file: file, line: 1, column: 1, message: Localized(da: "filen er tom", en: "the file is empty"))

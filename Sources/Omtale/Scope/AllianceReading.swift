@@ -27,6 +27,10 @@ struct AllianceReading {
                 stem = String(text.dropLast(genitive.suffix.count))
             }
             let definite = stem.lowercased().hasSuffix("en")
+            // "Klimaalliance-pakken": the capitalised name as the first part of a compound still names the
+            // partnership (a product named after it); "klimaalliance-kommuner" in lower case does not.
+            let capitalised = first.map { $0.isUppercase } ?? false
+            if !definite, capitalised, Self.isCompoundHead(match, in: document) { proper.append(match); continue }
             if !definite {
                 if !definite, introduced == nil, Self.introducers.contains(Self.wordBefore(match, in: document) ?? "") {
                     introduced = match.range.lowerBound
@@ -57,6 +61,13 @@ struct AllianceReading {
               document.sentenceIndex(containing: i) == document.sentenceIndex(containing: match.range.lowerBound) else { return false }
         let word = document.string(token.range)
         return word.count >= 3 && word.dropFirst().contains { $0.isLowercase }
+    }
+
+    /// A hyphen glued to the name with a word right after it.
+    static func isCompoundHead(_ match: NameMatcher.Match, in document: Document) -> Bool {
+        let end = match.range.upperBound
+        guard end + 1 < document.utf16.count, document.utf16[end] == 0x2D, let next = Unicode.Scalar(document.utf16[end + 1]) else { return false }
+        return Character(next).isLetter
     }
 
     /// The folded word right before the match in the same sentence, if only white space separates them.

@@ -208,12 +208,14 @@ public struct NameMatcher: Sendable {
         guard bytes >= 7, bytes >= minimumFuzzyBytes, document.tokens[start].kind == .word, !notMisspellings.contains(folded) else { return nil }
         var forms = [(folded, "")]
         for (stem, suffix) in Self.genitiveStems(folded) where !notMisspellings.contains(stem) { forms.append((stem, suffix)) }
-        let formScalars = forms.map { Array($0.0.unicodeScalars) }
+        // Scalars only once some target passes the byte-length test (most tokens pass none).
+        var formScalars: [[Unicode.Scalar]]? = nil
         for (word, target, patternIndex) in fuzzyTargets {
             let pattern = patterns[patternIndex]
             // Byte lengths within 2 (æ/ø/å are two bytes) before the exact one-edit test.
-            for (index, (form, suffix)) in forms.enumerated()
-            where abs(form.utf8.count - word.utf8.count) <= 2 && Self.isOneEditApart(formScalars[index], target) {
+            for (index, (form, suffix)) in forms.enumerated() where abs(form.utf8.count - word.utf8.count) <= 2 {
+                if formScalars == nil { formScalars = forms.map { Array($0.0.unicodeScalars) } }
+                guard Self.isOneEditApart(formScalars![index], target) else { continue }
                 // A multi-word name must match up to its last word exactly ("Region Syddanmrk").
                 var first = start
                 if pattern.words.count > 1 {
@@ -243,12 +245,13 @@ public struct NameMatcher: Sendable {
     static func isOneEditApart(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Bool {
         if x == y { return false }
         if x.count == y.count {
-            let differences = zip(x, y).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
-            if differences.count == 1 { return true }
-            if differences.count == 2, differences[1] == differences[0] + 1 {
-                return x[differences[0]] == y[differences[1]] && x[differences[1]] == y[differences[0]]
+            // The first two differences, stopping at a third (no array of all of them).
+            var first = -1, second = -1
+            for k in x.indices where x[k] != y[k] {
+                if first < 0 { first = k } else if second < 0 { second = k } else { return false }
             }
-            return false
+            if second < 0 { return true }
+            return second == first + 1 && x[first] == y[second] && x[second] == y[first]
         }
         let (long, short) = x.count > y.count ? (x, y) : (y, x)
         guard long.count == short.count + 1 else { return false }

@@ -77,20 +77,26 @@ struct CheckOutputTests {
         #expect(result.stdout.isEmpty)
     }
 
-    @Test func everyFormatIsARegisteredReporter() {
+    @Test func theFormatsAndTheirHelpComeFromTheRegistry() throws {
         #expect(CheckCommand.Format.allCases.map(\.rawValue) == ReporterRegistry.ids)
-        for format in CheckCommand.Format.allCases { #expect(format.reporter.id == format.rawValue) }
+        #expect(CheckCommand.Format(rawValue: "nope") == nil)
+        let help = CheckCommand.helpMessage().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("Outputformat: human, json, sarif, github, junit eller html (standard: human)."))
     }
 
     @Test func pairsFollowTheCommandLineOrder() throws {
-        typealias F = CheckCommand.Format
+        struct F {
+            static let json = CheckCommand.Format(rawValue: "json")!
+            static let human = CheckCommand.Format.human
+            static let html = CheckCommand.Format(rawValue: "html")!
+        }
         let destinations = try CheckCommand.destinations(
             formats: [Ordered(F.json, position: 1), Ordered(F.human, position: 3), Ordered(F.html, position: 4)],
             outputs: [Ordered("r.json", position: 2), Ordered("r.html", position: 5)])
-        #expect(destinations == [.init(format: .json, path: "r.json"), .init(format: .human, path: nil), .init(format: .html, path: "r.html")])
+        #expect(destinations == [.init(format: F.json, path: "r.json"), .init(format: F.human, path: nil), .init(format: F.html, path: "r.html")])
         #expect(try CheckCommand.destinations(formats: [], outputs: []) == [.init(format: .human, path: nil)])
         // The same through ArgumentParser: the stamps record where each value stood.
         let command = try CheckCommand.parse(["--format", "sarif", "--format", "json", "--output", "r.json", "x.txt"])
-        #expect(try command.destinations() == [.init(format: .sarif, path: nil), .init(format: .json, path: "r.json")])
+        #expect(try command.destinations() == [.init(format: CheckCommand.Format(rawValue: "sarif")!, path: nil), .init(format: F.json, path: "r.json")])
     }
 }

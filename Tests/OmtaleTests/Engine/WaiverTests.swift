@@ -44,12 +44,12 @@ struct WaiverTests {
 
     @Test func waiverThatWaivesNothingIsReported() {
         let report = checker.check(text: "<!-- omtale-disable party-spelling: ingen grund -->\nKlimaalliancen: KL, de fem regioner og Realdania.")
-        #expect(report.diagnostics.contains { $0.ruleID == Waivers.superfluousRule && $0.message.contains("undtager ingenting") })
+        #expect(report.diagnostics.contains { $0.ruleID == Waivers.superfluousRule && $0.message(.da).contains("undtager ingenting") })
     }
 
     @Test func waiverNamingAnUnknownRuleIsReported() {
         let report = checker.check(text: "<!-- omtale-disable partner-mentoin: stavefejl -->\nKlimaalliancen.")
-        #expect(report.diagnostics.contains { $0.ruleID == Waivers.superfluousRule && $0.message.contains("«partner-mentoin»") })
+        #expect(report.diagnostics.contains { $0.ruleID == Waivers.superfluousRule && $0.message(.da).contains("«partner-mentoin»") })
         #expect(report.diagnostics.contains { $0.ruleID == "partner-mention" })
     }
 

@@ -46,7 +46,7 @@ struct CommercialFixtureTests {
         let report = checker.check(fileAt: TestPaths.fixture("commercial/\(name)").path)
         #expect(report.input == (name.hasSuffix(".docx") ? "docx" : "text"), "\(name)")
         #expect(report.error == nil, "\(name)")
-        return report.diagnostics.filter { $0.ruleID == "non-commercial" }
+        return report.diagnostics.filter { $0.ruleID == "non-commercial" || $0.ruleID == "partnership-claim" }
     }
 
     /// Image findings point at the image's anchor, an empty span.
@@ -71,18 +71,18 @@ struct CommercialFixtureTests {
             }
             return
         }
-        #expect(text.count == expected.findings, "\(name): \(text.map(\.message))")
-        #expect(images.count == (expected.imageFindings ?? 0), "\(name): \(images.map(\.message))")
-        let messages = (text + images).map { $0.message.lowercased() }
+        #expect(text.count == expected.findings, "\(name): \(text.map { $0.message(.da) })")
+        #expect(images.count == (expected.imageFindings ?? 0), "\(name): \(images.map { $0.message(.da) })")
+        let messages = (text + images).map { $0.message(.da).lowercased() }
         for evidence in expected.evidence ?? [] {
-            #expect(messages.contains { $0.contains("«\(evidence.lowercased())") }, "\(name): «\(evidence)» not cited in \(messages)")
+            #expect(messages.contains { $0.contains("»\(evidence.lowercased())") }, "\(name): »\(evidence)« not cited in \(messages)")
         }
     }
 
     @Test(arguments: names)
     func matchesGoldenDiagnostics(_ name: String) throws {
         let actual = Self.diagnostics(name).map { d in
-            "\(d.start.line):\(d.start.column)-\(d.end.line):\(d.end.column) \(d.severity.rawValue) [\(d.ruleID)] \(d.message)\n    = \(d.fix?.message ?? "")"
+            "\(d.start.line):\(d.start.column)-\(d.end.line):\(d.end.column) \(d.severity.rawValue) [\(d.ruleID)] \(d.message(.da))\n    = \(d.fix?.message(.da) ?? "")"
         }.joined(separator: "\n") + "\n"
         let golden = TestPaths.fixture("commercial/golden/\(name).diagnostics")
         if ProcessInfo.processInfo.environment["OMTALE_RECORD_GOLDEN"] == "1" {
@@ -94,12 +94,12 @@ struct CommercialFixtureTests {
     }
 
     /// Document-level precision and recall over every fixture: a document is predicted commercial
-    /// when the rule reports anything in it. Thresholds: precision 1.0 (a false warning on an
-    /// ordinary release is the costly error, and none of the look-alikes may trip it); recall
-    /// at least 0.9, which allows exactly the documented known miss (c12, 1 of 15 commercial
-    /// documents) and no other.
+    /// when either rule reports anything in it. Precision must be 1.0 (a false alarm on an ordinary
+    /// release is the costly error, and none of the look-alikes may trip it); the only commercial
+    /// documents missed may be the documented known misses (`knownMiss` in expected.yml, each
+    /// explained there and in the README), so any new miss fails.
     @Test func precisionAndRecall() {
-        var truePositives = 0, falsePositives = 0, falseNegatives = 0
+        var truePositives = 0, falsePositives = 0, falseNegatives = 0, missedUnexpectedly: [String] = []
         var paragraphsExpected = 0, paragraphsFound = 0, paragraphsAgreed = 0
         for name in Self.names {
             let expected = Self.expectations[name]!
@@ -108,7 +108,9 @@ struct CommercialFixtureTests {
             switch (expected.commercial, predicted) {
             case (true, true): truePositives += 1
             case (false, true): falsePositives += 1
-            case (true, false): falseNegatives += 1
+            case (true, false):
+                falseNegatives += 1
+                if expected.knownMiss != true { missedUnexpectedly.append(name) }
             case (false, false): break
             }
             paragraphsExpected += expected.findings
@@ -119,10 +121,11 @@ struct CommercialFixtureTests {
         let recall = Double(truePositives) / Double(max(1, truePositives + falseNegatives))
         let paragraphPrecision = Double(paragraphsAgreed) / Double(max(1, paragraphsFound))
         let paragraphRecall = Double(paragraphsAgreed) / Double(max(1, paragraphsExpected))
-        print(String(format: "non-commercial on %d fixtures: documents precision %.3f recall %.3f (TP %d, FP %d, FN %d); paragraphs precision %.3f recall %.3f",
+        print(String(format: "commercial use on %d fixtures: documents precision %.3f recall %.3f (TP %d, FP %d, FN %d); paragraphs precision %.3f recall %.3f",
                      Self.names.count, precision, recall, truePositives, falsePositives, falseNegatives, paragraphPrecision, paragraphRecall))
         #expect(precision == 1.0)
-        #expect(recall >= 0.9)
+        #expect(missedUnexpectedly.isEmpty, "missed: \(missedUnexpectedly)")
+        #expect(recall >= 0.8)
     }
 
     /// The committed .docx files hold what docx-spec.json says, alt texts on wp:docPr included.

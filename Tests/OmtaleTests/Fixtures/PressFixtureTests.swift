@@ -41,7 +41,7 @@ struct PressFixtureTests {
         let errors = report.diagnostics.filter { $0.ruleID == "partner-mention" }
         // One finding per document names every missing party (issue 14).
         #expect(errors.count == ((expected.missing ?? []).isEmpty ? 0 : 1))
-        for party in expected.missing ?? [] { #expect(errors.first?.message.contains(party) == true, "\(party)") }
+        for party in expected.missing ?? [] { #expect(errors.first?.message(.da).contains(party) == true, "\(party)") }
         let collective = report.parties.filter { $0.collective != nil }.map(\.name)
         #expect(Set(collective) == Set(expected.collective ?? []))
         let warnings = report.diagnostics.filter { $0.severity == .warning }
@@ -54,7 +54,7 @@ struct PressFixtureTests {
     func matchesGoldenDiagnostics(_ name: String) throws {
         let report = Fixtures.checker().check(fileAt: TestPaths.fixture("press/\(name)").path)
         let actual = report.diagnostics.map { d in
-            "\(d.start.line):\(d.start.column)-\(d.end.line):\(d.end.column) \(d.severity.rawValue) [\(d.ruleID)] \(d.message)"
+            "\(d.start.line):\(d.start.column)-\(d.end.line):\(d.end.column) \(d.severity.rawValue) [\(d.ruleID)] \(d.message(.da))"
         }.joined(separator: "\n") + "\n"
         let golden = TestPaths.fixture("press/golden/\((name as NSString).deletingPathExtension).diagnostics")
         if ProcessInfo.processInfo.environment["OMTALE_RECORD_GOLDEN"] == "1" {

@@ -60,10 +60,10 @@ struct SpokespersonFixtureTests {
     func matchesGolden(_ name: String) throws {
         let report = report(name)
         var actual = report.diagnostics.map { d in
-            "\(d.start.line):\(d.start.column)-\(d.end.line):\(d.end.column) \(d.severity.rawValue) [\(d.ruleID)] \(d.message)"
+            "\(d.start.line):\(d.start.column)-\(d.end.line):\(d.end.column) \(d.severity.rawValue) [\(d.ruleID)] \(d.message(.da))"
         }
         actual += report.quotes.map { q in
-            "quote \(q.line):\(q.column) [\(q.attribution ?? "-")] \(q.speaker ?? "-") | \(q.role ?? "-") | \(q.organisation ?? "-") | \(q.affiliation ?? "-") | \(q.text)"
+            "quote \(q.line):\(q.column) [\(q.attribution?.form ?? "-")] \(q.speaker ?? "-") | \(q.role ?? "-") | \(q.organisation ?? "-") | \(q.affiliation ?? "-") | \(q.text)"
         }
         let text = actual.joined(separator: "\n") + "\n"
         let golden = TestPaths.fixture("spokesperson/golden/\((name as NSString).deletingPathExtension).golden")

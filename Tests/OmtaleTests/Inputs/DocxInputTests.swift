@@ -114,7 +114,7 @@ struct DocxInputTests {
         #expect(missing == Set(expected.not_mentioned.keys), "\(name): not mentioned")
         // One finding lists every missing party in its first sentence (issue 14).
         let reported = Set(report.diagnostics.filter { $0.ruleID == "partner-mention" }.flatMap { d in
-            let first = d.message.components(separatedBy: ". ").first ?? ""
+            let first = d.message(.da).components(separatedBy: ". ").first ?? ""
             return Self.expectations.parties.filter { first.contains($0) }
         })
         if expected.comments.allSatisfy({ $0.waiver == nil }) {

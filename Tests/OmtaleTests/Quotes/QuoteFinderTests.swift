@@ -54,7 +54,7 @@ func assertQuotes(_ marked: String, _ expected: [ExpectedQuote], sourceLocation:
             if let party = want.party { #expect(quote.party == party, "\(label): party at \(want.marker)", sourceLocation: sourceLocation) }
             if let text = want.text { #expect(quote.text == text, "\(label): text at \(want.marker)", sourceLocation: sourceLocation) }
             if let attribution = want.attribution {
-                #expect(quote.attribution == attribution, "\(label): attribution at \(want.marker)", sourceLocation: sourceLocation)
+                #expect(quote.attribution?.form == attribution, "\(label): attribution at \(want.marker)", sourceLocation: sourceLocation)
             }
         }
     }
@@ -124,12 +124,18 @@ struct QuoteFinderTests {
 
             1️⃣- Første afsnit af svaret, siger Anne Jensen, konsulent i KL.
 
-            2️⃣- Andet afsnit af svaret, som også er hendes ord.
+            - Andet afsnit af svaret, som også er hendes ord.
 
             Klimaalliancen fortsætter til 2027.
+
+            2️⃣»Et citat i mærker efter et tilskrevet,« siger Jens Opdigtet, konsulent i KL.
+
+            3️⃣»Og et afsnit mere af det samme citat.«
             """, [
-                ExpectedQuote("1️⃣", "Anne Jensen", attribution: "after"),
-                ExpectedQuote("2️⃣", "Anne Jensen", attribution: "continuation"),
+                // A speaker's consecutive dash paragraphs are one quote (issue 15).
+                ExpectedQuote("1️⃣", "Anne Jensen", text: "Første afsnit af svaret Andet afsnit af svaret, som også er hendes ord.", attribution: "after"),
+                ExpectedQuote("2️⃣", "Jens Opdigtet", attribution: "after"),
+                ExpectedQuote("3️⃣", "Jens Opdigtet", attribution: "continuation"),
             ])
     }
 

@@ -41,7 +41,7 @@ struct HTMLReporterTests {
         let base = "Æblegrød 👨‍👩‍👧 ".utf16.count
         func finding(_ range: Range<Int>, _ severity: Severity) -> Diagnostic {
             let (start, end) = document.locations(of: range)
-            return Diagnostic(ruleID: "r", severity: severity, message: "m\(range)", range: range, start: start, end: end)
+            return Diagnostic(ruleID: "r", severity: severity, message: Localized(verbatim: "m\(range)"), range: range, start: start, end: end)
         }
         let diagnostics = [
             finding(base..<(base + 4), .info), // abcd
@@ -49,7 +49,7 @@ struct HTMLReporterTests {
             finding((base + 2)..<(base + 6), .warning), // cdef again
             finding((base + 6)..<(base + 6), .error), // after f
         ]
-        let html = DocumentMarkup(document: document, diagnostics: diagnostics, file: 1).html
+        let html = DocumentMarkup(document: document, diagnostics: diagnostics, file: 1, language: .da).html
         #expect(html == """
             <p>Æblegrød 👨‍👩‍👧 <span class="anchor" id="tekst-1-1"></span><mark class="f info" data-f="1-1" tabindex="0" title="m\(base)..&lt;\(base + 4)">ab</mark>\
             <span class="anchor" id="tekst-1-2"></span><span class="anchor" id="tekst-1-3"></span><mark class="f error" data-f="1-1 1-2 1-3" tabindex="0" title="m\(base)..&lt;\(base + 4)

@@ -78,7 +78,7 @@ struct JUnitReporterTests {
 
     @Test func escapesMarkupAndDropsCharactersXMLCannotHold() throws {
         let message = "A & B <tag> \"citat\" 'x' ]]> \u{1}\u{B} slut"
-        let diagnostic = Diagnostic(ruleID: "partner-mention", severity: .error, message: message, range: 0..<1,
+        let diagnostic = Diagnostic(ruleID: "partner-mention", severity: .error, message: Localized(verbatim: message), range: 0..<1,
                                     start: Location(line: 1, column: 1), end: Location(line: 1, column: 2))
         let report = FileReport(path: "a&b <c>.txt", input: "text", applies: true, diagnostics: [diagnostic])
         let xml = JUnitReporter().render([report], options: ReportSamples.options())

@@ -71,7 +71,7 @@ struct SARIFReporterTests {
             #expect(rules[index]["id"] as? String == result["ruleId"] as? String)
         }
         let first = try #require(results.first)
-        #expect((first["message"] as? [String: Any])?["text"] as? String == ReportSamples.reports[0].diagnostics[0].message)
+        #expect((first["message"] as? [String: Any])?["text"] as? String == ReportSamples.reports[0].diagnostics[0].message(.da))
         let physical = try #require(((first["locations"] as? [[String: Any]])?.first)?["physicalLocation"] as? [String: Any])
         #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == "udkast/Pressemeddelelse%20%C3%A6%C3%B8%C3%A5.txt")
         let region = try #require(physical["region"] as? [String: Int])

@@ -30,7 +30,7 @@ struct PartnerMentionRuleTests {
 
     @Test func anUnknownSenderIsToldHowToStateItself() {
         let report = Fixtures.checker().check(text: "Klimaalliancen: KL, Region Nordjylland, Region Syddanmark, Region Sjælland, Region Hovedstaden og Realdania.")
-        let message = try? #require(report.diagnostics.first { $0.ruleID == "partner-mention" }?.message)
+        let message = try? #require(report.diagnostics.first { $0.ruleID == "partner-mention" }?.message(.da))
         #expect(message?.contains("angiv den med --sender eller sender: i .omtale.yml") == true)
         #expect(report.sender == nil)
     }
@@ -40,7 +40,7 @@ struct PartnerMentionRuleTests {
         checker.assumptions.sender = "Fjordby Kommune"
         let report = checker.check(text: "Klimaalliancen: KL, Region Nordjylland, Region Syddanmark, Region Sjælland, Region Hovedstaden og Realdania.")
         #expect(report.sender?.party == nil && report.sender?.name == "Fjordby Kommune")
-        let message = report.diagnostics.first { $0.ruleID == "partner-mention" }?.message ?? ""
+        let message = report.diagnostics.first { $0.ruleID == "partner-mention" }?.message(.da) ?? ""
         #expect(message.hasPrefix("Region Midtjylland er ikke nævnt."))
         #expect(message.contains("Afsenderen, Fjordby Kommune, er ikke en part og skal nævne alle parter."))
         checker.assumptions.sender = "concito"
@@ -53,7 +53,7 @@ struct PartnerMentionRuleTests {
         let report = checker.check(text: "Klimaalliancen skal samle KL og kommunerne.")
         #expect(report.applies == false)
         #expect(report.diagnostics.map(\.severity) == [.info])
-        #expect(report.diagnostics.first?.message.hasPrefix("Teksten er dateret 8. juni 2021 (angivet med --date), uden for Klimaalliancens periode 1. april 2023–31. december 2027 (pkt. 7.1).") == true)
+        #expect(report.diagnostics.first?.message(.da).hasPrefix("Teksten er dateret 8. juni 2021 (angivet med --date), uden for Klimaalliancens periode 1. april 2023–31. december 2027 (pkt. 7.1).") == true)
         #expect(report.date?.source == "option" && report.date?.inPeriod == false)
         checker.assumptions.date = "2024-01-10"
         #expect(checker.check(text: "Klimaalliancen skal samle KL og kommunerne.").applies)
@@ -108,7 +108,7 @@ struct PartnerMentionRuleTests {
         let realdania = try #require(report.parties.first { $0.name == "Realdania" })
         #expect(!realdania.mentioned && realdania.missing)
         #expect(realdania.occurrences.first?.counts == false && realdania.occurrences.first?.section == "caption")
-        #expect(realdania.notes.first?.contains("billedtekst") == true)
+        #expect(realdania.localizedNotes.first?.da.contains("billedtekst") == true)
     }
 
     @Test func textNotAboutTheAllianceIsNotChecked() {
@@ -141,7 +141,7 @@ struct PartnerMentionRuleTests {
             Region Syddanmark, Region Sjælland, Region Hovedstaden og Realdania.
             """, [Expected("1️⃣", "KL er ikke nævnt. En tekst om Klimaalliancen skal nævne alle andre parter (pkt. 9.1).")])
         let report = Fixtures.checker().check(text: "Klimaalliancen: KKR Midtjylland og Kommunernes Kontaktråd mødtes.")
-        #expect(report.parties.first?.notes.first?.hasPrefix("»KKR«: KKR (Kommunernes Kontaktråd) er KL's regionale politiske fora") == true)
+        #expect(report.parties.first?.localizedNotes.first?.da.hasPrefix("»KKR«: KKR (Kommunernes Kontaktråd) er KL's regionale politiske fora") == true)
     }
 
     @Test func kommunernesLandsforeningNamesKL() {
@@ -162,7 +162,7 @@ struct PartnerMentionRuleTests {
         let missing = report.diagnostics.filter { $0.ruleID == "partner-mention" }
         #expect(missing.count == 1)
         let regions = report.parties.filter { $0.name.hasPrefix("Region") }
-        #expect(regions.count == 5 && regions.allSatisfy { $0.missing && $0.notes.contains { $0.contains("Danske Regioner er regionernes interesseorganisation") } })
+        #expect(regions.count == 5 && regions.allSatisfy { $0.missing && $0.localizedNotes.map(\.da).contains { $0.contains("Danske Regioner er regionernes interesseorganisation") } })
     }
 
     @Test func abbreviationDoesNotCountAndThePartySaysSo() throws {
@@ -171,7 +171,7 @@ struct PartnerMentionRuleTests {
             """, [Expected("1️⃣", "Region Nordjylland er ikke nævnt. En tekst om Klimaalliancen skal nævne alle andre parter (pkt. 9.1).")])
         let report = Fixtures.checker().check(text: "Klimaalliancen: KL, RN, Region Midtjylland, Region Syddanmark, Region Sjælland, Region Hovedstaden og Realdania.")
         let north = try #require(report.parties.first { $0.name == "Region Nordjylland" })
-        #expect(north.notes == ["»RN« er en intern forkortelse og tæller ikke som at nævne Region Nordjylland."])
+        #expect(north.localizedNotes.map(\.da) == ["»RN« er en intern forkortelse og tæller ikke som at nævne Region Nordjylland."])
     }
 
     @Test func bareRegionNamesAreNotTheRegionsAndEachNoteSitsOnItsOwnRegion() throws {
@@ -180,9 +180,9 @@ struct PartnerMentionRuleTests {
             """, [Expected("1️⃣", "2 parter er ikke nævnt: Region Midtjylland og Region Hovedstaden.")])
         let report = Fixtures.checker().check(text: "Klimaalliancen: KL, Midtjylland, Region Nordjylland og Realdania.")
         let mid = try #require(report.parties.first { $0.name == "Region Midtjylland" })
-        #expect(mid.notes.contains { $0.hasPrefix("»Midtjylland«") })
+        #expect(mid.localizedNotes.map(\.da).contains { $0.hasPrefix("»Midtjylland«") })
         let south = try #require(report.parties.first { $0.name == "Region Syddanmark" })
-        #expect(!south.notes.contains { $0.hasPrefix("»Midtjylland«") })
+        #expect(!south.localizedNotes.map(\.da).contains { $0.hasPrefix("»Midtjylland«") })
     }
 
     @Test func namesSplitAcrossLinesAndHyphenatedAtLineEndsStillCount() {
@@ -201,7 +201,7 @@ struct PartnerMentionRuleTests {
         let replacement = try #require(fix.replacements.first)
         #expect(replacement.line == 5 && replacement.column == 24 && replacement.endColumn == 24)
         #expect(replacement.text == "\n\n" + Fixtures.ruleset.boilerplate)
-        #expect(fix.message.hasPrefix("Tilføj standardsætningen om parterne som et afsnit sidst i brødteksten: »Klimaalliancen er et partnerskab"))
+        #expect(fix.message(.da).hasPrefix("Tilføj standardsætningen om parterne som et afsnit sidst i brødteksten: »Klimaalliancen er et partnerskab"))
     }
 
     @Test func theFixAddsOnlyTheMissingPartiesToAnEnumerationInTheAgreementsOrder() throws {

@@ -20,8 +20,8 @@ struct SpokespersonRuleTests {
 
             2️⃣- Det bliver en god dag for alle, der arbejder med klima.
             """, [
-                Expected("1️⃣", "Citatet har ingen afsender.", severity: .warning),
-                Expected("2️⃣", "Citatet har ingen afsender.", severity: .warning),
+                Expected("1️⃣", "Det fremgår ikke, hvem der siger citatet.", severity: .warning),
+                Expected("2️⃣", "Det fremgår ikke, hvem der siger citatet.", severity: .warning),
             ])
     }
 
@@ -122,7 +122,7 @@ struct SpokespersonRuleTests {
             ])
         let report = Fixtures.checker().check(text: "Klimaalliancen\n\n- Vi er klar, siger Mette Eksempel, klimakoordinator.")
         let fix = try #require(report.diagnostics.first { $0.ruleID == "spokesperson" }?.fix)
-        #expect(fix.message == "Skriv organisationen ved navnet, fx «Mette Eksempel, klimakoordinator i <organisation>».")
+        #expect(fix.message(.da) == "Skriv, hvilken organisation Mette Eksempel kommer fra, fx »Mette Eksempel, klimakoordinator i Realdania«.")
     }
 
     @Test func organisationGivenAtAnotherQuoteCounts() {
@@ -192,7 +192,7 @@ struct SpokespersonRuleTests {
 
             »Vi er klar,« siger Anne Jensen (S), regionsrådsmedlem i Region Sjælland og 2️⃣formand for Klimaalliancen.
             """, [
-                Expected("1️⃣", "The quote has no speaker."),
+                Expected("1️⃣", "The text does not say who says the quote."),
                 Expected("2️⃣", "Anne Jensen is presented as chair of the executive committee of Klimaalliancen but comes from Region Sjælland. Under pkt. 8.2"),
             ], language: .en)
     }
@@ -214,7 +214,7 @@ struct SpokespersonRuleTests {
         var files = try RulesetLoader.load(directory: TestPaths.rulesFolder).files
         files[Spokespersons.file] = files[Spokespersons.file]!.replacingOccurrences(of: "    speaksForPartnership: true\n",
                                                                                    with: "    speaksForPartner: true\n")
-        let ruleset = try RulesetLoader.load(files: files, origin: "/tmp/regler")
+        let ruleset = try RulesetLoader.load(files: files, origin: .folder(URL(fileURLWithPath: "/tmp/regler")))
         #expect(throws: RulesError.self) { _ = try Checker(ruleset: ruleset) }
         do { _ = try Checker(ruleset: ruleset) } catch let error as RulesError {
             #expect(error.file == "/tmp/regler/spokespersons.yml")
@@ -226,9 +226,9 @@ struct SpokespersonRuleTests {
     @Test func quoteLanguageKeysAreChecked() throws {
         var files = try RulesetLoader.load(directory: TestPaths.rulesFolder).files
         files["quotes.yml"] = "verbs: [siger]\nverber: [mener]\n"
-        #expect(throws: RulesError.self) { _ = try RulesetLoader.load(files: files, origin: "/tmp/regler") }
+        #expect(throws: RulesError.self) { _ = try RulesetLoader.load(files: files, origin: .folder(URL(fileURLWithPath: "/tmp/regler"))) }
         files["quotes.yml"] = nil
-        let fallback = try RulesetLoader.load(files: files, origin: "/tmp/regler")
+        let fallback = try RulesetLoader.load(files: files, origin: .folder(URL(fileURLWithPath: "/tmp/regler")))
         #expect(fallback.quoteLanguage.verbs.contains("siger"), "a folder without quotes.yml uses the bundled one")
     }
 }

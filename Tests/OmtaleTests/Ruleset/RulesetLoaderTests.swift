@@ -13,7 +13,7 @@ struct RulesetLoaderTests {
     func load(_ changes: [String: String?]) throws -> Ruleset {
         var files = Self.files
         for (name, content) in changes { files[name] = content }
-        return try RulesetLoader.load(files: files, origin: "/tmp/regler")
+        return try RulesetLoader.load(files: files, origin: .folder(URL(fileURLWithPath: "/tmp/regler")))
     }
 
     func error(_ changes: [String: String?]) -> RulesError? {
@@ -119,9 +119,9 @@ struct RulesetLoaderTests {
                 """,
             "rules/partner-mention.yml": Self.files["rules/partner-mention.yml"]!,
         ]
-        let ruleset = try RulesetLoader.load(files: files, origin: "/tmp/hav")
+        let ruleset = try RulesetLoader.load(files: files, origin: .folder(URL(fileURLWithPath: "/tmp/hav")))
         let checker = try Checker(ruleset: ruleset)
         let report = checker.check(text: "Havalliancens nye projekt med Fiskeby Kommune.")
-        #expect(report.diagnostics.map(\.message) == ["Fonden Blå er ikke nævnt. En tekst om Havalliancen skal nævne alle andre parter (pkt. 9.1). Er teksten fra en af dem, gælder kravet ikke for afsenderen selv: angiv den med --sender eller sender: i .omtale.yml."])
+        #expect(report.diagnostics.map { $0.message(.da) } == ["Fonden Blå er ikke nævnt. En tekst om Havalliancen skal nævne alle andre parter (pkt. 9.1). Er teksten fra en af dem, gælder kravet ikke for afsenderen selv: angiv den med --sender eller sender: i .omtale.yml."])
     }
 }

@@ -51,7 +51,7 @@ struct ScopeFixtureTests {
         #expect(report.parties.filter(\.missing).map(\.name) == expected.missing)
         // This suite is about the partner rules; quotes and commercial use have their own fixtures.
         let findings = report.diagnostics.filter { ["partner-mention", "regions-collective"].contains($0.ruleID) }
-            .map { "\($0.severity.rawValue) \($0.ruleID): \($0.message)" }
+            .map { "\($0.severity.rawValue) \($0.ruleID): \($0.message(.da))" }
         #expect(findings.count == expected.findings.count, "\(findings)")
         for (found, want) in zip(findings, expected.findings) { #expect(found.hasPrefix(want), "\(found)") }
     }

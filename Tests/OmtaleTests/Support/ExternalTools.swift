@@ -24,6 +24,14 @@ enum ExternalTools {
         (try? run(["sh", "-c", "command -v \(name)"]).status) == 0
     }
 
+    /// python3 can import python-docx, and LibreOffice's soffice is on PATH (the .docx --fix tests).
+    static let hasOffice: Bool = (try? run(["python3", "-c", "import docx"]).status) == 0
+        && (try? run(["sh", "-c", "command -v soffice"]).status) == 0
+
+    static var officeTrait: ConditionTrait {
+        .enabled(if: hasOffice || inCI, "needs python-docx (pip install python-docx) and LibreOffice (apt-get install libreoffice-writer-nogui); required when CI is set")
+    }
+
     /// Run the test when the tool is there, or in CI (where its absence must fail the test).
     static var jsonSchemaTrait: ConditionTrait {
         .enabled(if: hasJSONSchema || inCI, "needs python3 with jsonschema (pip install jsonschema); required when CI is set")

@@ -16,9 +16,9 @@ enum Fixtures {
     /// The bundled ruleset, decoded once for all tests.
     static let ruleset: Ruleset = RulesetLoader.bundled()
 
-    static func checker(_ language: Language = .da) -> Checker {
+    static func checker() -> Checker {
         // The bundled rules are valid (RulesetTests proves it), so this cannot throw.
-        let checker = try! Checker(ruleset: ruleset, language: language)
+        let checker = try! Checker(ruleset: ruleset)
         // Undated texts are judged at the check date: one fixed day keeps expectations reproducible.
         checker.assumptions.today = "2026-12-01"
         return checker
@@ -46,7 +46,7 @@ func assertRule(
     _ rule: String, _ marked: String, _ expected: [Expected], language: Language = .da, checker: Checker? = nil,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
-    let checker = checker ?? Fixtures.checker(language)
+    let checker = checker ?? Fixtures.checker()
     let markedText = MarkedText(marked)
     let prefixLength = nonASCIIPrefix.unicodeScalars.count
     for prefixed in [false, true] {
@@ -54,7 +54,7 @@ func assertRule(
         let report = checker.check(text: text)
         let found = report.diagnostics.filter { $0.ruleID == rule }
         let label = prefixed ? "with non-ASCII prefix" : "plain"
-        #expect(found.count == expected.count, "\(label): expected \(expected.count) diagnostics of \(rule), got \(found.map { "\($0.start.line):\($0.start.column) \($0.message)" })", sourceLocation: sourceLocation)
+        #expect(found.count == expected.count, "\(label): expected \(expected.count) diagnostics of \(rule), got \(found.map { "\($0.start.line):\($0.start.column) \($0.message(language))" })", sourceLocation: sourceLocation)
         for (diagnostic, want) in zip(found, expected) {
             guard var location = markedText.locations[want.marker] else {
                 Issue.record("no marker \(want.marker) in the text", sourceLocation: sourceLocation)
@@ -64,7 +64,7 @@ func assertRule(
             #expect(diagnostic.start.line == location.line && diagnostic.start.column == location.column,
                     "\(label): \(rule) at \(diagnostic.start.line):\(diagnostic.start.column), expected \(want.marker) at \(location.line):\(location.column)",
                     sourceLocation: sourceLocation)
-            #expect(diagnostic.message.hasPrefix(want.message), "\(label): message was «\(diagnostic.message)»", sourceLocation: sourceLocation)
+            #expect(diagnostic.message(language).hasPrefix(want.message), "\(label): message was «\(diagnostic.message(language))»", sourceLocation: sourceLocation)
             if let severity = want.severity {
                 #expect(diagnostic.severity == severity, sourceLocation: sourceLocation)
             }

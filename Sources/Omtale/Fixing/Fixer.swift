@@ -1,0 +1,141 @@
+import Foundation
+
+/// `omtale check --fix` for one file: check, apply the safe fixes, check the result again.
+///
+/// Text and Markdown files are fixed in place (`TextFixer`); a Word document gets a reviewed copy
+/// beside it with tracked changes and comments (`DocxFixer`), or is changed in place on request.
+/// Nothing is written when the file could not be read or checked, when there is nothing to fix,
+/// or when the fixed bytes cannot be read back.
+public struct FixResult: Sendable {
+    /// The check of the file as it was.
+    public var before: FileReport
+    public var plan: FixPlan
+    /// The fixed file, nil when nothing changed (or the file could not be read).
+    public var fixed: Data?
+    /// Where `fixed` goes: the file itself, or the reviewed copy of a .docx.
+    public var destination: String
+    /// The check of the fixed file (`before` when nothing changed): what is left.
+    public var after: FileReport
+    /// Word comments added to a reviewed .docx copy (findings without a safe fix).
+    public var comments: Int
+    /// Edits of the plan that could not be placed (they stay findings).
+    public var skipped: [FixPlan.Edit]
+    /// Why the file cannot be fixed although it was checked (a format --fix does not write).
+    public var unsupported: InputError?
+
+    /// The edits that were made.
+    public var applied: [FixPlan.Edit] { plan.edits.filter { !skipped.contains($0) } }
+}
+
+public enum Fixer {
+    public struct Options: Sendable {
+        /// A .docx is changed in place instead of getting a `.omtale.docx` copy.
+        public var inPlace = false
+        /// Author and date of the tracked changes and comments in a .docx.
+        public var author = "Omtale"
+        public var date = Date()
+        /// Language of the Word comments.
+        public var language: Language = .da
+        public init() {}
+    }
+
+    /// Input plugins whose files `--fix` can write.
+    public static let textInputs: Set<String> = [PlainTextInput.identifier, MarkdownInput.identifier]
+
+    /// The reviewed copy of a Word document: `udkast.docx` → `udkast.omtale.docx`.
+    public static func reviewedCopyPath(of path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let ext = url.pathExtension
+        let base = url.deletingPathExtension().lastPathComponent
+        let name = base.hasSuffix(".omtale") ? base + "." + ext : base + ".omtale." + ext
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
+    }
+
+    /// Checks and fixes bytes read from `path`; writes nothing (see `write(_:)`).
+    public static func fix(data: Data, path: String, checker: Checker, inputID: String? = nil, options: Options = Options()) -> FixResult {
+        let before = checker.check(data: data, path: path, inputID: inputID)
+        let plan = FixPlan(report: before, ruleset: checker.ruleset)
+        var result = FixResult(before: before, plan: plan, fixed: nil, destination: path, after: before, comments: 0, skipped: [],
+                               unsupported: nil)
+        guard before.error == nil, let input = before.input else { return result }
+        let fixed: Data
+        do {
+            if textInputs.contains(input) {
+                guard !plan.edits.isEmpty else { return result }
+                fixed = try TextFixer.apply(plan.edits, to: data)
+            } else if input == DocxInput.identifier {
+                if !options.inPlace { result.destination = reviewedCopyPath(of: path) }
+                let unfixed = plan.unfixed.map { before.diagnostics[$0] }
+                guard !plan.edits.isEmpty || !unfixed.isEmpty else { return result }
+                let review = try DocxFixer(author: options.author, date: options.date, language: options.language)
+                    .apply(plan.edits, comments: unfixed, to: data)
+                result.skipped = review.skipped
+                result.comments = review.comments
+                // Nothing new (a second run on the reviewed copy): the file stays as it is.
+                guard review.comments > 0 || review.skipped.count < plan.edits.count else { return result }
+                fixed = review.data
+            } else {
+                result.unsupported = InputError(.unknownFormat, da: "--fix retter kun .txt, .md og .docx; filen er tjekket, men ikke rettet",
+                                                en: "--fix only fixes .txt, .md and .docx; the file was checked but not fixed")
+                return result
+            }
+        } catch let error as InputError {
+            result.unsupported = error
+            return result
+        } catch {
+            result.unsupported = InputError(.malformed, da: "filen kan ikke rettes: \(error)", en: "the file cannot be fixed: \(error)")
+            return result
+        }
+        let after = checker.check(data: fixed, path: result.destination, inputID: input)
+        if let error = after.error {
+            // The fixed bytes must read back; if they do not, the file is left alone.
+            result.unsupported = InputError(error.kind, da: "den rettede fil kan ikke læses igen (\(error.message.da)); filen er ikke ændret",
+                                            en: "the fixed file does not read back (\(error.message.en)); the file was not changed")
+            return result
+        }
+        result.fixed = fixed
+        result.after = after
+        return result
+    }
+
+    /// Reads, checks and fixes a file on disk; writes nothing.
+    public static func fix(fileAt path: String, checker: Checker, inputID: String? = nil, options: Options = Options()) -> FixResult {
+        do {
+            let data = try Checker.read(path, limit: checker.limits.maxFileBytes)
+            return fix(data: data, path: path, checker: checker, inputID: inputID, options: options)
+        } catch let error as InputError {
+            let report = FileReport(path: path, input: inputID, error: error)
+            return FixResult(before: report, plan: FixPlan(edits: [], unfixed: []), fixed: nil, destination: path, after: report,
+                             comments: 0, skipped: [], unsupported: nil)
+        } catch {
+            let report = FileReport(path: path, input: inputID, error: InputError(.unreadable, da: "\(error)", en: "\(error)"))
+            return FixResult(before: report, plan: FixPlan(edits: [], unfixed: []), fixed: nil, destination: path, after: report,
+                             comments: 0, skipped: [], unsupported: nil)
+        }
+    }
+
+    /// Writes a result's fixed bytes, atomically: a temporary file in the destination's folder,
+    /// given the original's permissions, then renamed over the destination. A symbolic link is
+    /// followed, so the file it points at is fixed and the link stays.
+    public static func write(_ result: FixResult) throws {
+        guard let data = result.fixed else { return }
+        let original = URL(fileURLWithPath: result.before.path).resolvingSymlinksInPath().path
+        let destination = result.destination == result.before.path ? original : result.destination
+        var mode: mode_t = 0o644
+        var status = stat()
+        if stat(original, &status) == 0 { mode = status.st_mode & 0o7777 }
+        let url = URL(fileURLWithPath: destination)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).omtale-\(UUID().uuidString).tmp").path
+        AtomicFile.Pending.add(temporary)
+        defer { AtomicFile.Pending.remove(temporary) }
+        do {
+            try AtomicFile.writeDirectly(data, to: temporary, create: true)
+            guard chmod(temporary, mode) == 0, rename(temporary, destination) == 0 else { throw AtomicFile.posixError(destination) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,153 @@
+/// The organisation in a speaker phrase.
+///
+/// In order: a party or knowledge partner the name matcher finds ("formand for KL's Klima- og
+/// Miljøudvalg" belongs to KL), a look-alike ("KKR Nordjylland"), the last capitalised name after a
+/// preposition ("borgmester i Fjordby Kommune"; a committee such as "Klima-, Energi- og
+/// Miljøudvalget" is skipped: it is part of the title, not an organisation), a bare place or body after
+/// the name and a comma ("Anne Jensen, Fjordby:"), and last the partnership itself.
+extension QuoteScan {
+    struct Organisation {
+        var name: String
+        var range: Range<Int>?
+        var affiliation: Speaker.Affiliation
+        /// party | knowledgePartner | partnership | lookalike | preposition | afterComma
+        var reason: String
+    }
+
+    func organisation(_ a: Int, _ b: Int, excluding name: Range<Int>?) -> Organisation? {
+        let lower = tokens[a].range.lowerBound
+        let upper = tokens[b - 1].range.upperBound
+        var lookalike: NameMatcher.Match? = nil
+        var partnership: NameMatcher.Match? = nil
+        var t = a
+        while t < b {
+            if let match = nameMatch(at: tokens[t].range.lowerBound), match.range.lowerBound >= lower, match.range.upperBound <= upper {
+                switch match.target {
+                case .party(let i) where PartyScan.names(match.kind):
+                    return Organisation(name: ruleset.parties[i].name, range: match.range, affiliation: .party, reason: "party")
+                case .knowledgePartner(let i) where PartyScan.names(match.kind):
+                    return Organisation(name: ruleset.knowledgePartners[i].name, range: match.range, affiliation: .knowledgePartner,
+                                        reason: "knowledgePartner")
+                case .lookalike:
+                    if lookalike == nil { lookalike = match }
+                case .partnership where PartyScan.names(match.kind):
+                    if partnership == nil { partnership = match }
+                default:
+                    break
+                }
+                t = tokenIndex(at: match.range.upperBound)
+                continue
+            }
+            t += 1
+        }
+        if let lookalike {
+            // "KKR Midtjylland": the look-alike with the capitalised words that complete its name.
+            var last = tokenIndex(at: lookalike.range.upperBound - 1)
+            while true {
+                let n = skipSpaces(last + 1, b)
+                guard n > last + 1, n < b, isCapitalised(n) else { break }
+                last = n
+            }
+            let range = lookalike.range.lowerBound..<tokens[last].range.upperBound
+            return Organisation(name: document.string(range), range: range, affiliation: .other, reason: "lookalike")
+        }
+        if let found = afterPreposition(a, b, excluding: name) {
+            return Organisation(name: document.string(found), range: found, affiliation: .other, reason: "preposition")
+        }
+        if let name, let found = afterComma(name, b) {
+            return Organisation(name: document.string(found), range: found, affiliation: .other, reason: "afterComma")
+        }
+        if let partnership, name == nil {
+            return Organisation(name: ruleset.partnership.name, range: partnership.range, affiliation: .partnership, reason: "partnership")
+        }
+        return nil
+    }
+
+    /// The last capitalised phrase after a preposition: "borgmester i Fjordby Kommune". Committees are skipped.
+    func afterPreposition(_ a: Int, _ b: Int, excluding name: Range<Int>?) -> Range<Int>? {
+        var found: Range<Int>? = nil
+        var t = a
+        while t < b {
+            guard tokens[t].kind == .word, finder.prepositions.contains(folded[t]) else { t += 1; continue }
+            var n = skipSpaces(t + 1, b)
+            // "formand for Klimaalliancen": the partnership is what the title is about, not where the speaker comes from.
+            if n < b, let match = nameMatch(at: tokens[n].range.lowerBound), match.target == .partnership {
+                t = n + 1
+                continue
+            }
+            // "i foreningen Grøn Fremtid": skip one lower-case word.
+            if n < b, tokens[n].kind == .word, !isCapitalised(n) {
+                let m = skipSpaces(n + 1, b)
+                if m < b, isCapitalised(m) { n = m }
+            }
+            // "for Klima-, Energi- og Miljøudvalget", "for Teknik- og Miljøudvalget": a committee.
+            if let end = committeeEnd(from: n, limit: b) {
+                t = end
+                continue
+            }
+            var last = n
+            var j = n
+            while j < b, isCapitalised(j) || (tokens[j].kind == .word && finder.organisationWords.contains(folded[j])) || tokens[j].kind == .number {
+                if let name, name.contains(j) { break }
+                last = j + 1
+                let s = skipSpaces(j + 1, b)
+                guard s < b, s > j + 1, !containsNewline(j + 1) else { break }
+                j = s
+            }
+            if last > n {
+                found = tokens[n].range.lowerBound..<tokens[last - 1].range.upperBound
+                t = last
+                continue
+            }
+            t += 1
+        }
+        return found
+    }
+
+    /// A committee's name starting at `n`: words joined by "-", "," and "og" up to one ending in a committee
+    /// head ("udvalget"); the token after it, or nil when it is not a committee.
+    func committeeEnd(from n: Int, limit: Int) -> Int? {
+        var t = n
+        var words = 0
+        while t < limit, words < 8 {
+            if tokens[t].kind == .word {
+                words += 1
+                if isCommitteeWord(t) { return t + 1 }
+                // Only the parts of a coordinated compound may come before the head: "Klima-", "Energi-", "og".
+                let next = t + 1
+                let hyphenated = next < limit && isPunctuation(next, Unit.hyphen)
+                if !hyphenated, folded[t] != "og" { return nil }
+            } else if tokens[t].kind != .space, !isPunctuation(t, Unit.hyphen), !isPunctuation(t, Unit.comma) {
+                return nil
+            }
+            t += 1
+        }
+        return nil
+    }
+
+    func isCommitteeWord(_ t: Int) -> Bool {
+        let word = folded[t]
+        return finder.committeeHeads.contains { word.hasSuffix($0) }
+    }
+
+    /// "Anne Jensen, Fjordby:" / "Anne Jensen (S), Fjordby Kommune.": a capitalised phrase after the name and a
+    /// comma, ending the speaker phrase (or followed by another comma).
+    func afterComma(_ name: Range<Int>, _ b: Int) -> Range<Int>? {
+        var n = skipSpaces(name.upperBound, b)
+        if n + 2 < b, isPunctuation(n, Unit.openParenthesis), isPunctuation(n + 2, Unit.closeParenthesis) { n = skipSpaces(n + 3, b) }
+        guard n < b, isPunctuation(n, Unit.comma) else { return nil }
+        let s = skipSpaces(n + 1, b)
+        guard s < b, isCapitalised(s), !isTitle(s), !finder.pronouns.contains(folded[s]) else { return nil }
+        var last = s
+        var j = s
+        while j < b, isCapitalised(j) || tokens[j].kind == .word && finder.organisationWords.contains(folded[j]) {
+            last = j
+            let next = skipSpaces(j + 1, b)
+            guard next > j + 1 || next == b else { break }
+            j = next
+        }
+        let after = skipSpaces(last + 1, b)
+        guard after >= b || isPunctuation(after, Unit.comma) else { return nil }
+        return tokens[s].range.lowerBound..<tokens[last].range.upperBound
+    }
+}

@@ -1,0 +1,400 @@
+/// Resolution: who a word that refers back stands for, and what a quote without its own attribution
+/// belongs to.
+///
+/// - The people a text names: every attributed speaker, and every person named in running text
+///   with evidence ("Men borgmester Anne Jensen lovede, at …"), with the title written around the name.
+/// - A pronoun ("siger hun") is the last person named before it; a definite noun ("siger borgmesteren",
+///   "KL-formanden") the last person named whose title it is, else it stays the noun (nobody named);
+///   a surname alone ("siger Jensen") the person of that surname.
+/// - A speaker's consecutive dash paragraphs are one quote; a quote paragraph right after an attributed
+///   quote continues it; a headline quote repeated with its speaker in the body is that speaker's.
+/// - A quote paragraph with no attribution after a sentence about a person ("Hun forklarer, at …") is
+///   that person's, inferred (`context`): the spokesperson checks do not rely on it.
+extension QuoteScan {
+    struct Mention {
+        var offset: Int
+        var speaker: Speaker
+        /// An attribution's speaker (not a name in running text).
+        var isSpeaker = false
+    }
+
+    func resolve(_ candidates: [Candidate]) -> [Quote] {
+        let candidates = mergeDashParagraphs(candidates.sorted { $0.quote.range.lowerBound < $1.quote.range.lowerBound })
+        // Running text is what is neither quoted nor an attribution already read.
+        var quoted: [Range<Int>] = []
+        for candidate in candidates {
+            quoted.append(candidate.quote.range)
+            if let range = candidate.quote.attribution?.range ?? candidate.reference?.range { quoted.append(range) }
+        }
+        quoted.sort { $0.lowerBound < $1.lowerBound }
+        var mentions: [Mention] = []
+        for candidate in candidates {
+            if let attribution = candidate.quote.attribution, attribution.speaker.name != nil {
+                mentions.append(Mention(offset: attribution.range.lowerBound, speaker: attribution.speaker, isSpeaker: true))
+            }
+        }
+        mentions += narrativeMentions(outside: quoted)
+        mentions.sort { $0.offset < $1.offset }
+
+        func lastMention(before offset: Int, where accept: (Speaker) -> Bool = { _ in true }) -> Mention? {
+            var low = 0
+            var high = mentions.count
+            while low < high {
+                let mid = (low + high) / 2
+                if mentions[mid].offset < offset { low = mid + 1 } else { high = mid }
+            }
+            var i = low - 1
+            while i >= 0 {
+                if accept(mentions[i].speaker) { return mentions[i] }
+                i -= 1
+            }
+            return nil
+        }
+
+        func resolved(_ reference: Reference) -> Attribution? {
+            let word = document.string(reference.word)
+            let at = reference.word.lowerBound
+            switch reference.kind {
+            case .pronoun:
+                let folded = NameMatcher.foldWord(word)
+                let found = finder.pronouns.contains(folded) ? pronounReferent(at: at, word: folded, mentions: mentions)
+                    : lastMention(before: at, where: { _ in true }).map { ($0, "lastNamed") }
+                guard let (mention, reason) = found else { return nil }
+                return Attribution(form: .pronoun, range: reference.range, speaker: mention.speaker,
+                                   steps: reference.steps + [Attribution.Step("refersTo", mention.speaker.name ?? "", reason)])
+            case .noun:
+                let title = referredTitle(tokenIndex(at: at)) ?? NameMatcher.foldWord(word)
+                if let mention = lastMention(before: at, where: { has(title: title, $0) }) {
+                    return Attribution(form: .pronoun, range: reference.range, speaker: mention.speaker,
+                                       steps: reference.steps + [Attribution.Step("refersTo", mention.speaker.name ?? "", "title")])
+                }
+                // Nobody named with that title: the noun is all the text says ("siger borgmesteren").
+                var speaker = Speaker(name: nil, nameRange: nil, partyLetter: nil, role: title, titleRanges: [], organisation: nil,
+                                      organisationRange: nil, affiliation: nil, range: reference.word)
+                speaker.reference = word
+                return Attribution(form: .pronoun, range: reference.range, speaker: speaker,
+                                   steps: reference.steps + [Attribution.Step("unsure", word, "nobodyNamedWithTitle")])
+            case .surname:
+                let key = NameMatcher.foldWord(word)
+                let bySurname = { (speaker: Speaker) in speaker.name.map { NameMatcher.words(of: $0, caseSensitive: false).last == key } ?? false }
+                if let mention = lastMention(before: at, where: bySurname) ?? mentions.first(where: { bySurname($0.speaker) }) {
+                    return Attribution(form: .after, range: reference.range, speaker: mention.speaker,
+                                       steps: reference.steps + [Attribution.Step("refersTo", mention.speaker.name ?? "", "surname")])
+                }
+                let speaker = Speaker(name: word, nameRange: reference.word, partyLetter: nil, role: nil, titleRanges: [], organisation: nil,
+                                      organisationRange: nil, affiliation: nil, range: reference.word)
+                return Attribution(form: .after, range: reference.range, speaker: speaker,
+                                   steps: reference.steps + [Attribution.Step("name", word, "surnameOnly")])
+            }
+        }
+
+        var quotes: [Quote] = []
+        var previous: Candidate? = nil
+        for var candidate in candidates {
+            if let reference = candidate.reference, candidate.quote.attribution == nil {
+                candidate.quote.attribution = resolved(reference)
+            }
+            if candidate.quote.attribution == nil, candidate.reference == nil, let previous, let attribution = previous.quote.attribution,
+               previous.lastParagraph + 1 == candidate.paragraph, candidate.quote.style != .label,
+               candidate.quote.range.lowerBound == trimmed(document.paragraphs[candidate.paragraph]).lowerBound {
+                candidate.quote.attribution = Attribution(form: .continuation, range: candidate.quote.range, speaker: attribution.speaker,
+                                                          steps: [Attribution.Step("continuation", attribution.speaker.displayName ?? "")])
+            }
+            quotes.append(candidate.quote)
+            previous = candidate
+        }
+        // »A.« »B.« »C«, siger …: quote paragraphs in a row before an attributed one are its speaker's.
+        var next: Int? = nil
+        for i in quotes.indices.reversed() {
+            defer { next = i }
+            guard quotes[i].attribution == nil, quotes[i].style == .marks, let n = next, let attribution = quotes[n].attribution,
+                  attribution.form != .context, quotes[n].style == .marks,
+                  let p = document.paragraphIndex(containing: quotes[i].range.lowerBound),
+                  let q = document.paragraphIndex(containing: quotes[n].range.lowerBound), q == p + 1,
+                  quotes[i].range.lowerBound == trimmed(document.paragraphs[p]).lowerBound,
+                  quotes[n].range.lowerBound == trimmed(document.paragraphs[q]).lowerBound,
+                  trimmed(quotes[i].range.upperBound..<document.paragraphs[p].upperBound).allSatisfy({ !Unit.isLetter(units[$0]) }) else { continue }
+            quotes[i].attribution = Attribution(form: .continuation, range: quotes[i].range, speaker: attribution.speaker,
+                                                steps: [Attribution.Step("continuation", attribution.speaker.displayName ?? "", "nextParagraph")])
+        }
+        repeatedHeadlines(&quotes)
+        introducedByContext(&quotes, candidates: candidates, mentions: mentions)
+        withOrganisations(&quotes, mentions: mentions)
+        return quotes
+    }
+
+    enum Gender { case man, woman }
+
+    /// The gender a first name tells (from the two lists of `quotes.yml`); nil when it does not.
+    func gender(of speaker: Speaker) -> Gender? {
+        guard let name = speaker.name, let first = NameMatcher.words(of: name, caseSensitive: false).first else { return nil }
+        let firstPart = String(first.split(separator: "-").first ?? Substring(first))
+        let man = finder.menNames.contains(firstPart)
+        let woman = finder.womenNames.contains(firstPart)
+        return man == woman ? nil : man ? .man : .woman
+    }
+
+    func gender(ofPronoun word: String) -> Gender? {
+        word == "han" ? .man : word == "hun" ? .woman : nil
+    }
+
+    /// Who "han"/"hun" at `offset` is: going back sentence by sentence, the first person named in the nearest
+    /// sentence that names one (the subject is usually named first), whose first name does not say the other
+    /// gender. A sentence that starts with the same pronoun is the same person again and is passed over
+    /// ("Anne Jensen er borgmester. Hun mødtes med Ole Hansen. »…«, siger hun": Anne Jensen).
+    func pronounReferent(at offset: Int, word: String, mentions: [Mention]) -> (Mention, String)? {
+        let wanted = gender(ofPronoun: word)
+        func compatible(_ mention: Mention) -> Bool {
+            guard let wanted, let known = gender(of: mention.speaker) else { return true }
+            return wanted == known
+        }
+        func firstIndex(atOrAfter offset: Int) -> Int {
+            var low = 0
+            var high = mentions.count
+            while low < high {
+                let mid = (low + high) / 2
+                if mentions[mid].offset < offset { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        guard var s = document.sentenceIndex(containing: offset) else { return nil }
+        var bound = offset
+        let maxSentences = 20
+        var looked = 0
+        while s >= 0, looked < maxSentences {
+            let sentence = document.sentences[s]
+            let first = skipSpaces(tokenIndex(at: sentence.lowerBound), tokens.count)
+            let chained = bound > sentence.upperBound && first < tokens.count && tokens[first].kind == .word && folded[first] == word
+                && tokens[first].range.lowerBound < offset
+            if !chained {
+                var i = firstIndex(atOrAfter: sentence.lowerBound)
+                var inSentence: [Mention] = []
+                while i < mentions.count, mentions[i].offset < min(bound, sentence.upperBound) {
+                    if compatible(mentions[i]) { inSentence.append(mentions[i]) }
+                    i += 1
+                }
+                if !inSentence.isEmpty {
+                    let reason = looked == 0 ? "sameSentence" : "subjectBefore"
+                    // Someone who has already spoken, else the first named who is not after "af", "med" …, else the first.
+                    let spoke = inSentence.first { mention in
+                        mentions.contains { $0.offset < mention.offset && $0.isSpeaker && $0.speaker.name == mention.speaker.name }
+                    }
+                    if inSentence.count > 1, let spoke { return (spoke, reason + "HasSpoken") }
+                    let subject = inSentence.first { mention in
+                        guard let p = previousWord(tokenIndex(at: mention.offset), floor: 0), tokens[p].kind == .word else { return true }
+                        return !finder.notSubjectAfter.contains(folded[p]) || isTitle(p)
+                    }
+                    return (subject ?? inSentence[0], reason)
+                }
+            }
+            bound = Int.max
+            s -= 1
+            looked += 1
+        }
+        return nil
+    }
+
+    /// Whether a speaker's title is the one a noun refers to ("borgmesteren": a "borgmester", also
+    /// "overborgmester" or "by- og kulturrådmand" for "rådmanden").
+    func has(title: String, _ speaker: Speaker) -> Bool {
+        guard let role = speaker.role else { return false }
+        return NameMatcher.foldWord(role).contains(title)
+    }
+
+    /// A speaker's dash paragraphs in a row are one quote: `– A.` `– B.` `– C, siger …` (the attribution in the
+    /// last) or `– A, siger …` `– B.` (in the first).
+    func mergeDashParagraphs(_ candidates: [Candidate]) -> [Candidate] {
+        var result: [Candidate] = []
+        for candidate in candidates {
+            if var last = result.last, last.quote.style == .dash, candidate.quote.style == .dash,
+               last.lastParagraph + 1 == candidate.paragraph,
+               candidate.quote.range.lowerBound == trimmed(document.paragraphs[candidate.paragraph]).lowerBound {
+                let lastSpeaks = last.quote.attribution != nil || last.reference != nil
+                let thisSpeaks = candidate.quote.attribution != nil || candidate.reference != nil
+                if !(lastSpeaks && thisSpeaks) {
+                    last.quote.range = last.quote.range.lowerBound..<max(last.quote.range.upperBound, candidate.quote.range.upperBound)
+                    last.quote.segments += candidate.quote.segments
+                    last.lastParagraph = candidate.lastParagraph
+                    if !lastSpeaks {
+                        last.quote.attribution = candidate.quote.attribution
+                        last.reference = candidate.reference
+                    }
+                    result[result.count - 1] = last
+                    continue
+                }
+            }
+            result.append(candidate)
+        }
+        return result
+    }
+
+    /// A quote in the headline or lead repeated with its speaker further down: "»Vi skal turde mere«" as the
+    /// headline and "»Vi skal turde mere, end vi har gjort,« siger …" in the body. Bounded: the first
+    /// paragraphs only, against at most `maxRepeatChecks` attributed quotes.
+    func repeatedHeadlines(_ quotes: inout [Quote]) {
+        let attributed = quotes.indices.filter { quotes[$0].attribution != nil }.prefix(finder.maxRepeatChecks)
+        for i in quotes.indices where quotes[i].attribution == nil {
+            guard let paragraph = document.paragraphIndex(containing: quotes[i].range.lowerBound) else { continue }
+            if paragraph >= finder.headlineParagraphs { break }
+            let text = comparable(quotes[i])
+            guard text.count >= 8 else { continue }
+            let prefix = String(text.prefix(40))
+            if let j = attributed.first(where: { $0 > i && comparable(quotes[$0]).hasPrefix(prefix) }), let attribution = quotes[j].attribution {
+                quotes[i].attribution = Attribution(form: .repeated, range: attribution.range, speaker: attribution.speaker,
+                                                    steps: [Attribution.Step("repeated", attribution.speaker.displayName ?? "")])
+            }
+        }
+    }
+
+    /// A quote's words, lower-cased, without punctuation at its end, for finding it repeated.
+    func comparable(_ quote: Quote) -> String {
+        var text = quote.segments.map { document.string($0) }.joined(separator: " ").lowercased()
+        while let last = text.last, last.isPunctuation || last.isWhitespace { text.removeLast() }
+        return text
+    }
+
+    /// A quote paragraph with no attribution after a paragraph of running text about a person: "Hun
+    /// forklarer, at …" / "Rådmanden mener, at …" / "Men Anne Jensen lovede, at …", then the quote.
+    func introducedByContext(_ quotes: inout [Quote], candidates: [Candidate], mentions: [Mention]) {
+        let paragraphs = document.paragraphs
+        var quoteParagraphs = Set<Int>()
+        for candidate in candidates { for p in candidate.paragraph...candidate.lastParagraph { quoteParagraphs.insert(p) } }
+        for i in quotes.indices where quotes[i].attribution == nil && quotes[i].style != .label {
+            guard let p = document.paragraphIndex(containing: quotes[i].range.lowerBound), p > 0,
+                  quotes[i].range.lowerBound == trimmed(paragraphs[p]).lowerBound, !quoteParagraphs.contains(p - 1) else { continue }
+            let previous = trimmed(paragraphs[p - 1])
+            guard !previous.isEmpty, wordCount(previous, limit: 5) >= 4 else { continue }
+            let first = tokenIndex(at: previous.lowerBound)
+            let end = tokenIndex(at: previous.upperBound)
+            let speaks = (first..<end).contains { tokens[$0].isWordLike && matchAttributionPhrase(at: $0, limit: end) != nil }
+            // The person: the subject pronoun or noun of that paragraph, else the first person named in it.
+            let named = mentions.first { previous.contains($0.offset) }
+            let pronoun = tokens[first].isWordLike && finder.pronouns.contains(folded[first])
+            let title = tokens[first].isWordLike ? referredTitle(first) : nil
+            guard speaks || pronoun || title != nil || named.map({ tokenIndex(at: $0.offset) <= first + 2 }) == true else { continue }
+            let speaker: Speaker?
+            let reason: String
+            if pronoun {
+                speaker = pronounReferent(at: tokens[first].range.lowerBound, word: folded[first], mentions: mentions)?.0.speaker
+                reason = "subjectPronoun"
+            } else if let title {
+                speaker = mentions.last(where: { $0.offset < previous.upperBound && has(title: title, $0.speaker) })?.speaker
+                reason = "subjectNoun"
+            } else {
+                speaker = named?.speaker
+                reason = "namedBefore"
+            }
+            guard let speaker else { continue }
+            quotes[i].attribution = Attribution(form: .context, range: previous, speaker: speaker,
+                                                steps: [Attribution.Step("context", document.string(previous), reason),
+                                                        Attribution.Step("unsure", speaker.displayName ?? "", "noAttributionAtQuote")])
+        }
+    }
+
+    /// People named in running text outside quotes, with evidence that the run is a person (first name,
+    /// title, party letter, initials): the referents of later pronouns, nouns and surnames.
+    func narrativeMentions(outside quoted: [Range<Int>]) -> [Mention] {
+        var result: [Mention] = []
+        var q = 0
+        var t = 0
+        let count = tokens.count
+        while t < count {
+            guard tokens[t].kind == .word, isCapitalised(t) else { t += 1; continue }
+            let offset = tokens[t].range.lowerBound
+            while q < quoted.count, quoted[q].upperBound <= offset { q += 1 }
+            if let inside = quoted[q...].prefix(4).first(where: { $0.contains(offset) }) {
+                t = max(t + 1, tokenIndex(at: inside.upperBound))
+                continue
+            }
+            let limit = min(count, t + 12)
+            guard let name = nameRun(t, limit), name.lowerBound == t else { t += 1; continue }
+            let floor = max(0, t - 8)
+            guard confidence(of: name, from: floor) != nil else { t = name.upperBound; continue }
+            // "Anne Jensens tale": a name in the genitive is not who acts in the sentence.
+            if folded[name.upperBound - 1].hasSuffix("s"), isKnownGenitive(name.upperBound - 1) { t = name.upperBound; continue }
+            // The phrase: title words before the name ("borgmester", "adm. direktør"), apposition after it.
+            var a = t
+            while let p = previousWord(a, floor: floor) {
+                if isTitle(p) { a = p; continue }
+                if isPunctuation(p, Unit.fullStop), let w = previousWord(p, floor: floor), isAbbreviation(w) { a = w; continue }
+                break
+            }
+            // "adm. direktør i Fjordby Bank, Anne Jensen": a title phrase, a comma, then the name.
+            if a == t, let comma = previousWord(t, floor: floor), isPunctuation(comma, Unit.comma),
+               let title = titlePhraseStart(before: comma) { a = title }
+            let end = appositionEnd(after: name.upperBound, limit: min(count, name.upperBound + 40))
+            if case .speaker(var speaker, _)? = parseSpeaker(a, max(end, name.upperBound)), speaker.name != nil {
+                if speaker.role == nil, let title = predicateTitle(after: end) { speaker.role = title }
+                result.append(Mention(offset: offset, speaker: speaker))
+            }
+            t = max(end, name.upperBound)
+        }
+        return result
+    }
+
+    /// The start of a title phrase that ends at `comma` ("formanden for Fjordby Kommunes udvalg"): a title word
+    /// at most eight words back, in the same sentence.
+    func titlePhraseStart(before comma: Int) -> Int? {
+        var p = comma - 1
+        var words = 0
+        while p >= 0, words < 8 {
+            if tokens[p].kind == .punctuation, Unit.isSentenceEnd(units[tokens[p].range.lowerBound]) || isPunctuation(p, Unit.comma)
+                || Unit.isQuoteMark(units[tokens[p].range.lowerBound]) { return nil }
+            if tokens[p].kind == .space, containsNewline(p) { return nil }
+            if tokens[p].isWordLike {
+                words += 1
+                if isTitle(p) || referredTitle(p) != nil {
+                    if let q = previousWord(p, floor: 0), isPunctuation(q, Unit.fullStop), let w = previousWord(q, floor: 0), isAbbreviation(w) { return w }
+                    return p
+                }
+            }
+            p -= 1
+        }
+        return nil
+    }
+
+    /// A person's organisation given at one mention and not at another ("Anne Jensen, direktør i Fjordby Bank"
+    /// first, "siger Anne Jensen" later): filled in from the mention that gives it.
+    func withOrganisations(_ quotes: inout [Quote], mentions: [Mention]) {
+        var known: [String: Speaker] = [:]
+        for mention in mentions {
+            guard let name = mention.speaker.name, mention.speaker.organisation != nil else { continue }
+            let key = NameMatcher.words(of: name, caseSensitive: false).joined(separator: " ")
+            if known[key] == nil { known[key] = mention.speaker }
+        }
+        for quote in quotes {
+            guard let speaker = quote.attribution?.speaker, let name = speaker.name, let organisation = speaker.organisation else { continue }
+            let key = NameMatcher.words(of: name, caseSensitive: false).joined(separator: " ")
+            if known[key] == nil { known[key] = speaker }
+            _ = organisation
+        }
+        for i in quotes.indices {
+            guard var attribution = quotes[i].attribution, let name = attribution.speaker.name, attribution.speaker.organisation == nil else { continue }
+            let key = NameMatcher.words(of: name, caseSensitive: false).joined(separator: " ")
+            guard let other = known[key], let organisation = other.organisation else { continue }
+            attribution.speaker.organisation = organisation
+            attribution.speaker.affiliation = other.affiliation
+            attribution.speaker.organisationRange = other.organisationRange
+            if attribution.speaker.role == nil { attribution.speaker.role = other.role }
+            attribution.steps.append(Attribution.Step("organisation", organisation, "givenElsewhere"))
+            quotes[i].attribution = attribution
+        }
+    }
+
+    /// "Anne Jensen (V) er by- og kulturrådmand i Fjordby Kommune": a title given by "er" after the name.
+    func predicateTitle(after t: Int) -> String? {
+        var n = skipSpaces(t, tokens.count)
+        if n < tokens.count, isPunctuation(n, Unit.comma) { n = skipSpaces(n + 1, tokens.count) }
+        guard n < tokens.count, tokens[n].kind == .word, folded[n] == "er" || folded[n] == "var" else { return nil }
+        var e = n + 1
+        var words: [String] = []
+        while e < tokens.count, words.count < 6 {
+            if tokens[e].kind == .word {
+                words.append(text(e))
+                if isTitle(e) { return words.joined(separator: " ") }
+            } else if tokens[e].kind == .punctuation, !isPunctuation(e, Unit.hyphen) { break }
+            e += 1
+        }
+        return nil
+    }
+}

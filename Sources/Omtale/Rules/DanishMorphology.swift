@@ -1,0 +1,96 @@
+import CHunspellShim
+import Foundation
+
+/// Danish inflection and compounding from a real lexicon: Debian's `hunspell-da` (Stavekontrolden's
+/// word list and affix rules), read through libhunspell.
+///
+/// Why libhunspell and not a generated table: Danish compounds are open-ended ("abonnementsaftale",
+/// "billetprisen", "leasingaftalen"), and the affix file's compound rules (COMPOUNDBEGIN/END, the
+/// linking "s" and "e") are what decides whether "abonnements" + "aftale" is a word. A table can list
+/// inflections but not every compound; the engine can judge any. libhunspell is opened with dlopen
+/// (`CHunspellShim`), so the binary has no link-time dependency on it: a copied binary runs without
+/// it and then matches only each term's own forms and listed endings (README, "Commercial use").
+///
+/// The lexicon is looked for at `$OMTALE_HUNSPELL_DA` (a path without `.aff`/`.dic`), then in the
+/// usual hunspell folders. One hunspell handle is shared and serialized by a lock; answers are cached.
+public final class DanishMorphology: @unchecked Sendable {
+    public static let shared = DanishMorphology()
+
+    /// Why the lexicon is not in use (nil when it is).
+    public let unavailableReason: String?
+    public var isAvailable: Bool { handle != nil }
+
+    private let handle: UnsafeMutableRawPointer?
+    private let lock = NSLock()
+    private var stemCache: [String: [String]] = [:]
+    private var spellCache: [String: Bool] = [:]
+
+    static let searchPaths = ["/usr/share/hunspell/da_DK", "/usr/share/myspell/da_DK", "/usr/share/myspell/dicts/da_DK",
+                              "/usr/local/share/hunspell/da_DK", "/opt/homebrew/share/hunspell/da_DK"]
+
+    init(base: String? = ProcessInfo.processInfo.environment["OMTALE_HUNSPELL_DA"]) {
+        let candidates = base.map { [$0] } ?? Self.searchPaths
+        var reason = "hunspell-da not found (\(candidates.joined(separator: ", ")))"
+        var opened: UnsafeMutableRawPointer? = nil
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate + ".dic") {
+            var why: UnsafePointer<CChar>? = nil
+            if let h = omtale_hunspell_open(candidate + ".aff", candidate + ".dic", &why) {
+                opened = h
+                break
+            }
+            reason = why.map { String(cString: $0) } ?? "hunspell could not open \(candidate)"
+        }
+        handle = opened
+        unavailableReason = opened == nil ? reason : nil
+    }
+
+    deinit { if let handle { omtale_hunspell_close(handle) } }
+
+    /// The lemmas of a lower-case word: hunspell's stems (for a compound, those of its last part),
+    /// or the word itself when the lexicon is missing or does not know the word.
+    public func stems(_ word: String) -> [String] {
+        guard let handle else { return [word] }
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = stemCache[word] { return cached }
+        var stems: [String] = []
+        if let described = omtale_hunspell_describe(handle, word) {
+            for line in String(cString: described).split(separator: "\n") where line.hasPrefix("S\t") {
+                let stem = String(line.dropFirst(2))
+                if !stems.contains(stem) { stems.append(stem) }
+            }
+            omtale_hunspell_free(described)
+        }
+        if stems.isEmpty { stems = [word] }
+        if stemCache.count > 200_000 { stemCache.removeAll() }
+        stemCache[word] = stems
+        return stems
+    }
+
+    /// Whether the lexicon accepts a lower-case word, compounds its affix rules allow included.
+    /// Without the lexicon: a word of at least four letters with a vowel (a permissive guess).
+    public func isWord(_ word: String) -> Bool {
+        guard let handle else {
+            return word.count >= 4 && word.contains { "aeiouyæøå".contains($0) }
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = spellCache[word] { return cached }
+        let known = omtale_hunspell_spell(handle, word) != 0
+        if spellCache.count > 200_000 { spellCache.removeAll() }
+        spellCache[word] = known
+        return known
+    }
+
+    /// Whether `rest`, the part of a compound beside a known part, is a word: as written, or
+    /// without the linking letter ("abonnement-s-aftale", "pige-e-…") when it is the first part.
+    func isCompoundPart(_ rest: Substring, linking: Bool) -> Bool {
+        let trimmed = rest.hasSuffix("-") ? rest.dropLast() : rest
+        guard trimmed.count >= 2 else { return false }
+        if isWord(String(trimmed)) { return true }
+        if linking, trimmed.count >= 3, let last = trimmed.last, last == "s" || last == "e" {
+            return isWord(String(trimmed.dropLast()))
+        }
+        return false
+    }
+}

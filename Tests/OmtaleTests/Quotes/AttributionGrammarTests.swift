@@ -1,0 +1,235 @@
+import Foundation
+import Testing
+@testable import Omtale
+
+/// The attribution patterns real Danish releases use (issue 15), each in fictional words with fictional
+/// people. The positions the finder must report are marked inline.
+@Suite("Attribution grammar")
+struct AttributionGrammarTests {
+    @Test func titleFirstThenCommaAndName() {
+        assertQuotes("""
+            Nyhed
+
+            1️⃣- Vi tager et stort skridt i dag, siger formanden for Klimaalliancen, Birthe Fiktivsen.
+            """, [ExpectedQuote("1️⃣", "Birthe Fiktivsen", attribution: "after")])
+    }
+
+    @Test func nameThenABarePlaceOrBody() {
+        assertQuotes("""
+            1️⃣»Vi er klar til at gå i gang,« siger borgmester Ole Opdigtsen, Fjordby Kommune.
+
+            2️⃣»Det er vi også,« siger borgmester Karen Prøvesen, Sølund.
+            """, [
+                ExpectedQuote("1️⃣", "Ole Opdigtsen", role: "borgmester", organisation: "Fjordby Kommune"),
+                ExpectedQuote("2️⃣", "Karen Prøvesen", role: "borgmester", organisation: "Sølund"),
+            ])
+    }
+
+    @Test func introducingSentenceEndingInAColon() {
+        assertQuotes("""
+            Nyhed
+
+            Borgmester i Fjordby Kommune, Ole Opdigtsen, glæder sig over den nye aftale:
+
+            1️⃣- Det er en god dag for hele kommunen og for klimaet.
+
+            Karen Prøvesen er glad for tilliden og siger tak:
+
+            2️⃣”Det betyder meget for os, at så mange bakker op,” siger hun.
+            """, [
+                ExpectedQuote("1️⃣", "Ole Opdigtsen", role: "Borgmester", organisation: "Fjordby Kommune", attribution: "before"),
+                ExpectedQuote("2️⃣", "Karen Prøvesen", attribution: "pronoun"),
+            ])
+    }
+
+    @Test func dialogueDashInTheMiddleOfAParagraph() {
+        assertQuotes("""
+            Planen omfatter nu alle kommunerne. 1️⃣– Vi er godt på vej, siger Jens Eksempel, direktør i Realdania.
+            """, [ExpectedQuote("1️⃣", "Jens Eksempel", organisation: "Realdania", party: "Realdania", text: "Vi er godt på vej")])
+    }
+
+    @Test func aSpeakersDashParagraphsAreOneQuote() {
+        assertQuotes("""
+            Konferencen i Fjordby samlede over 200 deltagere i går.
+
+            1️⃣- Første del af svaret handler om pengene.
+
+            - Anden del handler om tiden, vi har til rådighed.
+
+            - Tredje del handler om folkene, siger Lise Fiktiv, konsulent i KL.
+
+            Konferencen slutter i morgen.
+            """, [ExpectedQuote("1️⃣", "Lise Fiktiv", organisation: "KL", attribution: "after")])
+    }
+
+    @Test func guillemetsOverTwoParagraphsWithoutAClosingMark() {
+        assertQuotes("""
+            1️⃣»Vi har arbejdet længe på den her plan, og nu kan vi se resultaterne.
+
+            »Nu er vi i mål,« siger Anne Eksempelsen, projektchef i Realdania.
+            """, [ExpectedQuote("1️⃣", "Anne Eksempelsen", organisation: "Realdania")])
+    }
+
+    @Test func titlesInQuotationMarksAreNotSpeech() {
+        assertQuotes("""
+            Rapporten ”Klimaplaner for hele landet.” udkom i går, og i »Årets statusrapport« står der mere.
+
+            Projektet hedder "Grøn by" og kører i tre år.
+            """, [])
+    }
+
+    @Test func headlineQuoteAttributedInTheBody() {
+        assertQuotes("""
+            Nyhed
+
+            1️⃣»Vi skal turde mere«
+
+            Der er stor opbakning til planen i kommunerne.
+
+            2️⃣»Vi skal turde mere, end vi har gjort indtil nu,« siger Birthe Fiktivsen, formand i Fjordby Kommune.
+            """, [
+                ExpectedQuote("1️⃣", "Birthe Fiktivsen", attribution: "repeated"),
+                ExpectedQuote("2️⃣", "Birthe Fiktivsen", organisation: "Fjordby Kommune", attribution: "after"),
+            ])
+    }
+
+    @Test func organisationsOfCommitteesAndVicechairs() {
+        assertQuotes("""
+            1️⃣»Vi er klar,« siger Anne Jensen, formand for KL's Klima- og Miljøudvalg.
+
+            2️⃣»Vi også,« siger Jens Opdigtet, formand for Klima-, Energi- og Miljøudvalget i Fjordby Kommune.
+
+            3️⃣»Og vi,« siger Per Prøvesen, formand for Klima-, Energi- og Miljøudvalget.
+
+            4️⃣»Det gælder os alle,« siger Karen Eksempelsen, næstformand i KL.
+            """, [
+                ExpectedQuote("1️⃣", "Anne Jensen", organisation: "KL", party: "KL"),
+                ExpectedQuote("2️⃣", "Jens Opdigtet", organisation: "Fjordby Kommune"),
+                ExpectedQuote("3️⃣", "Per Prøvesen"),
+                ExpectedQuote("4️⃣", "Karen Eksempelsen", role: "næstformand", organisation: "KL", party: "KL"),
+            ])
+        let quotes = Fixtures.checker().check(text: "»Og vi,« siger Per Prøvesen, formand for Klima-, Energi- og Miljøudvalget.").quotes
+        #expect(quotes.first?.organisation == nil, "a committee is not an organisation")
+    }
+
+    @Test func pronounsReferToTheSubjectAndAgreeWithTheFirstName() {
+        assertQuotes("""
+            Nyhed
+
+            Anne Fiktivsen er formand for udvalget. Hun mødtes i går med Ole Opdigtsen fra Fjordby Kommune.
+
+            1️⃣- Det var et godt og langt møde, siger hun.
+            """, [ExpectedQuote("1️⃣", "Anne Fiktivsen", attribution: "pronoun")])
+    }
+
+    @Test func definiteNounsAndSurnamesReferBack() {
+        assertQuotes("""
+            Nyhed
+
+            Borgmester Ole Opdigtsen (V) tog imod gæsterne på rådhuset.
+
+            1️⃣- Vi er glade for, at så mange kom i dag, siger borgmesteren.
+
+            2️⃣- Næste år gør vi det igen, siger Opdigtsen.
+            """, [
+                ExpectedQuote("1️⃣", "Ole Opdigtsen", attribution: "pronoun"),
+                ExpectedQuote("2️⃣", "Ole Opdigtsen", attribution: "after"),
+            ])
+    }
+
+    @Test func aNounNobodyIsNamedWithStaysTheNounAndIsNotEstablished() {
+        let text = """
+            Nyhed
+
+            - Vi er glade for, at så mange kom i dag, siger borgmesteren.
+            """
+        let quote = Fixtures.checker().check(text: text).quotes.first
+        #expect(quote?.speaker == "borgmesteren")
+        #expect(quote?.attribution?.established == false)
+    }
+
+    @Test func aQuoteParagraphAfterASentenceAboutThePerson() {
+        assertQuotes("""
+            Nyhed
+
+            Karen Prøvesen er projektleder i Fjordby Kommune. Hun forklarer, at planen er klar.
+
+            1️⃣- Nu går vi i gang med arbejdet for alvor, og vi glæder os.
+            """, [ExpectedQuote("1️⃣", "Karen Prøvesen", attribution: "context")])
+        let quote = Fixtures.checker().check(text: """
+            Karen Prøvesen er projektleder i Fjordby Kommune. Hun forklarer, at planen er klar.
+
+            - Nu går vi i gang med arbejdet for alvor, og vi glæder os.
+            """).quotes.first
+        #expect(quote?.attribution?.established == false, "inferred from context, not established")
+    }
+
+    @Test func wordsQuotedInIndirectSpeech() {
+        assertQuotes("""
+            Anne Eksempelsen siger, at 1️⃣»vi er klar til at gå i gang med det samme«.
+            """, [ExpectedQuote("1️⃣", "Anne Eksempelsen", attribution: "before")])
+    }
+
+    @Test func theNameRecogniserTellsPeopleFromPlacesAndBodies() {
+        assertQuotes("""
+            Nyhed
+
+            I dag mødtes Region Sjælland og Klimaalliancen med Fjordby Kommune. Men Jens Opdigtet lovede, at arbejdet går videre.
+
+            1️⃣- Vi holder fast i planen, sagde han.
+            """, [ExpectedQuote("1️⃣", "Jens Opdigtet", attribution: "pronoun")])
+    }
+
+    @Test func everyDecisionIsInTheReport() throws {
+        let quote = try #require(Fixtures.checker().check(text: "»Vi er klar,« siger Anne Jensen, konsulent i KL.").quotes.first)
+        let attribution = try #require(quote.attribution)
+        #expect(attribution.form == "after")
+        #expect(attribution.text == "siger Anne Jensen, konsulent i KL")
+        #expect(attribution.established)
+        let steps = attribution.steps.map { "\($0.kind):\($0.text):\($0.reason ?? "-")" }
+        #expect(steps == ["verb:siger:afterQuote", "name:Anne Jensen:firstName", "title:konsulent:-", "organisation:KL:party"])
+    }
+
+    @Test func aSignatureLineUnderTheQuote() {
+        assertQuotes("""
+            Nyhed
+
+            1️⃣”Vi skal alle sammen have travlt de næste år, og det glæder vi os til.”
+
+            – Jens Opdigtet, formand for Fjordby Kommunes klimaudvalg
+            """, [ExpectedQuote("1️⃣", "Jens Opdigtet", attribution: "after")])
+    }
+
+    @Test func surnameBeforeAMediumAndAQuoteRunBeforeItsAttribution() {
+        assertQuotes("""
+            Nyhed
+
+            Borgmester Karen Prøvesen tabte valget i går.
+
+            1️⃣»Det er ærgerligt, men sådan er det.«
+
+            2️⃣»Vi prøver igen om fire år,« sagde Prøvesen til Fjordby Avis.
+            """, [
+                ExpectedQuote("1️⃣", "Karen Prøvesen", attribution: "continuation"),
+                ExpectedQuote("2️⃣", "Karen Prøvesen", attribution: "after"),
+            ])
+    }
+
+    @Test func saidWithoutASpeakerIsTheSpeakerBefore() {
+        assertQuotes("""
+            Nyhed
+
+            1️⃣- Vi er klar, siger Ole Opdigtsen, direktør i Realdania.
+
+            Bestyrelsen mødes igen i maj.
+
+            2️⃣- Resten af året bruger vi på planen, lyder det videre.
+
+            3️⃣- Og så går vi i gang, forklarer den nye direktør.
+            """, [
+                ExpectedQuote("1️⃣", "Ole Opdigtsen", attribution: "after"),
+                ExpectedQuote("2️⃣", "Ole Opdigtsen", attribution: "pronoun"),
+                ExpectedQuote("3️⃣", "Ole Opdigtsen", attribution: "pronoun"),
+            ])
+    }
+}
