@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 swift build --product omtale >/dev/null
 bin=$(swift build --show-bin-path)
 out=Tests/OmtaleTests/Engine/Expected
-LANG=da_DK.UTF-8 LC_ALL= LC_MESSAGES= "$bin/omtale" check --format json fixtures >"$out/fixtures.json" 2>"$out/fixtures.stderr" || true
+OMTALE_CHECK_DATE=2026-12-01 LANG=da_DK.UTF-8 LC_ALL= LC_MESSAGES= "$bin/omtale" check --format json fixtures >"$out/fixtures.json" 2>"$out/fixtures.stderr" || true
 echo "wrote $out/fixtures.json and $out/fixtures.stderr"

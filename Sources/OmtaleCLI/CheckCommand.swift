@@ -66,6 +66,16 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Tving et inputformat (se --list-inputs), fx til standard input.", valueName: "id"))
     var input: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Hvem teksterne er fra: en parts id eller navn (fx rm eller \"Region Midtjylland\") eller en anden organisation. "
+            + "Afsenderen behøver ikke nævne sig selv (pkt. 9.1). Vinder over sender: i .omtale.yml.", valueName: "part"))
+    var sender: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Udgivelsesdato ÅÅÅÅ-MM-DD for teksterne. Vinder over datoen i teksten; uden for aftalens periode (pkt. 7.1) gælder reglerne ikke.",
+        valueName: "dato"))
+    var date: String?
+
     @Flag(name: .long, help: "Vis de kendte inputformater og stop.")
     var listInputs = false
 
@@ -104,6 +114,12 @@ struct CheckCommand: ParsableCommand {
         }
         if baseline != nil && writeBaseline != nil {
             throw ValidationError("Brug enten --baseline eller --write-baseline, ikke begge.")
+        }
+        if let date, PublicationDate.parseISO(date) == nil || date.trimmingCharacters(in: .whitespaces).count != 10 {
+            throw ValidationError("--date skal være en dato som ÅÅÅÅ-MM-DD, fx 2026-12-01 (fik '\(date)').")
+        }
+        if let sender, sender.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--sender skal være en parts id eller navn, fx rm eller \"Region Midtjylland\".")
         }
         try validateFix()
         if let jobs, jobs < 1 {
@@ -144,6 +160,8 @@ struct CheckCommand: ParsableCommand {
         let session = CheckSession(
             rulesOverride: shared.rules.map { URL(fileURLWithPath: $0) }, languageOverride: shared.lang,
             environmentLanguage: Language.fromEnvironment(ProcessInfo.processInfo.environment), limits: limits)
+        session.assumptions.sender = sender
+        session.assumptions.date = date
         let (language, runRuleset): (Language, Ruleset)
         do {
             let here = try session.configuration(forDirectory: FileManager.default.currentDirectoryPath)

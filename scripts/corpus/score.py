@@ -143,7 +143,10 @@ def score_releases(items, reports):
             c["false_applies"] += applies and not annotation["about_partnership"]
             expected = sorted(annotation.get("verdict_9_1", []))
             sender = (report.get("sender") or {}).get("party")
-            missing = sorted(p["name"] for p in report["parties"] if not p["mentioned"] and p["name"] != sender) if applies else []
+            # `missing` is Omtale's own verdict (collective forms, the sender and where a mention counts
+            # taken into account); older reports without it fall back to "not mentioned, not the sender".
+            missing = sorted(p["name"] for p in report["parties"]
+                             if (p["missing"] if "missing" in p else not p["mentioned"] and p["name"] != sender)) if applies else []
             c["verdicts"] += 1
             c["verdicts_right"] += missing == expected
             if missing != expected:

@@ -12,6 +12,8 @@ public final class CheckSession {
     public let environmentLanguage: Language
     public let inputs: InputRegistry
     public let limits: Checker.Limits
+    /// `--sender` and `--date`: win over `sender:` in a configuration.
+    public var assumptions = CheckAssumptions()
 
     private var configurationByDirectory: [String: String?] = [:]
     private var configurations: [String: Configuration] = [:]
@@ -57,6 +59,11 @@ public final class CheckSession {
         let base = try ruleset(at: rulesOverride ?? configuration.rulesDirectory)
         let ruleset = try configuration.apply(to: base)
         let checker = try Checker(ruleset: ruleset, inputs: inputs, limits: limits)
+        checker.assumptions = assumptions
+        if assumptions.sender == nil, let sender = configuration.sender {
+            checker.assumptions.sender = sender
+            checker.assumptions.senderEvidence = .configuration
+        }
         checkers[key] = checker
         return checker
     }

@@ -34,11 +34,13 @@ public struct Configuration: Sendable, Equatable, Decodable {
     public var exclude: [String]?
     public var collectiveRegions: CollectivePolicy?
     public var ruleSettings: [String: RuleSetting]?
+    /// Who issues the texts in this folder (a party's id or name, or another organisation).
+    public var sender: String?
 
     /// The file it was read from (nil for the defaults).
     public var file: String?
 
-    private enum CodingKeys: String, CodingKey { case rules, language, include, exclude, collectiveRegions, ruleSettings }
+    private enum CodingKeys: String, CodingKey { case rules, language, include, exclude, collectiveRegions, ruleSettings, sender }
 
     public init() {}
 
@@ -50,10 +52,11 @@ public struct Configuration: Sendable, Equatable, Decodable {
         exclude = try c.decodeIfPresent([String].self, forKey: .exclude)
         collectiveRegions = try c.decodeIfPresent(CollectivePolicy.self, forKey: .collectiveRegions)
         ruleSettings = try c.decodeIfPresent([String: RuleSetting].self, forKey: .ruleSettings)
+        sender = try c.decodeIfPresent(String.self, forKey: .sender)
     }
 
     static let schema: KeySchema = .mapping([
-        "rules": .any, "language": .any, "include": .sequence(.any), "exclude": .sequence(.any), "collectiveRegions": .any,
+        "rules": .any, "language": .any, "include": .sequence(.any), "exclude": .sequence(.any), "collectiveRegions": .any, "sender": .any,
         "ruleSettings": .dictionary(.mapping(["enabled": .any, "severity": .any])),
     ])
 

@@ -21,6 +21,8 @@ public struct SourceText: Sendable {
     /// The text in source coordinates when it differs from `text` (Markdown source, a .docx's
     /// paragraphs laid out one per line); nil when the source is `text` itself.
     public var original: String?
+    /// What the file says about itself (a .docx's Company and dates, Markdown front matter).
+    public var metadata: DocumentMetadata = DocumentMetadata()
     /// For a package (a .docx): each location part ("body", "header-default") and the package
     /// part it was read from ("word/document.xml"), for writing changes back.
     public var parts: [String: String] = [:]

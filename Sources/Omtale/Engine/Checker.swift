@@ -10,6 +10,8 @@ public final class Checker: @unchecked Sendable {
     public let kinds: RuleRegistry
     public let rules: [any Rule]
     public let limits: Limits
+    /// `--sender`, `sender:`, `--date` and the day of the check, for texts that do not say.
+    public var assumptions = CheckAssumptions()
     /// Rules whose findings concern the whole document (any waiver in it waives them).
     let documentLevelRules: Set<String>
     let matcher: NameMatcher
@@ -52,6 +54,7 @@ public final class Checker: @unchecked Sendable {
         rules = other.rules
         documentLevelRules = other.documentLevelRules
         limits = other.limits
+        assumptions = other.assumptions
         matcher = other.matcher
         quoteFinder = other.quoteFinder
         tokenizer = Tokenizer()
@@ -112,12 +115,14 @@ public final class Checker: @unchecked Sendable {
 
     public func check(_ source: SourceText, path: String, inputID: String) -> FileReport {
         let document = Document(path: path, inputID: inputID, source: source, tokenizer: tokenizer)
-        let scan = PartyScan(document: document, ruleset: ruleset, matcher: matcher)
+        var (facts, scan) = DocumentFacts.analyse(document, ruleset: ruleset, matcher: matcher, assumptions: assumptions)
         let quotes = quoteFinder.quotes(in: document, scan: scan, ruleset: ruleset)
-        let context = CheckContext(document: document, ruleset: ruleset, scan: scan, quotes: quotes)
+        facts.addQuotes(quotes)
+        let context = CheckContext(document: document, ruleset: ruleset, scan: scan, quotes: quotes, facts: facts)
         // Sorted by position; at one position, in rule order and then in the order each rule reported.
         let found = rules.enumerated().flatMap { ruleIndex, rule in
-            rule.check(context).enumerated().map { (ruleIndex: ruleIndex, index: $0.offset, diagnostic: $0.element) }
+            rule.check(context).filter { context.inScope($0, of: rule, kinds: kinds) }
+                .enumerated().map { (ruleIndex: ruleIndex, index: $0.offset, diagnostic: $0.element) }
         }
         let diagnostics = found.sorted {
             ($0.diagnostic.start, $0.ruleIndex, $0.index) < ($1.diagnostic.start, $1.ruleIndex, $1.index)
@@ -129,10 +134,15 @@ public final class Checker: @unchecked Sendable {
             for index in remaining.indices { remaining[index].word = WordLocation.make(for: remaining[index], in: document) }
         }
         let coverage = scan.coverage(ruleset, document: document)
-        return FileReport(path: path, input: inputID, applies: scan.applies, diagnostics: remaining,
-                          parties: coverage.parties, knowledgePartners: coverage.knowledgePartners,
-                          quotes: quotes.map { QuoteReport($0, in: document) },
-                          document: limits.keepDocuments ? document : nil)
+        var report = FileReport(path: path, input: inputID, applies: scan.applies, diagnostics: remaining,
+                                parties: PartnerMentionRule.annotate(coverage.parties, context),
+                                knowledgePartners: coverage.knowledgePartners,
+                                quotes: quotes.map { QuoteReport($0, in: document) },
+                                document: limits.keepDocuments ? document : nil)
+        report.sender = facts.senderReport(ruleset, document: document)
+        report.date = facts.dateReport(ruleset, document: document)
+        report.sections = facts.sectionReports(document)
+        return report
     }
 
     static func tooLarge(_ size: Int, limit: Int) -> InputError {

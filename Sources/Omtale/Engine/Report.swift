@@ -12,6 +12,12 @@ public struct FileReport: Sendable {
     public var quotes: [QuoteReport]
     /// The checked document, for reporters that show text (human, HTML); nil for unreadable files.
     public var document: Document?
+    /// Who issues the text (stated or found on clear evidence); nil when unknown.
+    public var sender: SenderReport?
+    /// When the text is published and how Omtale knows; nil for unreadable files.
+    public var date: DateReport?
+    /// The parts of the release (headline, lead, body, quotes, fact box, contact block, captions, dateline).
+    public var sections: [SectionReport] = []
 
     public init(path: String, input: String?, error: InputError? = nil, applies: Bool = false, diagnostics: [Diagnostic] = [],
                 parties: [PartyCoverage] = [], knowledgePartners: [PartyCoverage] = [], quotes: [QuoteReport] = [],
@@ -37,6 +43,9 @@ public struct PartyCoverage: Sendable, Equatable, Codable {
         public var column: Int
         public var part: String?
         public var text: String
+        /// The part of the release it stands in (`sections`), and whether naming the party there counts.
+        public var section: String? = nil
+        public var counts: Bool = true
     }
 
     /// As the ruleset names the party.
@@ -46,6 +55,79 @@ public struct PartyCoverage: Sendable, Equatable, Codable {
     public var occurrences: [Occurrence]
     /// The collective form that covers the party when it is not named itself ("de fem regioner").
     public var collective: String?
+    /// The party must be named and is not (pkt. 9.1): the text is about the partnership, the party is
+    /// neither named nor covered by a collective form, and it is not the text's sender.
+    public var missing: Bool = false
+    /// Why a name in the text does not count for this party (a look-alike, an abbreviation, a photo
+    /// credit), in the report's language (filled in by the reporter from `localizedNotes`).
+    public var notes: [String] = []
+    public var localizedNotes: [Localized] = []
+    /// The party is the text's sender, and need not name itself.
+    public var isSender: Bool = false
+
+    private enum CodingKeys: String, CodingKey { case name, mentioned, occurrences, collective, missing, notes, isSender }
+
+    /// The coverage with its notes in one language.
+    public func localized(_ language: Language) -> PartyCoverage {
+        var copy = self
+        copy.notes = localizedNotes.map { $0(language) }
+        return copy
+    }
+}
+
+/// The sender as JSON shows it: `{party, name, evidence, line, column}`; `party` is null for a sender that is not a party.
+public struct SenderReport: Sendable, Equatable, Codable {
+    public var party: String?
+    public var name: String
+    public var evidence: String
+    public var line: Int?
+    public var column: Int?
+    public var part: String?
+    public var knowledgePartner: Bool
+
+    private enum CodingKeys: String, CodingKey { case party, name, evidence, line, column, part, knowledgePartner }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(party, forKey: .party)
+        try c.encode(name, forKey: .name)
+        try c.encode(evidence, forKey: .evidence)
+        try c.encode(line, forKey: .line)
+        try c.encode(column, forKey: .column)
+        try c.encodeIfPresent(part, forKey: .part)
+        try c.encode(knowledgePartner, forKey: .knowledgePartner)
+    }
+}
+
+/// The date as JSON shows it: `{value, source, line, column, inPeriod}`.
+public struct DateReport: Sendable, Equatable, Codable {
+    public var value: String
+    public var source: String
+    public var line: Int?
+    public var column: Int?
+    public var part: String?
+    /// Within the ruleset's period (pkt. 7.1); a text outside it is not held to the rules.
+    public var inPeriod: Bool
+
+    private enum CodingKeys: String, CodingKey { case value, source, line, column, part, inPeriod }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(value, forKey: .value)
+        try c.encode(source, forKey: .source)
+        try c.encode(line, forKey: .line)
+        try c.encode(column, forKey: .column)
+        try c.encodeIfPresent(part, forKey: .part)
+        try c.encode(inPeriod, forKey: .inPeriod)
+    }
+}
+
+/// A part of the release, with its range (end exclusive).
+public struct SectionReport: Sendable, Equatable, Codable {
+    public var kind: String
+    public var line, column, endLine, endColumn: Int
+    public var part: String?
+    public var title: String?
 }
 
 /// A quote and who said it, as the quote finder read it (every file, whatever the rules).

@@ -132,7 +132,17 @@ public struct DocxInput: InputPlugin {
             let story = try DocxStory.parse(commentsData, part: commentsName, kind: .comments, styles: hidden)
             layout.attachComments(story.paragraphs)
         }
-        return layout.sourceText()
+        var source = layout.sourceText()
+        // Who the document says it is from and when (sender and date evidence): small flat XML parts.
+        func property(_ part: String, _ name: String) throws -> String? {
+            guard let data = try zip.read(part), data.count < 1_000_000, let xml = String(data: data, encoding: .utf8),
+                  !xml.contains("<!DOCTYPE"), !xml.contains("<!ENTITY") else { return nil }
+            return DocumentMetadata.element(name, in: xml)
+        }
+        source.metadata.company = try property("docProps/app.xml", "Company")
+        source.metadata.created = try property("docProps/core.xml", "created")
+        source.metadata.modified = try property("docProps/core.xml", "modified")
+        return source
     }
 }
 

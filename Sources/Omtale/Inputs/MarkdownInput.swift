@@ -27,10 +27,16 @@ public struct MarkdownInput: InputPlugin {
 
     public func read(_ data: Data, path: String) throws -> SourceText {
         let (decoded, _) = try TextDecoding.decode(data)
-        var reader = Reader(scalars: Array(decoded.unicodeScalars))
+        // Front matter (`---` … `---`) is metadata, not text: blanked, so offsets stay the file's.
+        let front = DocumentMetadata.frontMatter(of: decoded)
+        var scalars = Array(decoded.unicodeScalars)
+        for i in 0..<min(front.length, scalars.count) where scalars[i] != "\n" && scalars[i] != "\r" { scalars[i] = " " }
+        var reader = Reader(scalars: scalars)
         reader.run()
-        return SourceText(text: reader.writer.string, toSource: reader.writer.map, images: reader.images,
-                          lineBreaksAreSoft: true, original: decoded)
+        var source = SourceText(text: reader.writer.string, toSource: reader.writer.map, images: reader.images,
+                                lineBreaksAreSoft: true, original: decoded)
+        source.metadata.frontMatter = front.pairs
+        return source
     }
 
     static let maxQuoteDepth = 32

@@ -52,7 +52,39 @@ public struct HumanReporter: StreamingReporter {
                 out += "    = \(language == .da ? "løsning" : "fix"): \(TerminalText.visible(fix.message(language)))\n"
             }
         }
+        if let assumed = assumptions(report, language) { out += "\(style.bold(report.path)): \(assumed)\n" }
         return out
+    }
+
+    /// The sender and date Omtale assumed for a text about the partnership, and how to override them.
+    func assumptions(_ report: FileReport, _ language: Language) -> String? {
+        // Only beside findings: they are what the assumptions explain.
+        guard let date = report.date, !report.diagnostics.isEmpty,
+              report.applies || report.diagnostics.contains(where: { $0.ruleID == PartnerMentionRule.kind }) else { return nil }
+        let da = language == .da
+        let sender: String
+        if let s = report.sender {
+            let how: [String: (String, String)] = [
+                "option": ("angivet med --sender", "given with --sender"), "configuration": ("fra sender: i .omtale.yml", "from sender: in .omtale.yml"),
+                "label": ("fra etiketten", "from the label"), "email": ("fra e-mailadresserne", "from the e-mail addresses"),
+                "company": ("fra dokumentets firmanavn", "from the document's company"), "selfReference": ("teksten taler som parten", "the text speaks as the party"),
+            ]
+            let h = how[s.evidence] ?? (s.evidence, s.evidence)
+            let notParty = s.party == nil ? (da ? ", ikke en part" : ", not a party") : ""
+            sender = "\(s.name) (\(da ? h.0 : h.1)\(notParty))"
+        } else {
+            sender = da ? "ukendt" : "unknown"
+        }
+        let sources: [String: (String, String)] = [
+            "option": ("angivet med --date", "given with --date"), "frontMatter": ("fra front matter", "from the front matter"),
+            "dateline": ("fra datolinjen", "from the dateline"), "docxProperties": ("fra dokumentets egenskaber", "from the document's properties"),
+            "checkDate": ("dagens dato", "today's date"),
+        ]
+        let source = sources[date.source] ?? (date.source, date.source)
+        let value = da ? DanishDate.long(date.value) : date.value
+        return da
+            ? "afsender: \(sender); dato: \(value) (\(source.0)). Ret med --sender PART og --date ÅÅÅÅ-MM-DD."
+            : "sender: \(sender); date: \(value) (\(source.1)). Override with --sender PARTY and --date YYYY-MM-DD."
     }
 
     func location(_ path: String, _ location: SourceLocation) -> String {

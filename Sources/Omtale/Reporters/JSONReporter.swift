@@ -89,6 +89,9 @@ extension JSONReporter: StreamingReporter {
         var parties: [PartyCoverage]
         var knowledgePartners: [PartyCoverage]
         var quotes: [QuoteReport]
+        var sender: SenderReport?
+        var date: DateReport?
+        var sections: [SectionReport]
 
         init(_ report: FileReport, _ language: Language) {
             path = report.path
@@ -96,12 +99,15 @@ extension JSONReporter: StreamingReporter {
             error = report.error.map { ErrorOutput(kind: $0.kind.rawValue, message: $0.message(language)) }
             applies = report.applies
             diagnostics = report.diagnostics.map { DiagnosticOutput($0, language) }
-            parties = report.parties
+            parties = report.parties.map { $0.localized(language) }
             knowledgePartners = report.knowledgePartners
             quotes = report.quotes
+            sender = report.sender
+            date = report.date
+            sections = report.sections
         }
 
-        enum CodingKeys: String, CodingKey { case path, input, error, applies, diagnostics, parties, knowledgePartners, quotes }
+        enum CodingKeys: String, CodingKey { case path, input, error, applies, diagnostics, parties, knowledgePartners, quotes, sender, date, sections }
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -114,6 +120,10 @@ extension JSONReporter: StreamingReporter {
             try c.encode(parties, forKey: .parties)
             try c.encode(knowledgePartners, forKey: .knowledgePartners)
             try c.encode(quotes, forKey: .quotes)
+            // Always present, null when unknown (sender) or unreadable (date).
+            try c.encode(sender, forKey: .sender)
+            try c.encode(date, forKey: .date)
+            try c.encode(sections, forKey: .sections)
         }
     }
 

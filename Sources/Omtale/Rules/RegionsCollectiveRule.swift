@@ -13,12 +13,22 @@ public struct RegionsCollectiveRule: Rule, RuleKind {
             let list = ListFormatter.danish(unnamed)
             let listEN = ListFormatter.english(unnamed)
             return Localized(
-                da: "«\(written)» dækker \(list), som ikke nævnes ved navn. Det opfylder kravet om at nævne parterne.",
+                da: "»\(written)« dækker \(list), som ikke nævnes ved navn. Det opfylder kravet om at nævne parterne.",
                 en: "'\(written)' covers \(listEN), which are not named individually. That meets the duty to name the parties.")
         }
 
+        static func shortForm(_ written: String, _ names: String) -> Localized {
+            Localized(da: "»\(written)« nævner \(names) ved stednavnet. Det opfylder kravet om at nævne parterne.",
+                      en: "'\(written)' names \(names) by the place name. That meets the duty to name the parties.")
+        }
+
+        static func shortFix(_ written: String, _ full: String) -> Localized {
+            Localized(da: "Vil I skrive regionernes fulde navne, så erstat »\(written)« med »\(full)«.",
+                      en: "To write the regions' full names, replace '\(written)' with '\(full)'.")
+        }
+
         static func fix(_ written: String, _ names: String) -> Localized {
-            Localized(da: "Nævn regionerne ved navn: erstat «\(written)» med «\(names)»",
+            Localized(da: "Vil I nævne regionerne hver for sig, så erstat »\(written)« med »\(names)«.",
                       en: "Name the regions: replace '\(written)' with '\(names)'")
         }
     }
@@ -39,6 +49,16 @@ public struct RegionsCollectiveRule: Rule, RuleKind {
             diagnostics.append(context.diagnostic(
                 definition, Messages.covers(first.text, unnamed: unnamed), at: first.range,
                 fix: context.replacement(first.range, with: names, message: Messages.fix(first.text, names))))
+        }
+        // "regionerne Nordjylland, Midtjylland og …", "Region Nord- og Midtjylland": named, by their place names.
+        for range in scan.shortFormLists {
+            let matches = scan.shortFormMatches.filter { range.contains($0.range.lowerBound) }
+            let parties = matches.compactMap { match -> String? in if case .party(let i) = match.target { return ruleset.parties[i].name } else { return nil } }
+            let written = context.document.string(range)
+            let full = ListFormatter.danish(parties)
+            diagnostics.append(context.diagnostic(
+                definition, Messages.shortForm(written, ListFormatter.danish(parties)), at: range,
+                fix: context.replacement(range, with: full, message: Messages.shortFix(written, full))))
         }
         return diagnostics
     }

@@ -65,12 +65,22 @@ public struct CheckContext: Sendable {
     public let scan: PartyScan
     /// Every quote of the document and who said it (`QuoteFinder`), in text order.
     public let quotes: [Quote]
+    /// The sender, the date and the parts of the release.
+    public let facts: DocumentFacts
 
-    public init(document: Document, ruleset: Ruleset, scan: PartyScan, quotes: [Quote] = []) {
+    public init(document: Document, ruleset: Ruleset, scan: PartyScan, quotes: [Quote] = [], facts: DocumentFacts? = nil) {
         self.document = document
         self.ruleset = ruleset
         self.scan = scan
         self.quotes = quotes
+        self.facts = facts ?? DocumentFacts(sections: scan.sections)
+    }
+
+    /// A finding of a rule with `scope:` counts only inside those parts of the release. Document-level
+    /// findings (a missing party) read their scope themselves: where a mention counts.
+    func inScope(_ diagnostic: Diagnostic, of rule: any Rule, kinds: RuleRegistry) -> Bool {
+        guard let scope = rule.definition.scope, kinds.kind(rule.definition.kind)?.isDocumentLevel != true else { return true }
+        return scope.contains(facts.sections.kind(at: diagnostic.range.lowerBound))
     }
 
     /// A diagnostic at a range of the normalized text, with its locations resolved through the source map.

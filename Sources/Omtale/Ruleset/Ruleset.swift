@@ -22,6 +22,8 @@ public struct Ruleset: Sendable {
     public var files: [String: String]
     /// How texts attribute quotes (`quotes.yml`), for the quote finder.
     public var quoteLanguage: QuoteLanguage
+    /// Labels and self-references that show who issues a text (`senderCues` in `parties.yml`).
+    public var senderCues: SenderCues = SenderCues()
 
     public func rule(_ id: String) -> RuleDefinition? { rules.first { $0.id == id } }
 }
@@ -67,8 +69,15 @@ public struct Party: Sendable, Codable, Equatable {
     public var abbreviations: [NameForm]
     /// Spellings a reader would still recognise, reported with the canonical spelling.
     public var misspellings: [NameForm]
+    /// A short id for `--sender` ("rm").
+    public var id: String?
+    /// How the party shows itself as a text's sender (e-mail domains, Word's Company).
+    public var sender: SenderEvidence?
+    /// The place name a list of regions uses for it: "regionerne Nordjylland, Midtjylland og …",
+    /// "Region Nord- og Midtjylland".
+    public var short: String?
 
-    private enum CodingKeys: String, CodingKey { case name, forms, abbreviations, misspellings }
+    private enum CodingKeys: String, CodingKey { case name, forms, abbreviations, misspellings, id, sender, short }
 
     public init(name: String, forms: [NameForm] = [], abbreviations: [NameForm] = [], misspellings: [NameForm] = []) {
         self.name = name
@@ -83,6 +92,9 @@ public struct Party: Sendable, Codable, Equatable {
         forms = try c.decodeIfPresent([NameForm].self, forKey: .forms) ?? [NameForm(text: name)]
         abbreviations = try c.decodeIfPresent([NameForm].self, forKey: .abbreviations) ?? []
         misspellings = try c.decodeIfPresent([NameForm].self, forKey: .misspellings) ?? []
+        id = try c.decodeIfPresent(String.self, forKey: .id)
+        sender = try c.decodeIfPresent(SenderEvidence.self, forKey: .sender)
+        short = try c.decodeIfPresent(String.self, forKey: .short)
     }
 }
 
@@ -116,6 +128,19 @@ public struct Collective: Sendable, Codable, Equatable {
     /// Names of the parties it covers, as in `parties`.
     public var covers: [String]
     public var forms: [NameForm]
+    /// Forms that stand for the parties only beside another party in the same sentence, as the
+    /// agreement itself writes "Realdania, KL og regionerne" (pkt. 2.1, 9.1); alone they are look-alikes.
+    public var withOtherParties: [NameForm]
+
+    private enum CodingKeys: String, CodingKey { case name, covers, forms, withOtherParties }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        covers = try c.decode([String].self, forKey: .covers)
+        forms = try c.decode([NameForm].self, forKey: .forms)
+        withOtherParties = try c.decodeIfPresent([NameForm].self, forKey: .withOtherParties) ?? []
+    }
 }
 
 /// A name that looks like a party but is not one ("Danske Regioner", "KKR Midtjylland").
@@ -152,8 +177,11 @@ public struct RuleDefinition: Sendable, Codable, Equatable {
     /// `safeFix: true`: the rule's fixes may be applied without a person choosing the words
     /// (`omtale check --fix`). Fixes of other rules become Word comments or stay suggestions.
     public var safeFix: Bool
+    /// The parts of a release the rule looks at (`scope:`); nil is everywhere. For partner-mention,
+    /// the parts where naming a party counts.
+    public var scope: [Section.Kind]?
 
-    private enum CodingKeys: String, CodingKey { case id, kind, severity, enabled, clause, summary, description, examples, safeFix }
+    private enum CodingKeys: String, CodingKey { case id, kind, severity, enabled, clause, summary, description, examples, safeFix, scope }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -166,6 +194,7 @@ public struct RuleDefinition: Sendable, Codable, Equatable {
         description = try c.decode(Localized.self, forKey: .description)
         examples = try c.decodeIfPresent([RuleExample].self, forKey: .examples) ?? []
         safeFix = try c.decodeIfPresent(Bool.self, forKey: .safeFix) ?? false
+        scope = try c.decodeIfPresent([Section.Kind].self, forKey: .scope)
         file = ""
     }
 
@@ -180,5 +209,6 @@ public struct RuleDefinition: Sendable, Codable, Equatable {
         try c.encode(description, forKey: .description)
         if !examples.isEmpty { try c.encode(examples, forKey: .examples) }
         if safeFix { try c.encode(safeFix, forKey: .safeFix) }
+        try c.encodeIfPresent(scope, forKey: .scope)
     }
 }

@@ -22,18 +22,23 @@ public enum RulesetLoader {
 
     static let party: KeySchema = .mapping([
         "name": .any, "forms": .sequence(nameForm), "abbreviations": .sequence(nameForm), "misspellings": .sequence(nameForm),
+        "id": .any, "short": .any, "sender": .mapping(["domains": .sequence(.any), "companies": .sequence(.any)]),
     ])
 
     static let partiesSchema: KeySchema = .mapping([
         "parties": .sequence(party),
         "knowledgePartners": .sequence(party),
-        "collectives": .sequence(.mapping(["name": .any, "covers": .sequence(.any), "forms": .sequence(nameForm)])),
+        "collectives": .sequence(.mapping(["name": .any, "covers": .sequence(.any), "forms": .sequence(nameForm),
+                                            "withOtherParties": .sequence(nameForm)])),
+        "senderCues": .mapping(["labels": .sequence(.any), "labelFillers": .sequence(.any), "weBefore": .sequence(.any),
+                                "prepositions": .sequence(.any), "weAfter": .sequence(.any),
+                                "attributions": .sequence(.any)]),
         "lookalikes": .sequence(.mapping(["forms": .sequence(nameForm), "mistakenFor": .sequence(.any), "note": localized])),
     ])
 
     static let ruleSchema: KeySchema = .mapping([
         "id": .any, "kind": .any, "severity": .any, "enabled": .any, "clause": .any,
-        "summary": localized, "description": localized, "options": .any, "safeFix": .any,
+        "summary": localized, "description": localized, "options": .any, "safeFix": .any, "scope": .sequence(.any),
         "examples": .sequence(.mapping(["text": .any])),
     ])
 
@@ -50,6 +55,7 @@ public enum RulesetLoader {
         var knowledgePartners: [Party]?
         var collectives: [Collective]?
         var lookalikes: [Lookalike]?
+        var senderCues: SenderCues?
     }
 
     /// Reads the folder at `directory`. Every problem is a `RulesError` naming the file and, where known, line and column.
@@ -127,7 +133,8 @@ public enum RulesetLoader {
             boilerplate: header.boilerplate, parties: parties.parties, knowledgePartners: parties.knowledgePartners ?? [],
             collectives: parties.collectives ?? [], lookalikes: parties.lookalikes ?? [], rules: rules,
             origin: origin, files: files,
-            quoteLanguage: try QuoteLanguage.load(files: files, file: path("quotes.yml")))
+            quoteLanguage: try QuoteLanguage.load(files: files, file: path("quotes.yml")),
+            senderCues: parties.senderCues ?? SenderCues())
         try validate(ruleset, file: path("parties.yml"))
         return ruleset
     }

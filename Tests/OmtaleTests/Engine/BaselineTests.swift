@@ -39,10 +39,11 @@ struct BaselineTests {
     @Test func fingerprintIsStableAndIgnoresWrapping() throws {
         let a = checker.check(text: "Klimaalliancen samler i år kommunerne og regionerne, og det sker med\nstøtte fra KL og Realdania.\n\nSlut.", path: "a.txt")
         let b = checker.check(text: "Klimaalliancen samler i år kommunerne og regionerne, og det sker\nmed støtte fra KL og Realdania.\n\nSlut.", path: "a.txt")
-        #expect(a.diagnostics.count == 5)
+        // One finding names all five missing regions (issue 14); "regionerne" here is not beside another party in its sentence.
+        #expect(a.diagnostics.count == 1)
         let fa = a.diagnostics.map { Fingerprint.of($0, path: "a.txt") }
         let fb = b.diagnostics.map { Fingerprint.of($0, path: "a.txt") }
-        #expect(Set(fa).count == 5, "one fingerprint per missing party")
+        #expect(Set(fa).count == 1)
         #expect(fa == fb)
         #expect(Fingerprint.fnv1a64("") == 0xcbf2_9ce4_8422_2325)
         #expect(Fingerprint.fnv1a64("a") == 0xaf63_dc4c_8601_ec8c)

@@ -16,7 +16,7 @@ struct GitHubReporterTests {
         let lines = output.split(separator: "\n").map(String.init)
         #expect(lines.count == 5)
         #expect(lines[0].hasPrefix("::error file=udkast/Pressemeddelelse æøå.txt,line=1,col=7,endLine=1,endColumn=21,title=Omtale%3A partner-mention::Realdania er ikke nævnt."))
-        #expect(lines[0].contains("%0ALøsning: Tilføj sætningen"))
+        #expect(lines[0].contains("%0ALøsning: Tilføj de manglende parter"))
         #expect(lines[1].hasPrefix("::notice file=") && lines[1].contains("regions-collective"))
         #expect(lines[2].hasPrefix("::warning file=") && lines[2].contains("line=3,col=53,endLine=3,endColumn=55"))
         #expect(lines[3] == "::error file=udkast/gammel <v2> & kopi%2C 100%25%3A arkiv.doc,title=Omtale%3A filen kan ikke læses::filen indeholder binære data")

@@ -105,7 +105,7 @@ struct SARIFReporterTests {
 
     @Test func fingerprintsSurviveLinesAddedAboveAndTellFindingsApart() throws {
         let checker = Fixtures.checker()
-        let text = "Klimaalliancen samler KL og Region Sjælland.\n\nRM deltager også.\n"
+        let text = "Klimaalliancen samler KL og Region Sjælland.\n\nRN og RH kommer senere. RM deltager også.\n"
         let before = checker.check(text: text, path: "a.txt")
         let after = checker.check(text: "Ny indledning.\n\nEndnu en linje.\n\n" + text, path: "a.txt")
         #expect(before.diagnostics.count == after.diagnostics.count && before.diagnostics.count > 2)

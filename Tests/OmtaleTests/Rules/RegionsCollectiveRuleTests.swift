@@ -5,13 +5,13 @@ import Testing
 struct RegionsCollectiveRuleTests {
     @Test func collectiveFormIsReportedAsInfo() {
         assertRule("regions-collective", "Klimaalliancen: KL, 1️⃣de fem regioner og Realdania.", [
-            Expected("1️⃣", "«de fem regioner» dækker Region Nordjylland, Region Midtjylland, Region Syddanmark, Region Sjælland og Region Hovedstaden", severity: .info),
+            Expected("1️⃣", "»de fem regioner« dækker Region Nordjylland, Region Midtjylland, Region Syddanmark, Region Sjælland og Region Hovedstaden", severity: .info),
         ])
     }
 
     @Test func onlyTheRegionsNotNamedAreListed() {
         assertRule("regions-collective", "Klimaalliancen: KL, Region Sjælland og 1️⃣alle fem regioner samt Realdania.", [
-            Expected("1️⃣", "«alle fem regioner» dækker Region Nordjylland, Region Midtjylland, Region Syddanmark og Region Hovedstaden,"),
+            Expected("1️⃣", "»alle fem regioner« dækker Region Nordjylland, Region Midtjylland, Region Syddanmark og Region Hovedstaden,"),
         ])
     }
 
@@ -21,7 +21,7 @@ struct RegionsCollectiveRuleTests {
 
     @Test func capitalisedAtSentenceStart() {
         assertRule("regions-collective", "Klimaalliancen er i gang. 1️⃣De fem regioner deltager med KL og Realdania.", [
-            Expected("1️⃣", "«De fem regioner» dækker"),
+            Expected("1️⃣", "»De fem regioner« dækker"),
         ])
     }
 

@@ -36,6 +36,8 @@ enum CLI {
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "da_DK.UTF-8"
+        // Undated texts are judged at the check date: one fixed day keeps reports reproducible.
+        env["OMTALE_CHECK_DATE"] = "2026-12-01"
         for key in ["LC_ALL", "LC_MESSAGES"] + removing { env.removeValue(forKey: key) }
         for (key, value) in environment { env[key] = value }
         process.environment = env
