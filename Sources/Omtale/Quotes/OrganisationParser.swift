@@ -136,7 +136,14 @@ extension QuoteScan {
         var n = skipSpaces(name.upperBound, b)
         if n + 2 < b, isPunctuation(n, Unit.openParenthesis), isPunctuation(n + 2, Unit.closeParenthesis) { n = skipSpaces(n + 3, b) }
         guard n < b, isPunctuation(n, Unit.comma) else { return nil }
-        let s = skipSpaces(n + 1, b)
+        var s = skipSpaces(n + 1, b)
+        // "Anne Jensen, borgmester, Fjordby Kommune": past one title between commas.
+        if s < b, isTitle(s) {
+            var c = s
+            while c < b, !isPunctuation(c, Unit.comma) { c += 1 }
+            guard c < b else { return nil }
+            s = skipSpaces(c + 1, b)
+        }
         guard s < b, isCapitalised(s), !isTitle(s), !finder.pronouns.contains(folded[s]) else { return nil }
         var last = s
         var j = s
