@@ -16,7 +16,13 @@ targets=("$@")
 flags=(-c release --scratch-path .build-fuzz
     -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address
     -Xlinker --allow-multiple-definition)
-swift build "${flags[@]}" 2>&1 | grep -v "Cannot export local symbol" | tail -3
+# Exit 3 (not 1) when the fuzz build itself fails, so CI can tell "could not build the fuzzers"
+# from "a fuzzer found a crash" (which always fails). See .ci/run.
+if ! swift build "${flags[@]}" >build.log 2>&1; then
+    grep -v "Cannot export local symbol" build.log | tail -20
+    echo "Fuzz/run.sh: the fuzz targets did not build (see above)" >&2
+    exit 3
+fi
 bin=$(swift build "${flags[@]}" --show-bin-path)
 
 seed() {  # target -> seed folder
