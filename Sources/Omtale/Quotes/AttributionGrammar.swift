@@ -36,21 +36,26 @@ extension QuoteScan {
     func signature(after end: Int, paragraph p: Int) -> Attribution? {
         let paragraphs = document.paragraphs
         // The quote ends its line (only punctuation after it); the signature is the next line, in the same
-        // paragraph or the next.
+        // paragraph or the next. A signature is a few words, so every look is bounded by the window: a
+        // paragraph of many quotes must not be scanned to its end once per quote.
         let rest = end..<paragraphs[p].upperBound
-        let newline = rest.first { units[$0] == Unit.newline }
+        let window = min(rest.upperBound, end + finder.window)
+        let newline = (end..<window).first { units[$0] == Unit.newline }
         var line: Range<Int>
-        if !(end..<(newline ?? rest.upperBound)).allSatisfy({ !Unit.isLetter(units[$0]) }) {
+        if !(end..<(newline ?? window)).allSatisfy({ !Unit.isLetter(units[$0]) }) {
             // A line break read as a space (a hard-wrapped paragraph): the rest of the paragraph is the signature.
-            guard newline == nil, let first = rest.first(where: { Unit.isLetter(units[$0]) }),
+            guard newline == nil, window == rest.upperBound, let first = rest.first(where: { Unit.isLetter(units[$0]) }),
                   Unicode.Scalar(units[first]).map({ $0.properties.isUppercase }) == true,
                   (end..<first).allSatisfy({ !Unit.isLetter(units[$0]) && !Unit.isSentenceEnd(units[$0]) }) else { return nil }
             line = trimmed(first..<rest.upperBound)
-        } else if let newline, !trimmed((newline + 1)..<rest.upperBound).isEmpty {
-            let lineEnd = ((newline + 1)..<rest.upperBound).first { units[$0] == Unit.newline } ?? rest.upperBound
+        } else if let newline, !trimmed((newline + 1)..<min(rest.upperBound, newline + 1 + finder.window)).isEmpty {
+            let lineWindow = (newline + 1)..<min(rest.upperBound, newline + 1 + finder.window)
+            guard let lineEnd = lineWindow.first(where: { units[$0] == Unit.newline }) ?? (lineWindow.upperBound == rest.upperBound ? rest.upperBound : nil)
+            else { return nil }
             line = trimmed((newline + 1)..<lineEnd)
         } else {
-            guard p + 1 < paragraphs.count else { return nil }
+            guard newline != nil || window == rest.upperBound, p + 1 < paragraphs.count,
+                  paragraphs[p + 1].count <= finder.window else { return nil }
             line = trimmed(paragraphs[p + 1])
         }
         guard !line.isEmpty else { return nil }

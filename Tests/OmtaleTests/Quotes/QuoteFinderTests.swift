@@ -358,21 +358,39 @@ struct QuoteFinderTests {
         }
     }
 
-    @Test func aMillionQuotationMarksStayFast() {
-        // A million quotation marks: strays in one long paragraph, many short quotes, deep nesting, and a
-        // quote reopened in every one of many paragraphs. The scan is linear; this bounds a debug build.
-        var text = String(repeating: "”", count: 400_000) + "\n\n"
-        text += String(repeating: "»a« ", count: 100_000) + "\n\n"
-        text += String(repeating: "»", count: 200_000) + String(repeating: "«", count: 175_000) + "\n\n"
-        text += String(repeating: "\"x, siger Anne Jensen\n", count: 25_000)
+    /// The shapes of quotation marks that once made the finder quadratic or worse: strays in one long
+    /// paragraph, many short quotes in one paragraph (3,360 s for 400 K characters before the signature
+    /// look was bounded), deep nesting, and a quote reopened in every one of many paragraphs.
+    static func quotationMarkShape(_ shape: String, _ n: Int) -> String {
+        switch shape {
+        case "strays": String(repeating: "”", count: 16 * n)
+        case "shortQuotes": String(repeating: "»a« ", count: 4 * n)
+        case "nesting": String(repeating: "»", count: 8 * n) + String(repeating: "«", count: 7 * n)
+        default: String(repeating: "\"x, siger Anne Jensen\n", count: n)
+        }
+    }
+
+    /// Each shape at two sizes in the same run: the finder's CPU time must grow in proportion to the
+    /// text. A ratio of the thread's CPU time, never a wall-clock bound, so a busy machine or a
+    /// sanitizer cannot fail it; a quadratic scan grows 16× for 4× the text, a linear one 4×.
+    @Test(arguments: ["strays", "shortQuotes", "nesting", "reopened"])
+    func quotationMarksCostTimeInProportionToTheText(shape: String) {
         let checker = Fixtures.checker()
-        let document = Document(path: "-", inputID: "text", source: SourceText(text: text), tokenizer: Tokenizer())
-        let scan = PartyScan(document: document, ruleset: checker.ruleset, matcher: checker.matcher)
-        let clock = ContinuousClock()
-        var quotes: [Quote] = []
-        let elapsed = clock.measure { quotes = checker.quoteFinder.quotes(in: document, scan: scan, ruleset: checker.ruleset) }
-        #expect(elapsed < .seconds(30), "took \(elapsed)")
-        // The reopened quote runs to the end and is attributed there.
-        #expect(quotes.last?.attribution?.speaker.name == "Anne Jensen")
+        func cost(_ n: Int) -> (Duration, [Quote]) {
+            let document = Document(path: "-", inputID: "text", source: SourceText(text: Self.quotationMarkShape(shape, n)), tokenizer: Tokenizer())
+            let scan = PartyScan(document: document, ruleset: checker.ruleset, matcher: checker.matcher)
+            var quotes: [Quote] = []
+            let before = DocxCorpusTests.threadCPUTime()
+            quotes = checker.quoteFinder.quotes(in: document, scan: scan, ruleset: checker.ruleset)
+            return (DocxCorpusTests.threadCPUTime() - before, quotes)
+        }
+        _ = cost(250)  // warm-up: first-use costs (rules, ICU data) must not count in the small size
+        let (small, _) = cost(2_500), (large, quotes) = cost(10_000)
+        let ratio = large / small
+        #expect(ratio < 8, "4× the text took \(ratio)× the CPU time (\(small) → \(large))")
+        if shape == "reopened" {
+            // The reopened quote runs to the end and is attributed there.
+            #expect(quotes.last?.attribution?.speaker.name == "Anne Jensen")
+        }
     }
 }
