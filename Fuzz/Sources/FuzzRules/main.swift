@@ -15,7 +15,7 @@ public func fuzzRules(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let name = names[Int(bytes.first ?? 0) % names.count]
     var changed = files
     changed[name] = text
-    if let ruleset = try? RulesetLoader.load(files: changed, origin: "/fuzz"), let checker = try? Checker(ruleset: ruleset) {
+    if let ruleset = try? RulesetLoader.load(files: changed, origin: .folder(URL(fileURLWithPath: "/fuzz"))), let checker = try? Checker(ruleset: ruleset) {
         _ = checker.check(text: "Klimaalliancen: KL, RN, de fem regioner og Real Dania.")
     }
     return 0
