@@ -256,34 +256,28 @@ struct DocxInputTests {
             #expect(status == 2, "\(name): exit \(status)")
             // Under a sanitizer the shadow memory alone is hundreds of MB: the bound means nothing there.
             if ProcessInfo.processInfo.environment["OMTALE_SANITIZER"] == nil {
-                // Known measurement flaw: the peak comes from RUSAGE_CHILDREN, the largest of every child
-                // this test process ever waited for (LibreOffice and python run by other suites), so it
-                // can exceed the bound without this file's fault; measure the child's own peak (wait4).
-                withKnownIssue("peak RSS of all children, not of this one", isIntermittent: true) {
-                    #expect(peakKB < 200 * 1024, "\(name): peak RSS \(peakKB) KB")
-                }
+                #expect(peakKB < 200 * 1024, "\(name): peak RSS \(peakKB) KB")
             }
             #expect(elapsed < .seconds(2), "\(name): \(elapsed) including process start")
         }
     }
 
-    /// posix_spawn + wait4: exit status and the child's peak resident set size in KB.
+    /// Exit status and the child's own peak resident set size in KB, through a small python3 that
+    /// spawns the binary and reads wait4. Linux records the peak of the memory image an exec replaces,
+    /// so a child spawned straight from this test process (hundreds of MB, sharing its memory until
+    /// exec) would report the test process's peak instead of its own.
     static func runMeasured(_ executable: String, _ arguments: [String]) throws -> (Int32, Int) {
-        var pid: pid_t = 0
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw TestFailure("posix_spawn failed: \(spawned)") }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
-        let exited = (status & 0x7F) == 0
-        return (exited ? (status >> 8) & 0xFF : -1, Int(usage.ru_maxrss))
+        let script = """
+            import os, sys
+            null = [(os.POSIX_SPAWN_OPEN, fd, "/dev/null", os.O_WRONLY, 0) for fd in (1, 2)]
+            pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ, file_actions=null)
+            _, status, usage = os.wait4(pid, 0)
+            print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+            """
+        let result = try ExternalTools.run(["python3", "-c", script, executable] + arguments)
+        let fields = result.stdout.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        guard result.status == 0, fields.count == 2 else { throw TestFailure("measuring \(executable) failed: \(result.stderr)") }
+        return (Int32(fields[0]), fields[1])
     }
 
     // MARK: - Hand-made packages for what the fixtures do not cover
