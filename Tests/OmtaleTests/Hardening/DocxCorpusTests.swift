@@ -33,17 +33,9 @@ struct DocxCorpusTests {
     /// part (issue 18: it must not pass as an empty document).
     static let alsoRefused: [String: InputError.Kind] = ["test-data_integration_stress025.docx": .missingPart]
 
-    /// CPU time of the calling thread: a bound on work that other processes on a shared machine
-    /// (parallel builds, the other test suites) cannot push over, unlike wall time.
-    static func threadCPUTime() -> Duration {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
-    }
-
-    /// Sanitizers slow every instruction down several times; the bounds guard against hangs
-    /// (12 to 130 s per file before the NFC fix), not against ordinary cost.
-    static let slowdown: Int64 = ProcessInfo.processInfo.environment["OMTALE_SANITIZER"] == nil ? 1 : 5
+    /// The bounds guard against hangs (12 to 130 s per file before the NFC fix), not against ordinary cost.
+    static let slowdown = Int64(CPUBudget.slowdown)
+    static func threadCPUTime() -> Duration { CPUBudget.threadCPUTime() }
 
     @Test(trait) func everyRealFileIsReadOrRightlyRefused() throws {
         let shared = try #require(Self.shared, "../shared/docx-corpus is missing (CI must have shared/ beside the clone)")

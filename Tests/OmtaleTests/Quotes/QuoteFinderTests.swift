@@ -379,10 +379,7 @@ struct QuoteFinderTests {
         func cost(_ n: Int) -> (Duration, [Quote]) {
             let document = Document(path: "-", inputID: "text", source: SourceText(text: Self.quotationMarkShape(shape, n)), tokenizer: Tokenizer())
             let scan = PartyScan(document: document, ruleset: checker.ruleset, matcher: checker.matcher)
-            var quotes: [Quote] = []
-            let before = DocxCorpusTests.threadCPUTime()
-            quotes = checker.quoteFinder.quotes(in: document, scan: scan, ruleset: checker.ruleset)
-            return (DocxCorpusTests.threadCPUTime() - before, quotes)
+            return CPUBudget.measure { checker.quoteFinder.quotes(in: document, scan: scan, ruleset: checker.ruleset) }
         }
         _ = cost(250)  // warm-up: first-use costs (rules, ICU data) must not count in the small size
         let (small, _) = cost(2_500), (large, quotes) = cost(10_000)
