@@ -241,3 +241,14 @@ struct BatchTests {
         #expect(result.stdout.contains("Tjekkede 3 filer: 1 fejl"))
     }
 }
+
+@Suite("Rules command words")
+struct RulesCommandWordsTests {
+    @Test func explainUsesDanishSeverityAndSingleBrackets() throws {
+        let result = try CLI.run(["rules", "explain", "partner-mention"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\nAlvorlighed: fejl\n"))
+        #expect(result.stdout.contains("\nRegelsæt: Klimaalliancen (indbygget: rules/klimaalliancen)\n"))
+        #expect(!result.stdout.contains("(("))
+    }
+}
