@@ -35,10 +35,24 @@ extension QuoteScan {
     /// `»…«` then a line of its own with the speaker: `– Anne Jensen, formand for KL` (a signature under a quote).
     func signature(after end: Int, paragraph p: Int) -> Attribution? {
         let paragraphs = document.paragraphs
-        // The quote ends its paragraph (only punctuation after it).
-        let rest = trimmed(end..<paragraphs[p].upperBound)
-        guard rest.allSatisfy({ !Unit.isLetter(units[$0]) }), p + 1 < paragraphs.count else { return nil }
-        var line = trimmed(paragraphs[p + 1])
+        // The quote ends its line (only punctuation after it); the signature is the next line, in the same
+        // paragraph or the next.
+        let rest = end..<paragraphs[p].upperBound
+        let newline = rest.first { units[$0] == Unit.newline }
+        var line: Range<Int>
+        if !(end..<(newline ?? rest.upperBound)).allSatisfy({ !Unit.isLetter(units[$0]) }) {
+            // A line break read as a space (a hard-wrapped paragraph): the rest of the paragraph is the signature.
+            guard newline == nil, let first = rest.first(where: { Unit.isLetter(units[$0]) }),
+                  Unicode.Scalar(units[first]).map({ $0.properties.isUppercase }) == true,
+                  (end..<first).allSatisfy({ !Unit.isLetter(units[$0]) && !Unit.isSentenceEnd(units[$0]) }) else { return nil }
+            line = trimmed(first..<rest.upperBound)
+        } else if let newline, !trimmed((newline + 1)..<rest.upperBound).isEmpty {
+            let lineEnd = ((newline + 1)..<rest.upperBound).first { units[$0] == Unit.newline } ?? rest.upperBound
+            line = trimmed((newline + 1)..<lineEnd)
+        } else {
+            guard p + 1 < paragraphs.count else { return nil }
+            line = trimmed(paragraphs[p + 1])
+        }
         guard !line.isEmpty else { return nil }
         var start = line.lowerBound
         if Unit.isDash(units[start]) {
@@ -171,7 +185,10 @@ extension QuoteScan {
         if k >= paragraph.lowerBound {
             if units[k] == Unit.colon { colon = k }
         } else if p > 0 {
-            let previous = trimmed(document.paragraphs[p - 1])
+            // The paragraph before, passing over blank ones (lines of spaces).
+            var b = p - 1
+            while b > 0, b >= p - 3, trimmed(document.paragraphs[b]).isEmpty { b -= 1 }
+            let previous = trimmed(document.paragraphs[b])
             if let last = previous.last, units[last] == Unit.colon {
                 colon = last
                 clauseFloor = previous.lowerBound

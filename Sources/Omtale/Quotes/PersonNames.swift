@@ -90,8 +90,18 @@ extension QuoteScan {
 
     func isTitleCompound(_ t: Int) -> Bool {
         guard tokens[t].kind == .word else { return false }
-        let word = folded[t]
-        return finder.titleWords.contains { title in title.count >= 5 && word.count > title.count && word.hasSuffix(title) }
+        return hasTitleSuffix(folded[t])
+    }
+
+    /// A word ending in a title of five letters or more ("gruppeformand", "kulturrådmand"): its suffixes
+    /// looked up in the title set, so the cost is the word's length, not the number of titles.
+    func hasTitleSuffix(_ word: String) -> Bool {
+        let characters = Array(word)
+        guard characters.count > finder.minimumCompoundTitle else { return false }
+        for start in 1...(characters.count - finder.minimumCompoundTitle) where finder.titleWords.contains(String(characters[start...])) {
+            return true
+        }
+        return false
     }
 
     /// The title a definite noun stands for: "borgmesteren" is "borgmester", "formanden" "formand";
@@ -102,7 +112,7 @@ extension QuoteScan {
         for ending in ["en", "n"] where word.hasSuffix(ending) {
             let stem = String(word.dropLast(ending.count))
             if finder.titleWords.contains(stem) || finder.referringNouns.contains(word) { return stem }
-            if finder.titleWords.contains(where: { $0.count >= 5 && stem.count > $0.count && stem.hasSuffix($0) }) { return stem }
+            if hasTitleSuffix(stem) { return stem }
         }
         return finder.referringNouns.contains(word) ? word : nil
     }

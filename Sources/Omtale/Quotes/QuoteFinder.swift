@@ -36,6 +36,7 @@ public struct QuoteFinder: Sendable {
     let womenNames: Set<String>
     let addressees: Set<String>
     let notSubjectAfter: Set<String>
+    let namingWords: Set<String>
     let notNames: Set<String>
     /// How far (UTF-16 units) an attribution may reach from its quote.
     let window = 400
@@ -45,6 +46,10 @@ public struct QuoteFinder: Sendable {
     let headlineParagraphs = 4
     /// A dash paragraph this long is speech even when it does not end like a sentence (an excerpt cut off).
     let longSpeechWords = 15
+    /// A compound ends in a title only when the title has at least this many letters ("formand", not "chef").
+    let minimumCompoundTitle = 5
+    /// A pronoun, noun or surname is resolved among at most this many people named before it.
+    let maxMentionsBack = 200
     /// At most this many attributed quotes are compared with each headline quote.
     let maxRepeatChecks = 200
 
@@ -79,6 +84,7 @@ public struct QuoteFinder: Sendable {
         firstNames = menNames.union(womenNames)
         addressees = set(language.addressees)
         notSubjectAfter = set(language.notSubjectAfter)
+        namingWords = set(language.namingWords)
         notNames = set(language.notNames)
     }
 

@@ -5,6 +5,8 @@ public struct QuoteLanguage: Sendable, Codable, Equatable {
     public var verbs: [String]
     /// "lyder det fra": the speaker follows the phrase.
     public var fromPhrases: [String]
+    /// "kalder", "hedder": words in marks right after one are a name or term, not speech.
+    public var namingWords: [String]
     /// "lyder det videre": said by the speaker before, nobody named.
     public var impersonal: [String]
     /// "ifølge": the speaker follows directly.
@@ -41,12 +43,12 @@ public struct QuoteLanguage: Sendable, Codable, Equatable {
         "leadIns": .sequence(.any), "titleWords": .sequence(.any), "organisationPrepositions": .sequence(.any), "organisationWords": .sequence(.any),
         "notSpeakers": .sequence(.any), "referringNouns": .sequence(.any), "committeeHeads": .sequence(.any),
         "firstNamesMen": .sequence(.any), "firstNamesWomen": .sequence(.any), "notNames": .sequence(.any),
-        "addressees": .sequence(.any), "impersonal": .sequence(.any), "notSubjectAfter": .sequence(.any),
+        "addressees": .sequence(.any), "impersonal": .sequence(.any), "namingWords": .sequence(.any), "notSubjectAfter": .sequence(.any),
     ])
 
     private enum CodingKeys: String, CodingKey {
         case verbs, fromPhrases, accordingTo, pronouns, referringNouns, leadIns, titleWords, organisationPrepositions, organisationWords
-        case committeeHeads, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, impersonal
+        case committeeHeads, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, impersonal, namingWords
     }
 
     public init(from decoder: Decoder) throws {
@@ -66,6 +68,7 @@ public struct QuoteLanguage: Sendable, Codable, Equatable {
         firstNamesWomen = try c.decodeIfPresent([String].self, forKey: .firstNamesWomen) ?? []
         addressees = try c.decodeIfPresent([String].self, forKey: .addressees) ?? []
         impersonal = try c.decodeIfPresent([String].self, forKey: .impersonal) ?? []
+        namingWords = try c.decodeIfPresent([String].self, forKey: .namingWords) ?? []
         notSubjectAfter = try c.decodeIfPresent([String].self, forKey: .notSubjectAfter) ?? []
         notNames = try c.decodeIfPresent([String].self, forKey: .notNames) ?? []
     }

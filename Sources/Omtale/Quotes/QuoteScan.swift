@@ -403,9 +403,17 @@ struct QuoteScan {
         var k = candidate.quote.range.lowerBound - 1
         while k >= 0, Unit.isSpace(units[k]), units[k] != Unit.newline { k -= 1 }
         let afterWord = k >= 0 && (Unit.isLetter(units[k]) || Unit.isDigit(units[k]))
+        // "han kalder det »…«", "den såkaldte »…«": a name or term.
+        let before = tokenIndex(at: candidate.quote.range.lowerBound)
+        if let p = previousWord(before, floor: 0), tokens[p].kind == .word {
+            if finder.namingWords.contains(folded[p]) { return false }
+            if let q = previousWord(p, floor: 0), tokens[q].kind == .word, finder.namingWords.contains(folded[q]) { return false }
+        }
         if let last = segment.last.map({ units[$0] }), Unit.isSentenceEnd(last) || last == Unit.comma {
             // "rapporten »Klimaplaner for hele landet.«": a title ending in a full stop is still a title.
-            return !(afterWord && wordCount(segment, limit: 9) <= 8 && !segmentHasSentenceInside(segment))
+            // Words quoted mid-sentence start in lower case ("kalder det »en god dag.«"); a title in capitals.
+            let capital = Unicode.Scalar(units[segment.lowerBound]).map { $0.properties.isUppercase } ?? false
+            return !(afterWord && capital && wordCount(segment, limit: 9) <= 8 && !segmentHasSentenceInside(segment))
         }
         if afterWord { return false }
         if wordCount(segment, limit: 9) > 8 { return true }

@@ -44,7 +44,8 @@ extension QuoteScan {
                 if mentions[mid].offset < offset { low = mid + 1 } else { high = mid }
             }
             var i = low - 1
-            while i >= 0 {
+            // Bounded: a referent is looked for among the last `maxMentionsBack` people named.
+            while i >= 0, i >= low - finder.maxMentionsBack {
                 if accept(mentions[i].speaker) { return mentions[i] }
                 i -= 1
             }
@@ -77,7 +78,7 @@ extension QuoteScan {
             case .surname:
                 let key = NameMatcher.foldWord(word)
                 let bySurname = { (speaker: Speaker) in speaker.name.map { NameMatcher.words(of: $0, caseSensitive: false).last == key } ?? false }
-                if let mention = lastMention(before: at, where: bySurname) ?? mentions.first(where: { bySurname($0.speaker) }) {
+                if let mention = lastMention(before: at, where: bySurname) ?? mentions.prefix(finder.maxMentionsBack).first(where: { bySurname($0.speaker) }) {
                     return Attribution(form: .after, range: reference.range, speaker: mention.speaker,
                                        steps: reference.steps + [Attribution.Step("refersTo", mention.speaker.name ?? "", "surname")])
                 }
@@ -113,14 +114,25 @@ extension QuoteScan {
                   let q = document.paragraphIndex(containing: quotes[n].range.lowerBound), q == p + 1,
                   quotes[i].range.lowerBound == trimmed(document.paragraphs[p]).lowerBound,
                   quotes[n].range.lowerBound == trimmed(document.paragraphs[q]).lowerBound,
+                  units[quotes[i].range.lowerBound] == units[quotes[n].range.lowerBound],
                   trimmed(quotes[i].range.upperBound..<document.paragraphs[p].upperBound).allSatisfy({ !Unit.isLetter(units[$0]) }) else { continue }
             quotes[i].attribution = Attribution(form: .continuation, range: quotes[i].range, speaker: attribution.speaker,
                                                 steps: [Attribution.Step("continuation", attribution.speaker.displayName ?? "", "nextParagraph")])
         }
         repeatedHeadlines(&quotes)
-        introducedByContext(&quotes, candidates: candidates, mentions: mentions)
+        introducedByContext(&quotes, candidates: candidates, mentions: mentions, lastMention: lastMention)
         withOrganisations(&quotes, mentions: mentions)
         return quotes
+    }
+
+    static func firstIndex(of mentions: [Mention], atOrAfter offset: Int) -> Int {
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].offset < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     enum Gender { case man, woman }
@@ -148,15 +160,7 @@ extension QuoteScan {
             guard let wanted, let known = gender(of: mention.speaker) else { return true }
             return wanted == known
         }
-        func firstIndex(atOrAfter offset: Int) -> Int {
-            var low = 0
-            var high = mentions.count
-            while low < high {
-                let mid = (low + high) / 2
-                if mentions[mid].offset < offset { low = mid + 1 } else { high = mid }
-            }
-            return low
-        }
+        func firstIndex(atOrAfter offset: Int) -> Int { Self.firstIndex(of: mentions, atOrAfter: offset) }
         guard var s = document.sentenceIndex(containing: offset) else { return nil }
         var bound = offset
         let maxSentences = 20
@@ -176,8 +180,9 @@ extension QuoteScan {
                 if !inSentence.isEmpty {
                     let reason = looked == 0 ? "sameSentence" : "subjectBefore"
                     // Someone who has already spoken, else the first named who is not after "af", "med" …, else the first.
-                    let spoke = inSentence.first { mention in
-                        mentions.contains { $0.offset < mention.offset && $0.isSpeaker && $0.speaker.name == mention.speaker.name }
+                    let spoke = inSentence.count < 2 ? nil : inSentence.first { mention in
+                        let before = firstIndex(atOrAfter: mention.offset)
+                        return mentions[max(0, before - finder.maxMentionsBack)..<before].contains { $0.isSpeaker && $0.speaker.name == mention.speaker.name }
                     }
                     if inSentence.count > 1, let spoke { return (spoke, reason + "HasSpoken") }
                     let subject = inSentence.first { mention in
@@ -211,7 +216,11 @@ extension QuoteScan {
                candidate.quote.range.lowerBound == trimmed(document.paragraphs[candidate.paragraph]).lowerBound {
                 let lastSpeaks = last.quote.attribution != nil || last.reference != nil
                 let thisSpeaks = candidate.quote.attribution != nil || candidate.reference != nil
-                if !(lastSpeaks && thisSpeaks) {
+                // "…, siger han, og borgmester Anne Jensen tilføjer, at" then a dash: the paragraph before hands over
+                // to someone else; only a paragraph that ends a sentence goes on into the next.
+                let previous = trimmed(document.paragraphs[last.lastParagraph])
+                let endsSentence = previous.last.map { Unit.isSentenceEnd(units[$0]) || Unit.isQuoteMark(units[$0]) } ?? false
+                if !(lastSpeaks && thisSpeaks), endsSentence || !lastSpeaks {
                     last.quote.range = last.quote.range.lowerBound..<max(last.quote.range.upperBound, candidate.quote.range.upperBound)
                     last.quote.segments += candidate.quote.segments
                     last.lastParagraph = candidate.lastParagraph
@@ -255,7 +264,8 @@ extension QuoteScan {
 
     /// A quote paragraph with no attribution after a paragraph of running text about a person: "Hun
     /// forklarer, at …" / "Rådmanden mener, at …" / "Men Anne Jensen lovede, at …", then the quote.
-    func introducedByContext(_ quotes: inout [Quote], candidates: [Candidate], mentions: [Mention]) {
+    func introducedByContext(_ quotes: inout [Quote], candidates: [Candidate], mentions: [Mention],
+                             lastMention: (Int, (Speaker) -> Bool) -> Mention?) {
         let paragraphs = document.paragraphs
         var quoteParagraphs = Set<Int>()
         for candidate in candidates { for p in candidate.paragraph...candidate.lastParagraph { quoteParagraphs.insert(p) } }
@@ -268,7 +278,8 @@ extension QuoteScan {
             let end = tokenIndex(at: previous.upperBound)
             let speaks = (first..<end).contains { tokens[$0].isWordLike && matchAttributionPhrase(at: $0, limit: end) != nil }
             // The person: the subject pronoun or noun of that paragraph, else the first person named in it.
-            let named = mentions.first { previous.contains($0.offset) }
+            let index = Self.firstIndex(of: mentions, atOrAfter: previous.lowerBound)
+            let named = index < mentions.count && previous.contains(mentions[index].offset) ? mentions[index] : nil
             let pronoun = tokens[first].isWordLike && finder.pronouns.contains(folded[first])
             let title = tokens[first].isWordLike ? referredTitle(first) : nil
             guard speaks || pronoun || title != nil || named.map({ tokenIndex(at: $0.offset) <= first + 2 }) == true else { continue }
@@ -278,7 +289,7 @@ extension QuoteScan {
                 speaker = pronounReferent(at: tokens[first].range.lowerBound, word: folded[first], mentions: mentions)?.0.speaker
                 reason = "subjectPronoun"
             } else if let title {
-                speaker = mentions.last(where: { $0.offset < previous.upperBound && has(title: title, $0.speaker) })?.speaker
+                speaker = lastMention(previous.upperBound, { has(title: title, $0) })?.speaker
                 reason = "subjectNoun"
             } else {
                 speaker = named?.speaker

@@ -239,7 +239,12 @@ final class CommercialEvidence: @unchecked Sendable {
         var blocks = ranges.map { Block(range: $0, pieces: [], features: []) }
         guard !blocks.isEmpty else { return [] }
         // Non-space tokens with their folded text; links never match anything.
-        let indices = document.tokens.indices.filter { document.tokens[$0].kind != .space }
+        // Waiver comments (`<!-- omtale-disable partner-mention -->`) are not published text: their
+        // words ("partner" in a rule id) are never evidence.
+        let waivers = Waivers.directives(in: document.text).map(\.range)
+        let indices = document.tokens.indices.filter { index in
+            document.tokens[index].kind != .space && !waivers.contains { $0.contains(document.tokens[index].range.lowerBound) }
+        }
         let tokenRanges = indices.map { document.tokens[$0].range }
         let folded: [String?] = indices.map { index in
             let token = document.tokens[index]

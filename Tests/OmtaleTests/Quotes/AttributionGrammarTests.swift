@@ -74,7 +74,7 @@ struct AttributionGrammarTests {
         assertQuotes("""
             Rapporten ”Klimaplaner for hele landet.” udkom i går, og i »Årets statusrapport« står der mere.
 
-            Projektet hedder "Grøn by" og kører i tre år.
+            Projektet hedder "Grøn by" og kører i tre år. Han kalder det »en ny begyndelse.«
             """, [])
     }
 
@@ -198,6 +198,13 @@ struct AttributionGrammarTests {
 
             – Jens Opdigtet, formand for Fjordby Kommunes klimaudvalg
             """, [ExpectedQuote("1️⃣", "Jens Opdigtet", attribution: "after")])
+        // The name on the line right under the quote, in the same paragraph.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣”Vi skal alle sammen have travlt de næste år, og det glæder vi os til,”
+            Karen Prøvesen, borgmester, Fjordby Kommune.
+            """, [ExpectedQuote("1️⃣", "Karen Prøvesen", organisation: "Fjordby Kommune", attribution: "after")])
     }
 
     @Test func surnameBeforeAMediumAndAQuoteRunBeforeItsAttribution() {
