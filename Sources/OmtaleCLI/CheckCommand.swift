@@ -82,11 +82,14 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Tjek filerne, som de er lagt klar til commit (git add), ikke som de ligger i mappen.")
     var staged = false
 
-    @Option(name: .long, help: ArgumentHelp("Rapportér kun fund, der ikke står i denne baseline-fil.", valueName: "fil"))
+    @Option(name: .long, help: ArgumentHelp("Vis kun nye fund: skjul dem, der står i denne fil med kendte fund.", valueName: "fil"))
     var baseline: String?
 
-    @Option(name: .long, help: ArgumentHelp("Gem dagens fund som baseline i denne fil (exit 0).", valueName: "fil"))
+    @Option(name: .long, help: ArgumentHelp("Gem dagens fund som kendte fund i denne fil (exit 0).", valueName: "fil"))
     var writeBaseline: String?
+
+    @Flag(name: .long, help: "Advarsler tæller som fejl (exit 1), fx en fil i et format, Omtale ikke kan læse.")
+    var strict = false
 
     @Option(name: [.customShort("j", allowingJoined: true), .long], help: ArgumentHelp("Antal filer, der tjekkes samtidig (standard: antal kerner).", valueName: "antal"))
     var jobs: Int?
@@ -203,9 +206,7 @@ struct CheckCommand: ParsableCommand {
                     // Nothing of a streamed file is kept: memory stays flat however many files there are.
                     Console.out(streamer.file(report, index: streamed, options: terminal))
                     streamed += 1
-                    if standard?.format.reporter.listsUnreadableFiles != true, let error = report.error {
-                        Console.error("omtale: \(report.path): \(error.message(language))")
-                    }
+                    if repeatOnStandardError { notice(report, language) }
                 } else {
                     reports.append(report)
                 }
@@ -216,7 +217,9 @@ struct CheckCommand: ParsableCommand {
             do {
                 try AtomicFile.write(Baseline(reports: reports, language: language).encoded(), to: writeBaseline)
             } catch {
-                Console.error("omtale: \(writeBaseline): \(error.localizedDescription)")
+                Console.error(language == .da
+                    ? "omtale: kan ikke gemme de kendte fund i \(writeBaseline): \(SystemError.describe(error, language)). Vælg en anden fil med --write-baseline."
+                    : "omtale: cannot save the known findings to \(writeBaseline): \(SystemError.describe(error, language)). Choose another file with --write-baseline.")
                 throw ExitCode(2)
             }
             let count = reports.reduce(0) { $0 + $1.diagnostics.count }
@@ -230,7 +233,9 @@ struct CheckCommand: ParsableCommand {
             do {
                 try AtomicFile.write(Data(destination.format.reporter.render(reports, options: options).utf8), to: path)
             } catch {
-                Console.error("omtale: kan ikke skrive '\(path)': \(error.localizedDescription)")
+                Console.error(language == .da
+                    ? "omtale: kan ikke skrive rapporten til \(path): \(SystemError.describe(error, language)). Vælg en anden fil med --output."
+                    : "omtale: cannot write the report to \(path): \(SystemError.describe(error, language)). Choose another file with --output.")
                 throw ExitCode(2)
             }
             Console.error(language == .da ? "Skrev \(path)" : "Wrote \(path)")
@@ -242,19 +247,40 @@ struct CheckCommand: ParsableCommand {
         } else if let standard {
             Console.out(standard.format.reporter.render(reports, options: terminal))
         }
-        // A format on standard output that lists unreadable files itself (human) needs no repeat on stderr.
-        if standard?.format.reporter.listsUnreadableFiles != true && !streaming {
-            for report in reports {
-                if let error = report.error { Console.error("omtale: \(report.path): \(error.message(language))") }
-            }
+        if repeatOnStandardError && !streaming {
+            for report in reports { notice(report, language) }
         }
-        if staged && summary.errors > 0 {
+        let blocking = summary.errors > 0 || (strict && summary.warnings > 0)
+        if baseline != nil && repeatOnStandardError {
+            Console.error(language == .da ? "omtale: --baseline skjulte \(summary.hiddenByBaseline) kendte fund."
+                : "omtale: --baseline hid \(summary.hiddenByBaseline) known findings.")
+        }
+        if staged && blocking {
+            let what = summary.errors > 0 ? (language == .da ? "fejlene" : "the errors") : (language == .da ? "advarslerne (--strict)" : "the warnings (--strict)")
             Console.error(language == .da
-                ? "omtale: commit stoppet. Ret fejlene og læg filerne klar igen (git add), eller spring tjekket over med: git commit --no-verify"
-                : "omtale: commit blocked. Fix the errors and stage the files again (git add), or skip the check with: git commit --no-verify")
+                ? "omtale: commit stoppet. Ret \(what), og læg filerne klar igen (git add), eller spring tjekket over med: git commit --no-verify"
+                : "omtale: commit blocked. Fix \(what) and stage the files again (git add), or skip the check with: git commit --no-verify")
         }
         if summary.unreadable > 0 { throw ExitCode(2) }
-        if summary.errors > 0 { throw ExitCode(1) }
+        if blocking { throw ExitCode(1) }
+    }
+
+    /// Files that could not be read or were not checked are named on standard error as well as in
+    /// the report (which may go to a file or a pipe), unless the human report is on this very
+    /// terminal, where it already says so.
+    var repeatOnStandardError: Bool {
+        let standard = (try? destinations())?.first { $0.path == nil }
+        let shownHere = standard?.format.reporter.listsUnreadableFiles == true && isatty(STDOUT_FILENO) == 1 && isatty(STDERR_FILENO) == 1
+        return !shownHere
+    }
+
+    func notice(_ report: FileReport, _ language: Language) {
+        if let error = report.error {
+            Console.error("omtale: \(TerminalText.visible(report.path)): \(TerminalText.visible(error.message(language)))")
+        } else if report.skipped, let reason = report.diagnostics.first(where: { $0.ruleID == SkippedFile.ruleID }) {
+            let label = ReportWords.severity(reason.severity, language)
+            Console.error("omtale: \(TerminalText.visible(report.path)): \(label): \(TerminalText.visible(reason.message(language)))")
+        }
     }
 
     var useColor: Bool {

@@ -5,7 +5,7 @@ import Omtale
 /// One file to check, where its bytes come from, and the checker its configuration calls for.
 struct Job: Sendable {
     enum Source: Sendable {
-        case file, standardInput, staged(Git.BlobReader, object: String), problem(InputError)
+        case file, standardInput, staged(Git.BlobReader, object: String), problem(InputError), skipped
     }
 
     var path: String
@@ -28,6 +28,11 @@ extension CheckCommand {
                     jobs.append(Job(path: "-", source: .standardInput, directory: current))
                 case .problem(let path, let error):
                     jobs.append(Job(path: path, source: .problem(error), directory: current))
+                case .skipped(let file):
+                    let directory = (file as NSString).deletingLastPathComponent
+                    let configuration = try configuration(session, directory)
+                    guard session.includes(file, configuration: configuration) else { continue }
+                    jobs.append(Job(path: file, source: .skipped, directory: directory.isEmpty ? current : directory))
                 case .file(let file):
                     let directory = (file as NSString).deletingLastPathComponent
                     // Folder walks honour include/exclude; a file named on the command line is always checked.
@@ -59,13 +64,15 @@ extension CheckCommand {
         }
         let extensions = session.inputs.knownExtensions
         var jobs: [Job] = []
-        for file in staged where extensions.contains((file.path as NSString).pathExtension.lowercased()) {
+        for file in staged {
             let path = file.path
             let absolute = (top as NSString).appendingPathComponent(path)
             let directory = (absolute as NSString).deletingLastPathComponent
             let configuration = try configuration(session, directory)
             guard session.includes(absolute, configuration: configuration) else { continue }
-            jobs.append(Job(path: path, source: .staged(blobs, object: file.object), directory: directory))
+            // A staged file Omtale cannot read is listed (a warning for a .pdf or .doc), not passed over.
+            let known = extensions.contains((path as NSString).pathExtension.lowercased())
+            jobs.append(Job(path: path, source: known ? .staged(blobs, object: file.object) : .skipped, directory: directory))
         }
         return jobs
     }
@@ -136,6 +143,8 @@ extension CheckCommand {
         switch job.source {
         case .problem(let error):
             return FileReport(path: job.path, input: nil, error: error)
+        case .skipped:
+            return SkippedFile.report(path: job.path)
         case .standardInput:
             // Bounded like a file: read at most one byte past the limit (`/dev/zero` never ends).
             let limit = checker.limits.maxFileBytes

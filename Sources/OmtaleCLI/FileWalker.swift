@@ -7,6 +7,8 @@ struct FileWalker {
         case standardInput
         case file(String)
         case problem(String, InputError)
+        /// A file in a folder whose format Omtale cannot read: listed, not checked (`SkippedFile`).
+        case skipped(String)
     }
 
     var extensions: Set<String>
@@ -30,22 +32,23 @@ struct FileWalker {
         return targets
     }
 
-    /// Files under a directory with a known extension, hidden files and folders skipped, sorted.
+    /// Files under a directory, sorted: those with a known extension to check, the others to list
+    /// as skipped. Hidden files and folders are left out.
     func walk(_ directory: String) -> [Target] {
         let root = URL(fileURLWithPath: directory)
         guard let enumerator = FileManager.default.enumerator(
             at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey], options: [.skipsHiddenFiles]) else {
             return [.problem(directory, InputError(.unreadable, da: "mappen kan ikke læses", en: "the folder cannot be read"))]
         }
-        var files: [String] = []
+        var files: [(path: String, known: Bool)] = []
         while let url = enumerator.nextObject() as? URL {
-            guard extensions.contains(url.pathExtension.lowercased()) else { continue }
             let values = try? url.resourceValues(forKeys: [.isDirectoryKey])
             if values?.isDirectory == true { continue }
             // Keep the path as the user typed its folder, so output is relative like their input.
             let relative = String(url.path.dropFirst(root.path.count))
-            files.append((directory as NSString).appendingPathComponent(relative.trimmingCharacters(in: CharacterSet(charactersIn: "/"))))
+            let path = (directory as NSString).appendingPathComponent(relative.trimmingCharacters(in: CharacterSet(charactersIn: "/")))
+            files.append((path, extensions.contains(url.pathExtension.lowercased())))
         }
-        return files.sorted().map { .file($0) }
+        return files.sorted { $0.path < $1.path }.map { $0.known ? .file($0.path) : .skipped($0.path) }
     }
 }

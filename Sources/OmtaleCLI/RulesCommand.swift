@@ -20,7 +20,7 @@ struct RulesCommand: ParsableCommand {
             let language = shared.language
             let width = ruleset.rules.map(\.id.count).max() ?? 10
             for rule in ruleset.rules {
-                let state = rule.enabled ? rule.severity.rawValue : (language == .da ? "slået fra" : "disabled")
+                let state = rule.enabled ? ReportWords.severity(rule.severity, language) : (language == .da ? "slået fra" : "disabled")
                 Console.out("\(rule.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(state.padding(toLength: 9, withPad: " ", startingAt: 0))  \(rule.summary(language))\n")
             }
         }
@@ -42,9 +42,9 @@ struct RulesCommand: ParsableCommand {
             let labels = language == .da
                 ? ["Regel", "Type", "Alvorlighed", "Aftalen", "Regelsæt"]
                 : ["Rule", "Kind", "Severity", "Agreement", "Ruleset"]
-            var text = "\(labels[0]): \(rule.id)\n\(labels[1]): \(rule.kind)\n\(labels[2]): \(rule.severity.rawValue)\n"
+            var text = "\(labels[0]): \(rule.id)\n\(labels[1]): \(rule.kind)\n\(labels[2]): \(ReportWords.severity(rule.severity, language))\n"
             if let clause = rule.clause { text += "\(labels[3]): \(ruleset.agreement.title), \(clause)\n" }
-            text += "\(labels[4]): \(ruleset.name) (\(ruleset.origin))\n\n"
+            text += "\(labels[4]): \(ruleset.name) \(ruleset.origin)\n\n"
             text += rule.summary(language) + "\n\n" + wrap(rule.description(language), width: 80) + "\n"
             if !rule.examples.isEmpty {
                 text += language == .da ? "\nEksempler (⟦…⟧ rapporteres; uden markering: intet fund):\n"

@@ -48,12 +48,14 @@ public struct Baseline: Sendable, Equatable, Codable {
 
         public func apply(_ report: FileReport) -> FileReport {
             var report = report
+            let before = report.diagnostics.count
             report.diagnostics = report.diagnostics.filter { d in
                 let key = Fingerprint.of(d, path: report.path)
                 guard let count = remaining[key], count > 0 else { return true }
                 remaining[key] = count - 1
                 return false
             }
+            report.hiddenByBaseline += before - report.diagnostics.count
             return report
         }
     }
@@ -63,8 +65,8 @@ public struct Baseline: Sendable, Equatable, Codable {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             return try JSONDecoder().decode(Baseline.self, from: data)
         } catch {
-            throw InputError(.malformed, da: "baseline-filen kan ikke læses: \(error.localizedDescription)",
-                             en: "the baseline file cannot be read: \(error.localizedDescription)")
+            throw InputError(.malformed, da: "filen med kendte fund kan ikke læses (\(SystemError.describe(error, .da))). Lav den igen med --write-baseline.",
+                             en: "the baseline file cannot be read (\(error.localizedDescription)). Make it again with --write-baseline.")
         }
     }
 
@@ -98,7 +100,7 @@ public enum AtomicFile {
             var old = stat()
             if stat(url.path, &old) == 0 { chmod(temporary, old.st_mode & 0o7777) }
             guard rename(temporary, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+                throw posixError(path)
             }
         } catch {
             unlink(temporary)
@@ -129,7 +131,8 @@ public enum AtomicFile {
 
     static func posixError(_ path: String) -> Error {
         let code = errno
-        return CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(code))])
+        return CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(code)),
+                                                        NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(code))])
     }
 
     /// Removes temporary files of writes still in progress (before exiting on an error or a signal).
@@ -188,6 +191,42 @@ public enum AtomicFile {
             for index in 0..<capacity {
                 if let slot = slots[index] { unlink(slot) }
             }
+        }
+    }
+}
+
+/// A system error (a file that cannot be written or read) in words for the user, in Danish or
+/// English: Foundation's own descriptions are English only, so the common causes are named here.
+public enum SystemError {
+    public static func describe(_ error: Error, _ language: Language) -> String {
+        let da = language == .da
+        if error is DecodingError {
+            return da ? "indholdet er ikke i Omtales format" : "the content is not in Omtale's format"
+        }
+        let ns = error as NSError
+        var code: Int32?
+        if ns.domain == NSPOSIXErrorDomain { code = Int32(ns.code) }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            code = Int32(underlying.code)
+        }
+        if code == nil, ns.domain == NSCocoaErrorDomain {
+            switch CocoaError.Code(rawValue: ns.code) {
+            case .fileNoSuchFile, .fileReadNoSuchFile: code = ENOENT
+            case .fileReadNoPermission, .fileWriteNoPermission: code = EACCES
+            case .fileWriteOutOfSpace: code = ENOSPC
+            case .fileWriteVolumeReadOnly: code = EROFS
+            default: break
+            }
+        }
+        switch code {
+        case ENOENT?: return da ? "filen eller mappen findes ikke" : "no such file or folder"
+        case EACCES?, EPERM?: return da ? "ingen adgang til at skrive eller læse her" : "permission denied"
+        case ENOSPC?: return da ? "der er ikke mere plads på disken" : "no space left on the disk"
+        case EROFS?: return da ? "stedet kan kun læses, ikke skrives" : "read-only file system"
+        case EISDIR?: return da ? "det er en mappe" : "it is a folder"
+        case ENOTDIR?: return da ? "en del af stien er ikke en mappe" : "part of the path is not a folder"
+        case let other?: return da ? "systemfejl \(other) (\(String(cString: strerror(other))))" : String(cString: strerror(other))
+        case nil: return da ? "systemfejl (\(ns.domain) \(ns.code))" : ns.localizedDescription
         }
     }
 }

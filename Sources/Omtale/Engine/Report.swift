@@ -1,3 +1,5 @@
+import Foundation
+
 /// What Omtale found in one file. Its JSON form is the documented contract (README, "JSON-output").
 public struct FileReport: Sendable {
     public var path: String
@@ -18,6 +20,11 @@ public struct FileReport: Sendable {
     public var date: DateReport?
     /// The parts of the release (headline, lead, body, quotes, fact box, contact block, captions, dateline).
     public var sections: [SectionReport] = []
+    /// Not checked: a file in a folder or a commit in a format Omtale cannot read (`SkippedFile`).
+    /// Its one finding (rule `skipped-file`) says why; it is not counted among the checked files.
+    public var skipped: Bool = false
+    /// Findings of this file that `--baseline` hid as known (kendte fund).
+    public var hiddenByBaseline: Int = 0
 
     public init(path: String, input: String?, error: InputError? = nil, applies: Bool = false, diagnostics: [Diagnostic] = [],
                 parties: [PartyCoverage] = [], knowledgePartners: [PartyCoverage] = [], quotes: [QuoteReport] = [],
@@ -245,19 +252,71 @@ public struct RunSummary: Sendable, Equatable {
     public var warnings: Int
     public var infos: Int
     /// Files that could not be read.
-    public var unreadable: Int
+    public var unreadable: Int { unreadablePaths.count }
+    /// Their paths, in order, so the summary can name them.
+    public var unreadablePaths: [String]
+    /// Files in a folder or a commit that Omtale cannot check (a .pdf), in order; not in `files`.
+    public var skippedPaths: [String]
+    /// Findings hidden by `--baseline` (kendte fund).
+    public var hiddenByBaseline: Int
 
     public init(_ reports: [FileReport]) {
-        files = 0; errors = 0; warnings = 0; infos = 0; unreadable = 0
+        files = 0; errors = 0; warnings = 0; infos = 0; unreadablePaths = []; skippedPaths = []; hiddenByBaseline = 0
         for report in reports { add(report) }
     }
 
     /// Counts one more file.
     public mutating func add(_ report: FileReport) {
-        files += 1
         errors += report.count(.error)
         warnings += report.count(.warning)
         infos += report.count(.info)
-        if report.error != nil { unreadable += 1 }
+        hiddenByBaseline += report.hiddenByBaseline
+        if report.skipped {
+            skippedPaths.append(report.path)
+            return
+        }
+        files += 1
+        if report.error != nil { unreadablePaths.append(report.path) }
+    }
+}
+
+/// A file met in a folder or a commit in a format Omtale cannot read: listed with the reason in
+/// every output format, as a finding of rule `skipped-file`, never passed over in silence.
+/// Word processor and PDF formats are a warning (a draft that was not checked); anything else is
+/// a note (bemærkning), so a commit of other files stays quiet but is still listed.
+public enum SkippedFile {
+    public static let ruleID = "skipped-file"
+
+    /// Formats of documents a press release may be written in, which Omtale does not read.
+    public static let documentFormats: [String: String] = [
+        "doc": "Word 97-2003", "docm": "Word med makroer", "dot": "Word-skabelon", "dotx": "Word-skabelon", "dotm": "Word-skabelon",
+        "odt": "OpenDocument", "ott": "OpenDocument-skabelon", "fodt": "OpenDocument", "rtf": "RTF", "pdf": "PDF",
+        "pages": "Pages", "wpd": "WordPerfect", "wps": "Works",
+    ]
+
+    /// The report of a skipped file: not read, one finding with the reason and what to do.
+    public static func report(path: String) -> FileReport {
+        let ext = (path as NSString).pathExtension.lowercased()
+        let severity: Severity = documentFormats[ext] != nil ? .warning : .info
+        let message: Localized
+        if let name = documentFormats[ext] {
+            message = Localized(
+                da: "Ikke tjekket: Omtale kan ikke læse .\(ext)-filer (\(name)). Gem teksten som .docx, .txt, .md eller .html, og tjek den igen.",
+                en: "Not checked: Omtale cannot read .\(ext) files (\(name)). Save the text as .docx, .txt, .md or .html and check it again.")
+        } else if ext.isEmpty {
+            message = Localized(
+                da: "Ikke tjekket: filen har ingen filendelse, så Omtale ved ikke, hvordan den skal læses. Angiv den direkte, fx omtale check --input text \(path)",
+                en: "Not checked: the file has no extension, so Omtale does not know how to read it. Name it directly, e.g. omtale check --input text \(path)")
+        } else {
+            message = Localized(
+                da: "Ikke tjekket: Omtale kender ikke .\(ext)-filer. Er det en tekst, så angiv den direkte, fx omtale check --input text \(path)",
+                en: "Not checked: Omtale does not know .\(ext) files. If it is text, name it directly, e.g. omtale check --input text \(path)")
+        }
+        let start = SourceLocation(line: 1, column: 1)
+        var report = FileReport(path: path, input: nil, diagnostics: [
+            Diagnostic(ruleID: ruleID, severity: severity, message: message, range: 0..<0, start: start, end: start, subject: ext),
+        ])
+        report.skipped = true
+        return report
     }
 }

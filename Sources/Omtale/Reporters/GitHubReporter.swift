@@ -18,6 +18,14 @@ public struct GitHubReporter: Reporter {
                 out += Self.command("error", properties: [("file", report.path), ("title", title)], message: error.message(language)) + "\n"
                 continue
             }
+            if report.skipped {
+                let title = language == .da ? "Omtale: ikke tjekket" : "Omtale: not checked"
+                for diagnostic in report.diagnostics {
+                    out += Self.command(Self.name(diagnostic.severity), properties: [("file", report.path), ("title", title)],
+                                        message: diagnostic.message(language)) + "\n"
+                }
+                continue
+            }
             for diagnostic in report.diagnostics {
                 var message = diagnostic.message(language)
                 if let fix = diagnostic.fix { message += "\n" + (language == .da ? "Løsning: " : "Fix: ") + fix.message(language) }

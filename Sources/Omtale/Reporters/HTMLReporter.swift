@@ -54,12 +54,16 @@ public struct HTMLReporter: Reporter {
         out += card(summary.warnings, words.warningsLabel(summary.warnings), kind: "warning")
         out += card(summary.infos, words.infos, kind: "info")
         if summary.unreadable > 0 { out += card(summary.unreadable, words.unreadable(summary.unreadable), kind: "error") }
+        if !summary.skippedPaths.isEmpty { out += card(summary.skippedPaths.count, words.skippedCard, kind: "warning") }
         out += "</div>\n"
         let clean = summary.errors == 0 && summary.unreadable == 0
         out += "<p class=\"verdict \(clean ? "ok" : "bad")\">\(Self.escape(words.verdict(summary)))</p>\n"
+        if summary.hiddenByBaseline > 0 {
+            out += "<p class=\"sub\">\(Self.escape(words.hiddenByBaseline(summary.hiddenByBaseline)))</p>\n"
+        }
         if reports.count > 1 {
             out += "<table class=\"overview\">\n<thead><tr><th>\(words.file)</th><th>\(words.status)</th>"
-                + "<th class=\"n\">\(words.errorsHeading)</th><th class=\"n\">\(words.warningsHeading)</th><th class=\"n\">info</th></tr></thead>\n<tbody>\n"
+                + "<th class=\"n\">\(words.errorsHeading)</th><th class=\"n\">\(words.warningsHeading)</th><th class=\"n\">\(words.infosHeading)</th></tr></thead>\n<tbody>\n"
             for (index, report) in reports.enumerated() {
                 out += "<tr><td><a href=\"#fil-\(index + 1)\">\(Self.escape(report.path))</a></td><td>\(badge(report, words))</td>"
                     + "<td class=\"n\">\(report.count(.error))</td><td class=\"n\">\(report.count(.warning))</td><td class=\"n\">\(report.count(.info))</td></tr>\n"
@@ -77,6 +81,7 @@ public struct HTMLReporter: Reporter {
 
     func badge(_ report: FileReport, _ words: Words) -> String {
         if report.error != nil { return "<span class=\"badge error\">\(words.unreadableBadge)</span>" }
+        if report.skipped { return "<span class=\"badge warning\">\(words.skippedBadge)</span>" }
         let errors = report.count(.error), warnings = report.count(.warning)
         if errors > 0 { return "<span class=\"badge error\">\(Self.escape(words.errors(errors)))</span>" }
         if warnings > 0 { return "<span class=\"badge warning\">\(Self.escape(words.warnings(warnings)))</span>" }
@@ -91,6 +96,12 @@ public struct HTMLReporter: Reporter {
         if let error = report.error {
             out += "<p class=\"problem\">\(Self.escape(words.cannotRead(error.message(options.language))))</p>\n</section>\n"
             return out
+        }
+        if report.skipped {
+            for diagnostic in report.diagnostics {
+                out += "<p class=\"problem\">\(Self.escape(diagnostic.message(options.language)))</p>\n"
+            }
+            return out + "</section>\n"
         }
         out += "<p class=\"applies\">\(Self.escape(words.applies(report.applies, options.ruleset)))</p>\n"
         out += "<div class=\"cols\">\n<article class=\"text\">\n<h3>\(words.textHeading)</h3>\n"
@@ -141,7 +152,7 @@ public struct HTMLReporter: Reporter {
     func occurrences(_ party: PartyCoverage, _ words: Words) -> String {
         guard !party.occurrences.isEmpty else { return "" }
         let items = party.occurrences.map { occurrence in
-            "<li>\(Self.escape(words.place(line: occurrence.line, column: occurrence.column, part: occurrence.part))): «\(Self.escape(occurrence.text))»</li>"
+            "<li>\(Self.escape(words.place(line: occurrence.line, column: occurrence.column, part: occurrence.part))): »\(Self.escape(occurrence.text))«</li>"
         }
         return "<ul class=\"where\">" + items.joined() + "</ul>"
     }
@@ -298,9 +309,15 @@ extension HTMLReporter {
         func errorsLabel(_ n: Int) -> String { da ? "fejl" : (n == 1 ? "error" : "errors") }
         func warningsLabel(_ n: Int) -> String { da ? (n == 1 ? "advarsel" : "advarsler") : (n == 1 ? "warning" : "warnings") }
         func unreadable(_ n: Int) -> String { da ? "ulæselig" + (n == 1 ? "" : "e") : "unreadable" }
-        var infos: String { "info" }
+        var infos: String { da ? "bemærkninger" : "info" }
+        var skippedCard: String { da ? "ikke tjekket" : "not checked" }
+        var skippedBadge: String { da ? "Ikke tjekket" : "Not checked" }
+        func hiddenByBaseline(_ n: Int) -> String {
+            da ? "\(n) kendte fund er skjult (--baseline)." : "\(n) known \(n == 1 ? "finding" : "findings") hidden (--baseline)."
+        }
         var errorsHeading: String { da ? "Fejl" : "Errors" }
         var warningsHeading: String { da ? "Advarsler" : "Warnings" }
+        var infosHeading: String { da ? "Bemærkninger" : "Info" }
         var file: String { da ? "Fil" : "File" }
         var status: String { "Status" }
         var noErrors: String { da ? "Ingen fejl" : "No errors" }
@@ -313,10 +330,14 @@ extension HTMLReporter {
             if summary.errors > 0 {
                 return da ? "Der er fejl, som skal rettes, før teksterne udsendes." : "There are errors to fix before the texts are published."
             }
+            if !summary.skippedPaths.isEmpty {
+                return da ? "Nogle filer blev ikke tjekket, fordi Omtale ikke kan læse formatet. Gem dem som .docx eller .txt, og tjek igen."
+                          : "Some files were not checked because Omtale cannot read the format. Save them as .docx or .txt and check again."
+            }
             if summary.warnings > 0 {
                 return da ? "Ingen fejl. Se advarslerne igennem før udsendelse." : "No errors. Look through the warnings before publishing."
             }
-            return da ? "Ingen fejl: teksterne lever op til aftalen." : "No errors: the texts meet the agreement."
+            return da ? "Omtale har ikke fundet fejl. Læs stadig teksten igennem." : "Omtale found no errors. Still read the text through."
         }
 
         func applies(_ applies: Bool, _ ruleset: Ruleset?) -> String {
@@ -337,7 +358,7 @@ extension HTMLReporter {
         var knowledgePartnersHeading: String { da ? "Videnspartnere (frivilligt at nævne)" : "Knowledge partners (optional)" }
         var named: String { da ? "nævnt" : "named" }
         var notNamed: String { da ? "ikke nævnt" : "not named" }
-        func namedCollectively(_ form: String) -> String { da ? "nævnt samlet som «\(form)»" : "named collectively as “\(form)”" }
+        func namedCollectively(_ form: String) -> String { da ? "nævnt samlet som »\(form)«" : "named collectively as “\(form)”" }
         func missing(_ required: Bool) -> String { required ? (da ? "mangler" : "missing") : (da ? "ikke nævnt" : "not named") }
         var findingsHeading: String { da ? "Fund" : "Findings" }
         var noFindings: String { da ? "Ingen fund i denne tekst." : "Nothing found in this text." }
@@ -355,7 +376,7 @@ extension HTMLReporter {
 
         func footer(_ options: ReportOptions) -> String {
             let rules = options.ruleset.map { da ? " · regelsæt: \($0.name)" : " · ruleset: \($0.name)" } ?? ""
-            return (da ? "Lavet af omtale \(options.toolVersion)" : "Made by omtale \(options.toolVersion)") + rules
+            return (da ? "Lavet med Omtale \(options.toolVersion)" : "Made with Omtale \(options.toolVersion)") + rules
         }
     }
 

@@ -13,7 +13,7 @@ public struct HumanReporter: StreamingReporter {
     public func render(_ reports: [FileReport], options: ReportOptions) -> String {
         var out = ""
         for report in reports { out += renderFile(report, options: options) }
-        out += ReportWords.summary(RunSummary(reports), options.language) + "\n"
+        out += TerminalText.visible(ReportWords.summary(RunSummary(reports), options.language)) + "\n"
         return out
     }
 
@@ -24,7 +24,8 @@ public struct HumanReporter: StreamingReporter {
     }
 
     public func end(_ summary: RunSummary, files: Int, options: ReportOptions) -> String {
-        ReportWords.summary(summary, options.language) + "\n"
+        // The summary names files, whose names may carry terminal escapes.
+        TerminalText.visible(ReportWords.summary(summary, options.language)) + "\n"
     }
 
     public func renderFile(_ report: FileReport, options: ReportOptions) -> String {
@@ -38,7 +39,8 @@ public struct HumanReporter: StreamingReporter {
             return out
         }
         for diagnostic in report.diagnostics {
-            let place = TerminalText.visible(location(report.path, diagnostic.start))
+            // A file not checked has no place in a text: the path alone, as for an unreadable file.
+            let place = TerminalText.visible(report.skipped ? report.path : location(report.path, diagnostic.start))
             let label = ReportWords.severity(diagnostic.severity, language)
             let coloured = diagnostic.severity == .error ? style.red(label) : diagnostic.severity == .warning ? style.yellow(label) : style.cyan(label)
             out += "\(style.bold(place)): \(coloured): \(TerminalText.visible(diagnostic.message(language))) [\(diagnostic.ruleID)]\n"

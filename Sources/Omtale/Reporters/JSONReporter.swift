@@ -70,8 +70,11 @@ extension JSONReporter: StreamingReporter {
 
     struct SummaryOutput: Encodable {
         var files, errors, warnings, infos, unreadable: Int
+        /// Files in a folder or a commit not checked (format not read), and findings `--baseline` hid.
+        var skipped, hiddenByBaseline: Int
         init(_ s: RunSummary) {
             files = s.files; errors = s.errors; warnings = s.warnings; infos = s.infos; unreadable = s.unreadable
+            skipped = s.skippedPaths.count; hiddenByBaseline = s.hiddenByBaseline
         }
     }
 
@@ -92,8 +95,10 @@ extension JSONReporter: StreamingReporter {
         var sender: SenderReport?
         var date: DateReport?
         var sections: [SectionReport]
+        var skipped: Bool
 
         init(_ report: FileReport, _ language: Language) {
+            skipped = report.skipped
             path = report.path
             input = report.input
             error = report.error.map { ErrorOutput(kind: $0.kind.rawValue, message: $0.message(language)) }
@@ -107,7 +112,7 @@ extension JSONReporter: StreamingReporter {
             sections = report.sections
         }
 
-        enum CodingKeys: String, CodingKey { case path, input, error, applies, diagnostics, parties, knowledgePartners, quotes, sender, date, sections }
+        enum CodingKeys: String, CodingKey { case path, input, error, skipped, applies, diagnostics, parties, knowledgePartners, quotes, sender, date, sections }
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -115,6 +120,8 @@ extension JSONReporter: StreamingReporter {
             try c.encode(input, forKey: .input)
             // Always present, null when the file was read: consumers test `error == null`.
             try c.encode(error, forKey: .error)
+            // Only on a file that was not checked (a .pdf in a folder): `"skipped": true`.
+            if skipped { try c.encode(true, forKey: .skipped) }
             try c.encode(applies, forKey: .applies)
             try c.encode(diagnostics, forKey: .diagnostics)
             try c.encode(parties, forKey: .parties)

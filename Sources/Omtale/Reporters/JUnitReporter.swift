@@ -4,7 +4,8 @@
 /// A rule with errors or warnings in the file fails its test case, and the `<failure>` lists the
 /// findings with their positions. Info findings (such as "de fem regioner") are not failures,
 /// just as they do not change Omtale's exit code: they are listed in the test case's
-/// `<system-out>`. A disabled rule is `<skipped>`; a file that cannot be read is one `<error>`.
+/// `<system-out>`. A disabled rule is `<skipped>`; a file that cannot be read is one `<error>`; a file
+/// in a format Omtale cannot read (a .pdf in a folder) is one `<skipped>` test case with the reason.
 public struct JUnitReporter: Reporter {
     public let id = "junit"
     public init() {}
@@ -28,6 +29,13 @@ public struct JUnitReporter: Reporter {
                     """)
                 counts.tests += 1
                 counts.errors += 1
+            } else if report.skipped {
+                // Not checked (a .pdf in a folder): one skipped test case that says why.
+                let name = language == .da ? "læsning" : "reading"
+                let reason = Self.escape(report.diagnostics.map { $0.message(language) }.joined(separator: " "))
+                cases.append("    <testcase classname=\"\(path)\" name=\"\(name)\" file=\"\(path)\">\n      <skipped message=\"\(reason)\"/>\n    </testcase>")
+                counts.tests += 1
+                counts.skipped += 1
             } else {
                 for ruleID in ruleIDs {
                     counts.tests += 1

@@ -84,11 +84,11 @@ public enum ReporterRegistry {
 
 /// Words of the reports, in both languages.
 public enum ReportWords {
-    static func severity(_ severity: Severity, _ language: Language) -> String {
+    public static func severity(_ severity: Severity, _ language: Language) -> String {
         switch (severity, language) {
         case (.error, .da): return "fejl"
         case (.warning, .da): return "advarsel"
-        case (.info, .da): return "info"
+        case (.info, .da): return "bemærkning"
         case (.error, .en): return "error"
         case (.warning, .en): return "warning"
         case (.info, .en): return "info"
@@ -99,19 +99,47 @@ public enum ReportWords {
         "\(n) \(n == 1 ? singular : plural)"
     }
 
-    /// "Tjekkede 3 filer: 1 fejl, 0 advarsler, 0 info."
+    /// "Tjekkede 3 filer: 1 fejl, 0 advarsler, 0 bemærkninger.", then the files that could not be
+    /// read or were not checked, by name, and how many known findings `--baseline` hid.
     public static func summary(_ summary: RunSummary, _ language: Language) -> String {
         switch language {
         case .da:
             var text = "Tjekkede \(count(summary.files, "fil", "filer")): \(count(summary.errors, "fejl", "fejl")), "
-                + "\(count(summary.warnings, "advarsel", "advarsler")), \(summary.infos) info."
-            if summary.unreadable > 0 { text += " \(count(summary.unreadable, "fil", "filer")) kunne ikke læses." }
+                + "\(count(summary.warnings, "advarsel", "advarsler")), \(count(summary.infos, "bemærkning", "bemærkninger"))."
+            if summary.unreadable > 0 {
+                text += " \(count(summary.unreadable, "fil", "filer")) kunne ikke læses: \(names(summary.unreadablePaths, language))."
+            }
+            if !summary.skippedPaths.isEmpty {
+                text += " \(count(summary.skippedPaths.count, "fil", "filer")) blev ikke tjekket, fordi Omtale ikke kan læse formatet: "
+                    + "\(names(summary.skippedPaths, language))."
+            }
+            if summary.hiddenByBaseline > 0 {
+                text += " \(summary.hiddenByBaseline) kendte fund er skjult (--baseline)."
+            }
             return text
         case .en:
             var text = "Checked \(count(summary.files, "file", "files")): \(count(summary.errors, "error", "errors")), "
                 + "\(count(summary.warnings, "warning", "warnings")), \(summary.infos) info."
-            if summary.unreadable > 0 { text += " \(count(summary.unreadable, "file", "files")) could not be read." }
+            if summary.unreadable > 0 {
+                text += " \(count(summary.unreadable, "file", "files")) could not be read: \(names(summary.unreadablePaths, language))."
+            }
+            if !summary.skippedPaths.isEmpty {
+                text += " \(count(summary.skippedPaths.count, "file was", "files were")) not checked because Omtale cannot read the format: "
+                    + "\(names(summary.skippedPaths, language))."
+            }
+            if summary.hiddenByBaseline > 0 {
+                text += " \(count(summary.hiddenByBaseline, "known finding", "known findings")) hidden (--baseline)."
+            }
             return text
         }
+    }
+
+    /// "a.pdf, b.doc og c.odt"; past five names, "… og 12 andre".
+    public static func names(_ paths: [String], _ language: Language, limit: Int = 5) -> String {
+        let and = language == .da ? " og " : " and "
+        let shown = paths.prefix(paths.count > limit ? limit - 1 : limit).map { $0 }
+        let rest = paths.count - shown.count
+        if rest > 0 { return shown.joined(separator: ", ") + and + (language == .da ? "\(rest) andre" : "\(rest) more") }
+        return shown.count > 1 ? shown.dropLast().joined(separator: ", ") + and + shown.last! : shown.joined()
     }
 }

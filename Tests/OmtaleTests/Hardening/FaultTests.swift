@@ -23,7 +23,7 @@ struct FaultTests {
     @Test func outputToADeviceIsWrittenNotReplaced() throws {
         let result = try CLI.run(["check", "--format", "json", "--output", "/dev/full", "fixtures/press/01-alle-parter.txt"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("'/dev/full'"))
+        #expect(result.stderr == "omtale: kan ikke skrive rapporten til /dev/full: der er ikke mere plads på disken. Vælg en anden fil med --output.\n")
         let type = try FileManager.default.attributesOfItem(atPath: "/dev/full")[.type] as? FileAttributeType
         #expect(type == .typeCharacterSpecial, "/dev/full must still be the device")
     }
@@ -84,7 +84,7 @@ struct FaultTests {
         let result = try CLI.run(["check", folder.path])
         #expect(result.status == 1)
         #expect(result.stdout.contains("udkast-04321.txt:1:1: fejl: Realdania er ikke nævnt."))
-        #expect(result.stdout.hasSuffix("Tjekkede 10000 filer: 1 fejl, 0 advarsler, 0 info.\n"))
+        #expect(result.stdout.hasSuffix("Tjekkede 10000 filer: 1 fejl, 0 advarsler, 0 bemærkninger.\n"))
     }
 
     @Test func interruptedBatchLeavesNoPartialOutputFile() throws {

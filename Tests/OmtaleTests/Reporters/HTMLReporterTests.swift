@@ -27,8 +27,8 @@ struct HTMLReporterTests {
     @Test func partiesChecklistAndQuotes() {
         let page = Self.page
         #expect(page.contains("<li class=\"missing\"><span class=\"icon\" aria-hidden=\"true\">✘</span><span class=\"name\">Realdania</span> <span class=\"state\">mangler</span>"))
-        #expect(page.contains("<li class=\"collective\"><span class=\"icon\" aria-hidden=\"true\">◐</span><span class=\"name\">Region Sjælland</span> <span class=\"state\">nævnt samlet som «de fem regioner»</span>"))
-        #expect(page.contains("<span class=\"name\">KL</span> <span class=\"state\">nævnt</span><ul class=\"where\"><li>linje 3, kolonne 1: «KL»</li></ul>"))
+        #expect(page.contains("<li class=\"collective\"><span class=\"icon\" aria-hidden=\"true\">◐</span><span class=\"name\">Region Sjælland</span> <span class=\"state\">nævnt samlet som »de fem regioner«</span>"))
+        #expect(page.contains("<span class=\"name\">KL</span> <span class=\"state\">nævnt</span><ul class=\"where\"><li>linje 3, kolonne 1: »KL«</li></ul>"))
         #expect(page.contains("<td>Anne Fiktiv</td><td>formand</td>"))
         #expect(page.contains("Ingen citater fundet."), "the draft has no quotes")
     }
