@@ -72,6 +72,8 @@ extension CheckCommand {
             guard session.includes(absolute, configuration: configuration) else { continue }
             // A staged file Omtale cannot read is listed (a warning for a .pdf or .doc), not passed over.
             let known = extensions.contains((path as NSString).pathExtension.lowercased())
+            // As in a folder walk, hidden files (.omtale.yml, .gitignore) are not listed as skipped.
+            if !known && path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             jobs.append(Job(path: path, source: known ? .staged(blobs, object: file.object) : .skipped, directory: directory))
         }
         return jobs

@@ -28,19 +28,23 @@ enum Main {
         signal(SIGPIPE, SIG_IGN)
         // Ctrl-C during a batch: remove any half-written output file, then stop as interrupted.
         AtomicFile.removeTemporaryFilesOnInterrupt()
-        // Usage errors exit with 2, as documented, instead of ArgumentParser's default 64.
+        // Usage errors exit with 2, as documented, instead of ArgumentParser's default 64; the parser's
+        // own words (help, usage, errors) in the user's language.
         do {
             var command = try OmtaleCommand.parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {
+            let language = ParserWords.language(Array(CommandLine.arguments.dropFirst()), ProcessInfo.processInfo.environment)
+            let text = ParserWords.localize(OmtaleCommand.fullMessage(for: error), language)
             let code = OmtaleCommand.exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((OmtaleCommand.fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+            if code == .success {
+                if !text.isEmpty { print(text) }
+                Foundation.exit(0)
             }
-            OmtaleCommand.exit(withError: error)
+            if !text.isEmpty { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 }

@@ -222,7 +222,8 @@ struct CheckCommandTests {
     }
 
     @Test func helpTextIsPinned() throws {
-        let help = OmtaleCommand.helpMessage(for: CheckCommand.self, columns: 100)
+        // As a Danish user sees it: the parser's own words in Danish too.
+        let help = ParserWords.localize(OmtaleCommand.helpMessage(for: CheckCommand.self, columns: 100), .da)
         let url = TestPaths.root.appendingPathComponent("Tests/OmtaleTests/CLI/Expected/check-help.txt")
         if ProcessInfo.processInfo.environment["OMTALE_RECORD_GOLDEN"] == "1" {
             try (help + "\n").write(to: url, atomically: true, encoding: .utf8)

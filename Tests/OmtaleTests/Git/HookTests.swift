@@ -144,8 +144,11 @@ struct HookTests {
         let result = try repo.omtale(["check", "--staged", "--format", "json"])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let paths = (json["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
-        #expect(paths == ["udkast/ny fil.txt"])
+        let files = try #require(json["files"] as? [[String: Any]])
+        // The .rtf is listed as not checked (issue 18: no silent skips); the hidden .omtale.yml is not,
+        // as in a folder walk; the deleted file and the excluded folder are left out.
+        #expect(files.compactMap { $0["path"] as? String } == ["noter.rtf", "udkast/ny fil.txt"])
+        #expect(files.map { $0["skipped"] as? Bool ?? false } == [true, false])
     }
 
     @Test func preCommitFrameworkRunsOmtale() throws {

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import OmtaleCLI
+
+/// The argument parser's own words reach the user in Danish (issue 18), English on request.
+@Suite("The argument parser's words")
+struct ParserWordsTests {
+    @Test func anUnsupportedLanguageIsRefusedInDanish() throws {
+        let result = try CLI.run(["check", "--lang", "de", "fixtures/press/01-alle-parter.txt"], environment: ["LANG": "da_DK.UTF-8"])
+        #expect(result.status == 2)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Fejl: Værdien 'de' kan ikke bruges til '--lang <lang>'. Brug en af 'da' og 'en'.")
+        #expect(lines.contains("Brug:  omtale check [<tilvalg>] [<sti> ...]"))
+        #expect(lines.contains("  Se 'omtale check --help' for mere hjælp."))
+        #expect(!result.stderr.contains("Error") && !result.stderr.contains("Usage") && !result.stderr.contains("Please"))
+    }
+
+    @Test func aMissingValueIsNamedInDanish() throws {
+        let result = try CLI.run(["check", "fixtures/press/01-alle-parter.txt", "--format"], environment: ["LANG": "da_DK.UTF-8"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("Fejl: Mangler en værdi til '--format <format>'\n"), "\(result.stderr)")
+    }
+
+    @Test func helpIsDanishAndEnglishOnRequest() throws {
+        let danish = try CLI.run(["check", "--help"], environment: ["LANG": "da_DK.UTF-8"])
+        #expect(danish.status == 0)
+        for heading in ["OVERSIGT: ", "BRUG:  omtale check", "ARGUMENTER:", "TILVALG:", "Vis denne hjælp."] {
+            #expect(danish.stdout.contains(heading), "\(heading)")
+        }
+        for english in ["OVERVIEW", "USAGE", "OPTIONS", "Show help", "(default:", "(values:"] {
+            #expect(!danish.stdout.contains(english), "\(english)")
+        }
+        let english = try CLI.run(["check", "--help", "--lang", "en"])
+        #expect(english.status == 0)
+        #expect(english.stdout.contains("OPTIONS:") && english.stdout.contains("Show help information."))
+    }
+
+    @Test func theLanguageIsReadBeforeParsing() {
+        #expect(ParserWords.language(["check", "--lang", "en"], [:]) == .en)
+        #expect(ParserWords.language(["check", "--lang=en"], ["LANG": "da_DK.UTF-8"]) == .en)
+        #expect(ParserWords.language(["check", "--lang", "de"], ["LANG": "en_US.UTF-8"]) == .en)
+        #expect(ParserWords.language(["check"], ["LANG": "da_DK.UTF-8"]) == .da)
+    }
+
+    @Test func hangingIndentsStillLineUp() {
+        let usage = "Usage: omtale check [<options>] [<sti> ...]\n       [--format <format>]"
+        let danish = ParserWords.localize(usage, .da)
+        #expect(danish == "Brug:  omtale check [<tilvalg>] [<sti> ...]\n       [--format <format>]")
+    }
+}
