@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// A team's settings, read from `.omtale.yml` (found from each checked file's folder upward).
 ///
@@ -14,7 +15,7 @@ import Foundation
 /// ```
 public struct Configuration: Sendable, Equatable, Decodable {
     /// How "de fem regioner" is treated.
-    public enum CollectivePolicy: String, Sendable, Codable {
+    public enum CollectivePolicy: String, Sendable, Codable, CaseIterable {
         /// Satisfies the rule silently.
         case allow
         /// Satisfies the rule and is reported as info (the default).
@@ -39,6 +40,10 @@ public struct Configuration: Sendable, Equatable, Decodable {
 
     /// The file it was read from (nil for the defaults).
     public var file: String?
+
+    /// Where each rule id under `ruleSettings` stands in the file, for an unknown rule's message.
+    var ruleSettingPlaces: [String: RuleSettingPlace] = [:]
+    struct RuleSettingPlace: Sendable, Equatable { var line: Int, column: Int }
 
     private enum CodingKeys: String, CodingKey { case rules, language, include, exclude, collectiveRegions, ruleSettings, sender }
 
@@ -66,6 +71,9 @@ public struct Configuration: Sendable, Equatable, Decodable {
     public static func parse(_ text: String, file: String) throws -> Configuration {
         var configuration = try YAMLFile.decode(Configuration.self, from: text, file: file, schema: schema)
         configuration.file = file
+        if configuration.ruleSettings?.isEmpty == false, let settings = (try? Yams.compose(yaml: text))?["ruleSettings"]?.mapping {
+            for (key, _) in settings { if let id = key.string, let mark = key.mark { configuration.ruleSettingPlaces[id] = .init(line: mark.line, column: mark.column) } }
+        }
         for pattern in (configuration.include ?? []) + (configuration.exclude ?? []) where pattern.unicodeScalars.count > Glob.maxPatternLength {
             throw RulesError(file: file, message: Localized(
                 da: "mønsteret »\(pattern.prefix(40))…« under include/exclude er over \(Glob.maxPatternLength) tegn langt",
@@ -90,9 +98,10 @@ public struct Configuration: Sendable, Equatable, Decodable {
         for (id, setting) in ruleSettings ?? [:] {
             guard let index = ruleset.rules.firstIndex(where: { $0.id == id }) else {
                 let known = ruleset.rules.map(\.id).joined(separator: ", ")
-                throw RulesError(file: file ?? Self.fileName, message: Localized(
-                    da: "ukendt regel «\(id)» under ruleSettings (kendte: \(known))",
-                    en: "unknown rule '\(id)' under ruleSettings (known: \(known))"))
+                let place = ruleSettingPlaces[id]
+                throw RulesError(file: file ?? Self.fileName, line: place?.line, column: place?.column, message: Localized(
+                    da: "ukendt regel »\(id)« under ruleSettings. Kendte regler: \(known)",
+                    en: "unknown rule '\(id)' under ruleSettings. Known rules: \(known)"))
             }
             if let enabled = setting.enabled { ruleset.rules[index].enabled = enabled }
             if let severity = setting.severity { ruleset.rules[index].severity = severity }

@@ -141,12 +141,34 @@ enum YAMLFile {
                                                  en: "'\(dotted(context.codingPath))' has the wrong type (expected \(typeName(type, .en)))"))
         case .dataCorrupted(let context):
             let (line, column) = place(context.codingPath)
+            if let (type, value) = invalidEnumValue(context.debugDescription), let allowed = allowedValues[type] {
+                // "Cannot initialize Severity from invalid String value eror": say what the file may hold.
+                let list = allowed.joined(separator: ", ")
+                return RulesError(file: file, line: line, column: column,
+                                  message: Localized(da: "»\(dotted(context.codingPath))« kan ikke være »\(value)«. Brug en af: \(list)",
+                                                     en: "'\(dotted(context.codingPath))' cannot be '\(value)'. Use one of: \(list)"))
+            }
             return RulesError(file: file, line: line, column: column,
                               message: Localized(da: "ugyldig værdi i «\(dotted(context.codingPath))»: \(context.debugDescription)",
                                                  en: "invalid value in '\(dotted(context.codingPath))': \(context.debugDescription)"))
         @unknown default:
             return RulesError(file: file, message: Localized(da: "\(error)", en: "\(error)"))
         }
+    }
+
+    /// The values of the enumerations Omtale's YAML files hold, by the type name Swift's decoder gives.
+    static let allowedValues: [String: [String]] = [
+        "Severity": Severity.allCases.map(\.rawValue),
+        "Language": Language.allCases.map(\.rawValue),
+        "CollectivePolicy": Configuration.CollectivePolicy.allCases.map(\.rawValue),
+    ]
+
+    /// The type and the value of the decoder's "Cannot initialize T from invalid String value V".
+    static func invalidEnumValue(_ description: String) -> (String, String)? {
+        let prefix = "Cannot initialize ", middle = " from invalid String value "
+        guard description.hasPrefix(prefix), let range = description.range(of: middle) else { return nil }
+        return (String(description[description.index(description.startIndex, offsetBy: prefix.count)..<range.lowerBound]),
+                String(description[range.upperBound...]))
     }
 
     static func typeName(_ type: Any.Type, _ language: Language) -> String {

@@ -49,8 +49,22 @@ struct ConfigurationTests {
     }
 
     @Test func unknownRuleInSettingsIsAnError() throws {
-        let configuration = try Configuration.parse("ruleSettings:\n  partner-mentoin: {enabled: false}\n", file: "c.yml")
-        #expect(throws: RulesError.self) { try configuration.apply(to: Fixtures.ruleset) }
+        let configuration = try Configuration.parse("language: da\nruleSettings:\n  party-spelling: {enabled: false}\n  partner-mentoin: {enabled: false}\n", file: "c.yml")
+        let known = Fixtures.ruleset.rules.map(\.id).joined(separator: ", ")
+        #expect { try configuration.apply(to: Fixtures.ruleset) } throws: { error in
+            (error as? RulesError)?.description == "c.yml:4:3: ukendt regel »partner-mentoin« under ruleSettings. Kendte regler: \(known)"
+        }
+    }
+
+    /// A misspelt value of an enumeration names the key, its place and the values allowed (issue 18).
+    @Test(arguments: [
+        ("ruleSettings:\n  partner-mention:\n    severity: eror\n", "c.yml:3:15: »ruleSettings.partner-mention.severity« kan ikke være »eror«. Brug en af: error, warning, info"),
+        ("collectiveRegions: maybe\n", "c.yml:1:20: »collectiveRegions« kan ikke være »maybe«. Brug en af: allow, report, forbid"),
+        ("language: de\n", "c.yml:1:11: »language« kan ikke være »de«. Brug en af: da, en"),
+    ])
+    func anInvalidEnumerationValueIsExplainedInDanish(_ yaml: String, _ message: String) {
+        #expect { try Configuration.parse(yaml, file: "c.yml") } throws: { ($0 as? RulesError)?.description == message }
+        #expect { try Configuration.parse(yaml, file: "c.yml") } throws: { ($0 as? RulesError)?.message.en.contains("Use one of:") == true }
     }
 
     @Test func globs() {
