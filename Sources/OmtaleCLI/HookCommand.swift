@@ -6,11 +6,11 @@ import Omtale
 struct HookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hook",
-        abstract: "Installér eller fjern Omtale som git pre-commit-hook.",
-        subcommands: [Install.self, Uninstall.self]
+        abstract: "Installér, vis eller fjern Omtale som git pre-commit-hook.",
+        subcommands: [Install.self, Uninstall.self, Status.self]
     )
 
-    static func installer() throws -> HookInstaller {
+    static func installer(binary: String? = nil) throws -> HookInstaller {
         let git = Git(directory: FileManager.default.currentDirectoryPath)
         let hooks: String
         do {
@@ -19,7 +19,8 @@ struct HookCommand: ParsableCommand {
             Console.error("omtale: her er ikke et git-repositorium (\(error))")
             throw ExitCode(2)
         }
-        return HookInstaller(hooksDirectory: hooks, binary: currentBinary())
+        let chosen = binary.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? currentBinary()
+        return HookInstaller(hooksDirectory: hooks, binary: chosen)
     }
 
     /// The absolute path of the running omtale binary, so the hook finds this very build.
@@ -32,8 +33,17 @@ struct HookCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Installér pre-commit-hooket. Et eksisterende hook bevares og køres efter Omtale.")
 
+        @Option(name: .long, help: ArgumentHelp("Det omtale-program, hooket skal bruge (standard: det, der kører nu).", valueName: "sti"))
+        var binary: String?
+
+        func validate() throws {
+            if let binary, !FileManager.default.isExecutableFile(atPath: binary) {
+                throw ValidationError("--binary \(binary): filen findes ikke eller kan ikke køres")
+            }
+        }
+
         func run() throws {
-            let installer = try HookCommand.installer()
+            let installer = try HookCommand.installer(binary: binary)
             do {
                 switch try installer.install() {
                 case .installed: Console.out("Omtale er installeret som pre-commit-hook i \(installer.hooksDirectory).\n")
@@ -42,10 +52,41 @@ struct HookCommand: ParsableCommand {
                 case .alreadyInstalled: Console.out("Omtale var allerede installeret; hooket er opdateret.\n")
                 default: break
                 }
+                HookCommand.sayWhichBinary(installer.binary)
             } catch {
                 Console.error("omtale: \(error)")
                 throw ExitCode(2)
             }
+        }
+    }
+
+    /// Which binary the hook runs, and how to change it (issue 18: a clone's debug build must not be a surprise).
+    static func sayWhichBinary(_ binary: String) {
+        Console.out("Hooket bruger \(binary). Skift med: omtale hook install --binary STI, eller sæt OMTALE=STI for ét commit.\n")
+        if HookInstaller.isDevelopmentBuild(binary) {
+            Console.out("Bemærk: det er en build i en klon (.build); slettes eller flyttes klonen, bruger hooket omtale fra PATH i stedet.\n")
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Vis, om Omtale er installeret som pre-commit-hook, og hvilket program hooket bruger. Exit-kode 1, hvis hooket mangler eller ikke kan køre.")
+
+        func run() throws {
+            let status = try HookCommand.installer().status()
+            guard status.installed else {
+                Console.out("Omtale er ikke installeret som pre-commit-hook her. Installér med: omtale hook install\n")
+                throw ExitCode(1)
+            }
+            let binary = status.binary ?? "?"
+            if status.binaryIsExecutable {
+                Console.out("Omtale er installeret som pre-commit-hook og bruger \(binary).\n")
+            } else {
+                Console.out("Omtale er installeret som pre-commit-hook, men \(binary) findes ikke; hooket bruger omtale fra PATH, hvis det findes.\n")
+            }
+            if status.chained { Console.out("Det tidligere hook (\(HookInstaller.chainedName)) køres efter Omtale.\n") }
+            Console.out("Skift program med: omtale hook install --binary STI, eller sæt OMTALE=STI for ét commit.\n")
+            if !status.binaryIsExecutable { throw ExitCode(1) }
         }
     }
 

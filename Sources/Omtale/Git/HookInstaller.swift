@@ -65,6 +65,44 @@ public struct HookInstaller: Sendable {
         return .removed
     }
 
+    /// What `omtale hook status` reports about the hook in `hooksDirectory`.
+    public struct Status: Equatable, Sendable {
+        /// The pre-commit hook is Omtale's.
+        public var installed: Bool
+        /// The binary the hook prefers (nil when not installed).
+        public var binary: String?
+        /// That binary exists and is executable; if not, the hook falls back to `omtale` on PATH.
+        public var binaryIsExecutable: Bool
+        /// A hook that was there before runs after Omtale.
+        public var chained: Bool
+    }
+
+    public func status() -> Status {
+        let manager = FileManager.default
+        guard let script = try? String(contentsOfFile: hookPath, encoding: .utf8), script.contains(Self.marker) else {
+            return Status(installed: false, binary: nil, binaryIsExecutable: false, chained: false)
+        }
+        let binary = Self.preferredBinary(inScript: script)
+        return Status(installed: true, binary: binary, binaryIsExecutable: binary.map { manager.isExecutableFile(atPath: $0) } ?? false,
+                      chained: manager.fileExists(atPath: chainedPath))
+    }
+
+    /// The path in the script's `omtale_bin='…'` line, its single-quote escaping undone.
+    static func preferredBinary(inScript script: String) -> String? {
+        let prefix = "omtale_bin='"
+        guard let line = script.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(prefix) }) else { return nil }
+        var quoted = line.trimmingCharacters(in: .whitespaces).dropFirst(prefix.count)
+        guard quoted.hasSuffix("'") else { return nil }
+        quoted = quoted.dropLast()
+        return quoted.replacingOccurrences(of: "'\\''", with: "'")
+    }
+
+    /// A binary inside a SwiftPM build folder (a clone's `.build/debug/omtale`): it goes when the
+    /// clone is cleaned or moved, so install says so.
+    public static func isDevelopmentBuild(_ path: String) -> Bool {
+        path.split(separator: "/").contains { $0 == ".build" || $0.hasPrefix(".build-") || $0.hasPrefix(".build_") }
+    }
+
     func setExecutable(_ path: String) throws {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
     }

@@ -23,6 +23,40 @@ struct HookTests {
         #expect(try repo.git("commit", "-m", "udkast", allowFailure: true).status == 0)
     }
 
+    /// Install says which binary the hook runs and how to change it; `hook status` reports it (issue 18).
+    @Test func installNamesTheBinaryAndStatusReportsIt() throws {
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        let notYet = try repo.omtale(["hook", "status"])
+        #expect(notYet.status == 1)
+        #expect(notYet.stdout == "Omtale er ikke installeret som pre-commit-hook her. Installér med: omtale hook install\n")
+
+        let binary = try #require(CLI.binary).path
+        let install = try repo.omtale(["hook", "install"])
+        #expect(install.stdout.contains("Hooket bruger \(binary). Skift med: omtale hook install --binary STI, eller sæt OMTALE=STI for ét commit.\n"))
+        // The tests run a clone's own build: install warns that it goes with the clone.
+        #expect(install.stdout.contains("Bemærk: det er en build i en klon (.build)"))
+        let status = try repo.omtale(["hook", "status"])
+        #expect(status.status == 0)
+        #expect(status.stdout.hasPrefix("Omtale er installeret som pre-commit-hook og bruger \(binary).\n"))
+
+        // A chosen binary with a quote in its path is kept exactly, and a vanished one is reported.
+        let folder = repo.url.appendingPathComponent("it's bin")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let chosen = folder.appendingPathComponent("omtale").path
+        try FileManager.default.copyItem(atPath: "/bin/true", toPath: chosen)
+        #expect(try repo.omtale(["hook", "install", "--binary", chosen]).stdout.contains("Hooket bruger \(chosen)."))
+        #expect(try repo.omtale(["hook", "status"]).stdout.hasPrefix("Omtale er installeret som pre-commit-hook og bruger \(chosen).\n"))
+        try FileManager.default.removeItem(atPath: chosen)
+        let vanished = try repo.omtale(["hook", "status"])
+        #expect(vanished.status == 1)
+        #expect(vanished.stdout.hasPrefix("Omtale er installeret som pre-commit-hook, men \(chosen) findes ikke; hooket bruger omtale fra PATH, hvis det findes.\n"))
+
+        let missing = try repo.omtale(["hook", "install", "--binary", "/findes/ikke/omtale"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("Fejl: --binary /findes/ikke/omtale: filen findes ikke eller kan ikke køres\n"))
+    }
+
     @Test func partiallyStagedFileIsJudgedByItsStagedContent() throws {
         let repo = try TemporaryRepository()
         defer { repo.remove() }
