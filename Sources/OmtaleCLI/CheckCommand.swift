@@ -250,6 +250,12 @@ struct CheckCommand: ParsableCommand {
         if repeatOnStandardError && !streaming {
             for report in reports { notice(report, language) }
         }
+        let settings = session.configurationFilesRead
+        if !settings.isEmpty {
+            // Which settings applied, so a .omtale.yml found higher up than expected is no surprise.
+            Console.error(language == .da ? "omtale: indstillinger fra \(ReportWords.names(settings, .da))"
+                : "omtale: settings from \(ReportWords.names(settings, .en))")
+        }
         let blocking = summary.errors > 0 || (strict && summary.warnings > 0)
         if baseline != nil && repeatOnStandardError {
             Console.error(language == .da ? "omtale: --baseline skjulte \(summary.hiddenByBaseline) kendte fund."

@@ -46,6 +46,9 @@ public final class CheckSession {
         return configuration
     }
 
+    /// The `.omtale.yml` files read so far, sorted: the run says which settings it used (issue 18).
+    public var configurationFilesRead: [String] { configurations.keys.sorted() }
+
     /// The language of messages for a configuration.
     public func language(for configuration: Configuration) -> Language {
         languageOverride ?? configuration.language ?? environmentLanguage

@@ -48,6 +48,23 @@ struct ConfigurationTests {
         #expect(report.diagnostics.allSatisfy { $0.severity == .error })
     }
 
+    /// The run names the settings it used (issue 18), and none when there are none.
+    @Test func theRunSaysWhichSettingsItUsed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omtale-settings-\(UUID())")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("udkast"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "language: da\n".write(to: folder.appendingPathComponent(".omtale.yml"), atomically: true, encoding: .utf8)
+        try Texts.good.write(to: folder.appendingPathComponent("udkast/a.txt"), atomically: true, encoding: .utf8)
+        let used = try CLI.run(["check", "udkast/a.txt"], directory: folder)
+        #expect(used.status == 0)
+        let path = folder.appendingPathComponent(".omtale.yml").standardizedFileURL.path
+        #expect(used.stderr == "omtale: indstillinger fra \(path)\n", "\(used.stderr)")
+        let english = try CLI.run(["check", "--lang", "en", "udkast/a.txt"], directory: folder)
+        #expect(english.stderr == "omtale: settings from \(path)\n")
+        let none = try CLI.run(["check", "fixtures/press/01-alle-parter.txt"])
+        #expect(!none.stderr.contains("indstillinger"))
+    }
+
     @Test func unknownRuleInSettingsIsAnError() throws {
         let configuration = try Configuration.parse("language: da\nruleSettings:\n  party-spelling: {enabled: false}\n  partner-mentoin: {enabled: false}\n", file: "c.yml")
         let known = Fixtures.ruleset.rules.map(\.id).joined(separator: ", ")
