@@ -86,13 +86,30 @@ public enum Fixer {
                 if !options.inPlace { result.destination = reviewedCopyPath(of: path) }
                 let unfixed = plan.unfixed.map { before.diagnostics[$0] }
                 guard !plan.edits.isEmpty || !unfixed.isEmpty else { return result }
-                let review = try DocxFixer(author: options.author, date: options.date, language: options.language)
-                    .apply(plan.edits, comments: unfixed, to: data)
+                let fixer = DocxFixer(author: options.author, date: options.date, language: options.language)
+                let review = try fixer.apply(plan.edits, comments: unfixed, to: data)
                 result.skipped = review.skipped
                 result.comments = review.comments
                 // Nothing new (a second run on the reviewed copy): the file stays as it is.
                 guard review.comments > 0 || review.skipped.count < plan.edits.count else { return result }
-                fixed = review.data
+                var current = review.data
+                // What the changes bring about, read with them accepted, gets its tracked changes in the
+                // copy too (as a second --fix would give them). Those edits settle no finding of `before`.
+                for _ in 1..<maxPasses {
+                    let again = checker.check(data: current, path: result.destination, inputID: input)
+                    guard again.error == nil else { break }
+                    let source = again.document?.source ?? (try? DocxInput().read(current, path: result.destination))
+                    let next = FixPlan(report: again, ruleset: checker.ruleset, source: source)
+                    guard !next.edits.isEmpty else { break }
+                    let more = try fixer.apply(next.edits, comments: next.unfixed.map { again.diagnostics[$0] }, to: current)
+                    guard more.skipped.count < next.edits.count else { break }
+                    func unsettled(_ edit: FixPlan.Edit) -> FixPlan.Edit { var edit = edit; edit.findings = []; return edit }
+                    result.plan.edits += next.edits.map(unsettled)
+                    result.skipped += more.skipped.map(unsettled)
+                    result.comments += more.comments
+                    current = more.data
+                }
+                fixed = current
             } else {
                 result.unsupported = InputError(.unknownFormat, da: "--fix retter kun .txt, .md og .docx; filen er tjekket, men ikke rettet",
                                                 en: "--fix only fixes .txt, .md and .docx; the file was checked but not fixed")

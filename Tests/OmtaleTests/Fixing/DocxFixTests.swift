@@ -220,11 +220,15 @@ import Testing
         #expect(again.fixed == nil)
     }
 
-    @Test func fixingTheReviewedCopyTwiceIsFixingItOnce() throws {
+    @Test(arguments: [
+        ["KL, RM og Real Dania står bag Klimaalliancen i Fjordby.", "Planerne gælder fra i dag."],
+        // Capitalised, "klimaalliancen" names the partnership, and then three parties are missing from the list.
+        ["I klimaalliancen arbejder KL, Region Sjælland, Region Hovedstaden og Realdania sammen om planerne i Fjordby."],
+    ])
+    func fixingTheReviewedCopyTwiceIsFixingItOnce(_ paragraphs: [String]) throws {
         let dir = try FixCommandTests.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        _ = try Self.makeDocx(["KL, RM og Real Dania står bag Klimaalliancen i Fjordby.", "Planerne gælder fra i dag."],
-                              in: dir, name: "udkast.docx")
+        _ = try Self.makeDocx(paragraphs, in: dir, name: "udkast.docx")
         let first = try CLI.run(["check", "--fix", "udkast.docx"], directory: dir)
         #expect(first.status != 2, "\(first.stderr)")
         let copyURL = dir.appendingPathComponent("udkast.omtale.docx")
@@ -237,5 +241,12 @@ import Testing
         let report = Fixtures.checker().check(data: copy, path: "udkast.omtale.docx")
         #expect(!report.diagnostics.contains { ["partner-mention", "party-spelling", "party-abbreviation"].contains($0.ruleID) },
                 "\(report.diagnostics.map { $0.message.da })")
+        let acceptedURL = dir.appendingPathComponent("accepted.txt")
+        let script = TestPaths.root.appendingPathComponent("Tests/OmtaleTests/Fixing/accept_changes.py").path
+        let office = try ExternalTools.run(["python3", script, copyURL.path, acceptedURL.path], timeout: 300)
+        try #require(office.status == 0, "LibreOffice: \(office.stderr)")
+        let accepted = try String(contentsOf: acceptedURL, encoding: .utf8)
+        #expect(accepted.contains(TextFixTests.allParties), "accepted text:\n\(accepted)")
+        #expect(TextFixTests.namesEveryPartyOnce(accepted), "accepted text:\n\(accepted)")
     }
 }
