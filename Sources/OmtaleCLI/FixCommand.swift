@@ -84,7 +84,7 @@ extension CheckCommand {
                 ? "omtale: skrev \(result.destination): \(applied.count) \(applied.count == 1 ? "sporet ændring" : "sporede ændringer") og \(result.comments) kommentar\(result.comments == 1 ? "" : "er")"
                 : "omtale: wrote \(result.destination): \(applied.count) tracked change\(applied.count == 1 ? "" : "s") and \(result.comments) comment\(result.comments == 1 ? "" : "s")")
         } else {
-            let settled = applied.reduce(0) { $0 + $1.findings.count }
+            let settled = Set(applied.flatMap(\.findings)).count
             Console.error(language == .da ? "omtale: rettede \(path) (\(settled) fund):" : "omtale: fixed \(path) (\(settled) finding\(settled == 1 ? "" : "s")):")
         }
         for edit in applied { Console.error("  " + describe(edit, input: input, language: language)) }

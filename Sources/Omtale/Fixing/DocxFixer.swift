@@ -92,37 +92,45 @@ public struct DocxFixer {
         var nextID = Self.largestID(in: entries.map(\.data)) + 1
         func newID() -> Int { defer { nextID += 1 }; return nextID }
 
-        // Fixes first: each one all in one paragraph, placed or skipped as a whole.
+        // Fixes first: each one all in one paragraph, placed or skipped as a whole. Edits that share
+        // a finding (an enumeration fixed in pieces) are placed together or not at all.
         var ops: [String: [Int: [Op]]] = [:]
         var newParagraphs: [String: [Int: [String]]] = [:]
         var skipped: [FixPlan.Edit] = []
-        for edit in edits {
-            let label = edit.part ?? "body"
-            guard edit.start.line == edit.end.line, let p = paragraph(label, edit.start.line), let built = map(label) else {
-                skipped.append(edit)
-                continue
+        for group in Self.groups(edits) {
+            var trialOps = ops, trialParagraphs = newParagraphs
+            let placed = group.allSatisfy { edit in
+                let label = edit.part ?? "body"
+                guard edit.start.line == edit.end.line, let p = paragraph(label, edit.start.line), let built = map(label) else { return false }
+                let range = (edit.start.column - 1)..<(edit.end.column - 1)
+                var segments = edit.text.components(separatedBy: "\n")
+                let inline = segments.removeFirst()
+                var candidate: [Op] = []
+                if !range.isEmpty { candidate.append(.delete(range)) }
+                if !inline.isEmpty { candidate.append(.insert(range.upperBound, inline)) }
+                let trial = (trialOps[label]?[p] ?? []) + candidate
+                guard (try? Self.render(built.paragraphs[p], ops: trial, xml: built.xml, markup: Markup(prefix: built.prefix, author: author, date: date, ids: { 0 }))) != nil else {
+                    return false
+                }
+                trialOps[label, default: [:]][p, default: []].append(contentsOf: candidate)
+                let extra = segments.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                if !extra.isEmpty { trialParagraphs[label, default: [:]][p, default: []].append(contentsOf: extra) }
+                return true
             }
-            let range = (edit.start.column - 1)..<(edit.end.column - 1)
-            var segments = edit.text.components(separatedBy: "\n")
-            let inline = segments.removeFirst()
-            var candidate: [Op] = []
-            if !range.isEmpty { candidate.append(.delete(range)) }
-            if !inline.isEmpty { candidate.append(.insert(range.upperBound, inline)) }
-            let trial = (ops[label]?[p] ?? []) + candidate
-            guard (try? Self.render(built.paragraphs[p], ops: trial, xml: built.xml, markup: Markup(prefix: built.prefix, author: author, date: date, ids: { 0 }))) != nil else {
-                skipped.append(edit)
-                continue
+            if placed {
+                ops = trialOps
+                newParagraphs = trialParagraphs
+            } else {
+                skipped += group
             }
-            ops[label, default: [:]][p, default: []].append(contentsOf: candidate)
-            let extra = segments.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            if !extra.isEmpty { newParagraphs[label, default: [:]][p, default: []].append(contentsOf: extra) }
         }
 
         // Comments: the findings without a safe fix, and those whose fix could not be placed.
         let skippedFindings = Set(skipped.flatMap(\.findings))
         var commentTexts: [(id: Int, text: String)] = []
         let all = findings + skippedFindings.sorted().compactMap { index in
-            edits.first { $0.findings.contains(index) }.map { Self.skippedFinding($0) }
+            // The edit the finding's own fix made, when it was cut into pieces: one that carries it first.
+            (edits.first { $0.findings.first == index } ?? edits.first { $0.findings.contains(index) }).map { Self.skippedFinding($0) }
         }
         // A comment Omtale already wrote (a second --fix on the reviewed copy) is not written again.
         let existing = Set(source.comments.filter { $0.author == author }.map(\.text))
@@ -190,6 +198,18 @@ public struct DocxFixer {
         }
         guard let written = archive.data else { throw Failure() }
         return Review(data: written, skipped: skipped, comments: commentCount)
+    }
+
+    /// The edits in groups that share a finding, in plan order.
+    static func groups(_ edits: [FixPlan.Edit]) -> [[FixPlan.Edit]] {
+        var groups: [[FixPlan.Edit]] = []
+        for edit in edits {
+            let joined = groups.indices.filter { g in groups[g].contains { !Set($0.findings).isDisjoint(with: edit.findings) } }
+            guard let first = joined.first else { groups.append([edit]); continue }
+            for g in joined.dropFirst().reversed() { groups[first] += groups.remove(at: g) }
+            groups[first].append(edit)
+        }
+        return groups
     }
 
     // MARK: - Markup

@@ -39,6 +39,9 @@ public enum Fixer {
         public init() {}
     }
 
+    /// Checks of a text file's fixed text, each fixing what the previous fixes brought about.
+    public static let maxPasses = 3
+
     /// Input plugins whose files `--fix` can write.
     public static let textInputs: Set<String> = [PlainTextInput.identifier, MarkdownInput.identifier]
 
@@ -55,7 +58,9 @@ public enum Fixer {
     /// Checks and fixes bytes read from `path`; writes nothing (see `write(_:)`).
     public static func fix(data: Data, path: String, checker: Checker, inputID: String? = nil, options: Options = Options()) -> FixResult {
         let before = checker.check(data: data, path: path, inputID: inputID)
-        let plan = FixPlan(report: before, ruleset: checker.ruleset)
+        // The text the fixes' locations count in, to take fixes inside another fix's stretch apart.
+        let source = before.document?.source ?? before.input.flatMap { checker.inputs.plugin(id: $0) }.flatMap { try? $0.read(data, path: path) }
+        let plan = FixPlan(report: before, ruleset: checker.ruleset, source: source)
         var result = FixResult(before: before, plan: plan, fixed: nil, destination: path, after: before, comments: 0, skipped: [],
                                unsupported: nil)
         guard before.error == nil, let input = before.input else { return result }
@@ -63,18 +68,48 @@ public enum Fixer {
         do {
             if textInputs.contains(input) {
                 guard !plan.edits.isEmpty else { return result }
-                fixed = try TextFixer.apply(plan.edits, to: data)
+                var current = try TextFixer.apply(plan.edits, to: data)
+                // A fix can bring about another ("klimaalliancen" written with a capital makes the text
+                // about the partnership, so a missing party is then missing): check again and fix
+                // that too, a few times at most, so that a second --fix has nothing left to do.
+                for _ in 1..<maxPasses {
+                    let again = checker.check(data: current, path: path, inputID: input)
+                    guard again.error == nil else { break }
+                    let source = again.document?.source ?? checker.inputs.plugin(id: input).flatMap { try? $0.read(current, path: path) }
+                    let next = FixPlan(report: again, ruleset: checker.ruleset, source: source)
+                    guard !next.edits.isEmpty, let edits = try TextFixer.compose(result.plan.edits, next.edits, original: data) else { break }
+                    result.plan.edits = edits
+                    current = try TextFixer.apply(edits, to: data)
+                }
+                fixed = current
             } else if input == DocxInput.identifier {
                 if !options.inPlace { result.destination = reviewedCopyPath(of: path) }
                 let unfixed = plan.unfixed.map { before.diagnostics[$0] }
                 guard !plan.edits.isEmpty || !unfixed.isEmpty else { return result }
-                let review = try DocxFixer(author: options.author, date: options.date, language: options.language)
-                    .apply(plan.edits, comments: unfixed, to: data)
+                let fixer = DocxFixer(author: options.author, date: options.date, language: options.language)
+                let review = try fixer.apply(plan.edits, comments: unfixed, to: data)
                 result.skipped = review.skipped
                 result.comments = review.comments
                 // Nothing new (a second run on the reviewed copy): the file stays as it is.
                 guard review.comments > 0 || review.skipped.count < plan.edits.count else { return result }
-                fixed = review.data
+                var current = review.data
+                // What the changes bring about, read with them accepted, gets its tracked changes in the
+                // copy too (as a second --fix would give them). Those edits settle no finding of `before`.
+                for _ in 1..<maxPasses {
+                    let again = checker.check(data: current, path: result.destination, inputID: input)
+                    guard again.error == nil else { break }
+                    let source = again.document?.source ?? (try? DocxInput().read(current, path: result.destination))
+                    let next = FixPlan(report: again, ruleset: checker.ruleset, source: source)
+                    guard !next.edits.isEmpty else { break }
+                    let more = try fixer.apply(next.edits, comments: next.unfixed.map { again.diagnostics[$0] }, to: current)
+                    guard more.skipped.count < next.edits.count else { break }
+                    func unsettled(_ edit: FixPlan.Edit) -> FixPlan.Edit { var edit = edit; edit.findings = []; return edit }
+                    result.plan.edits += next.edits.map(unsettled)
+                    result.skipped += more.skipped.map(unsettled)
+                    result.comments += more.comments
+                    current = more.data
+                }
+                fixed = current
             } else {
                 result.unsupported = InputError(.unknownFormat, da: "--fix retter kun .txt, .md og .docx; filen er tjekket, men ikke rettet",
                                                 en: "--fix only fixes .txt, .md and .docx; the file was checked but not fixed")

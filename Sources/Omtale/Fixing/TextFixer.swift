@@ -112,3 +112,93 @@ public enum TextFixer {
         }
     }
 }
+
+extension TextFixer {
+    /// The edits of two passes as edits of the original file: `first` turns `original` into the
+    /// text `second` was planned on. Where an edit of the second pass touches text the first wrote,
+    /// the two become one edit (the first's findings); one that touches nothing of the first is
+    /// moved back into the original's lines and columns (it settles no finding of the original
+    /// report: the first pass brought it about). Nil when the result would differ from applying
+    /// the passes one after the other.
+    static func compose(_ first: [FixPlan.Edit], _ second: [FixPlan.Edit], original: Data) throws -> [FixPlan.Edit]? {
+        let (text, _) = try TextDecoding.decode(original)
+        let t0 = Array(text.unicodeScalars)
+        let lines0 = LineTable(scalars: t0)
+        let lineEnd = lineEnding(t0)
+        func offset(_ lines: LineTable, _ count: Int, _ location: (line: Int, column: Int)) throws -> Int {
+            guard let entry = lines.lines.first(where: { $0.number == location.line }) else { throw outside(location.line) }
+            let position = entry.start + location.column - 1
+            guard position >= 0, position <= count else { throw outside(location.line) }
+            return position
+        }
+        func written(_ edit: FixPlan.Edit) -> [Unicode.Scalar] { Array(edit.text.replacingOccurrences(of: "\n", with: lineEnd).unicodeScalars) }
+
+        // The first pass: each edit's range in the original and in the text it made.
+        struct Placed { var edit: FixPlan.Edit; var old: Range<Int>; var new: Range<Int> }
+        var placed: [Placed] = []
+        var t1: [Unicode.Scalar] = []
+        var copied = 0
+        for edit in first.sorted(by: { ($0.start.line, $0.start.column) < ($1.start.line, $1.start.column) }) {
+            let range = try offset(lines0, t0.count, edit.start)..<offset(lines0, t0.count, edit.end)
+            guard range.lowerBound >= copied else { return nil }
+            t1 += t0[copied..<range.lowerBound]
+            let start = t1.count
+            t1 += written(edit)
+            placed.append(Placed(edit: edit, old: range, new: start..<t1.count))
+            copied = range.upperBound
+        }
+        t1 += t0[copied...]
+        let lines1 = LineTable(scalars: t1)
+        /// An offset of the first pass's text outside what it wrote, in the original.
+        func back(_ p: Int) -> Int {
+            p - placed.filter { $0.new.upperBound <= p && !($0.new.isEmpty && $0.new.lowerBound == p) }.reduce(0) { $0 + $1.new.count - $1.old.count }
+        }
+        func location(_ p: Int) -> (line: Int, column: Int) {
+            let line = lines0.lines.last { $0.start <= p } ?? lines0.lines[0]
+            return (line.number, p - line.start + 1)
+        }
+
+        var composed: [FixPlan.Edit] = []
+        var absorbed = Set<Int>()
+        for edit in second.sorted(by: { ($0.start.line, $0.start.column) < ($1.start.line, $1.start.column) }) {
+            let range = try offset(lines1, t1.count, edit.start)..<offset(lines1, t1.count, edit.end)
+            let touched = placed.indices.filter { i in
+                let new = placed[i].new
+                return range.lowerBound <= new.upperBound && new.lowerBound <= range.upperBound
+            }
+            if touched.isEmpty {
+                var moved = edit
+                let start = back(range.lowerBound), end = back(range.upperBound)
+                moved.start = location(start)
+                moved.end = location(end)
+                moved.excerpt = String(String.UnicodeScalarView(t0[start..<end]))
+                moved.findings = []
+                composed.append(moved)
+                continue
+            }
+            // One edit from the first's start to the second's end, writing what both together write.
+            let firstTouched = placed[touched.first!], lastTouched = placed[touched.last!]
+            let from1 = min(range.lowerBound, firstTouched.new.lowerBound), to1 = max(range.upperBound, lastTouched.new.upperBound)
+            let from0 = range.lowerBound < firstTouched.new.lowerBound ? back(range.lowerBound) : firstTouched.old.lowerBound
+            let to0 = range.upperBound > lastTouched.new.upperBound ? back(range.upperBound) : lastTouched.old.upperBound
+            var merged = firstTouched.edit
+            let result = Array(t1[from1..<range.lowerBound]) + written(edit) + Array(t1[range.upperBound..<to1])
+            merged.text = String(String.UnicodeScalarView(result)).replacingOccurrences(of: lineEnd, with: "\n")
+            merged.start = location(from0)
+            merged.end = location(to0)
+            merged.excerpt = String(String.UnicodeScalarView(t0[from0..<to0]))
+            merged.findings = touched.flatMap { placed[$0].edit.findings }
+            composed.append(merged)
+            absorbed.formUnion(touched)
+        }
+        composed += placed.indices.filter { !absorbed.contains($0) }.map { placed[$0].edit }
+        composed.sort { ($0.start.line, $0.start.column) < ($1.start.line, $1.start.column) }
+        // Two second-pass edits on one first-pass edit, or edits that now touch: not composed.
+        for (a, b) in zip(composed, composed.dropFirst()) where FixPlan.overlaps(a, b) || a.start == b.start {
+            return nil
+        }
+        let once = try apply(composed, to: original)
+        let twice = try apply(second, to: apply(first, to: original))
+        return once == twice ? composed : nil
+    }
+}

@@ -171,7 +171,10 @@ public struct PartnerMentionRule: Rule, RuleKind {
     // MARK: - Where the fix goes
 
     /// When a sentence enumerates parties ("KL, Region Nordjylland og Realdania"), the missing ones are
-    /// added there, in the agreement's order, with Danish list punctuation.
+    /// added there, in the agreement's order, with Danish list punctuation. The list is written anew
+    /// from the agreement's names: a party already in it as an abbreviation ("RM") or misspelled
+    /// ("Real Dania") is written out once by its name, not added a second time, so the fix settles
+    /// the spelling and abbreviation findings inside the list too (`FixPlan` counts them as applied).
     func enumerationFix(_ context: CheckContext, missing: [Int]) -> Fix? {
         let document = context.document
         let scan = context.scan
@@ -179,7 +182,9 @@ public struct PartnerMentionRule: Rule, RuleKind {
         typealias Item = (order: Int, match: NameMatcher.Match)
         func order(_ match: NameMatcher.Match) -> Int? {
             switch match.target {
-            case .party(let i): return PartyScan.names(match.kind) && match.suggestion == ruleset.parties[i].name ? i : nil
+            case .party(let i):
+                let named = PartyScan.names(match.kind) || match.kind == .abbreviation
+                return named && match.suggestion == ruleset.parties[i].name ? i : nil
             case .collective(let c):
                 return ruleset.collectives[c].covers.compactMap { name in ruleset.parties.firstIndex { $0.name == name } }.min()
             default: return nil
@@ -217,8 +222,17 @@ public struct PartnerMentionRule: Rule, RuleKind {
             close(end < document.utf16.count ? String(document.string(end..<min(document.utf16.count, end + 1))) : "")
         }
         guard best.count >= 2 else { return nil }
-        var items: [(Int, String)] = best.map { ($0.order, $0.match.text) }
-        items += missing.map { ($0, ruleset.parties[$0].name) }
+        var items: [(Int, String)] = []
+        var listed = Set<Int>()
+        for item in best {
+            guard case .party(let party) = item.match.target else {
+                items.append((item.order, item.match.text))
+                continue
+            }
+            // Each party once, by its name in the agreement.
+            if listed.insert(party).inserted { items.append((party, ruleset.parties[party].name)) }
+        }
+        items += missing.filter { !listed.contains($0) }.map { ($0, ruleset.parties[$0].name) }
         items.sort { $0.0 < $1.0 }
         let list = ListFormatter.danish(items.map(\.1))
         let range = best.first!.match.range.lowerBound..<best.last!.match.range.upperBound

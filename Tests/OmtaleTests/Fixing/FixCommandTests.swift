@@ -37,18 +37,16 @@ import Testing
     }
 
     @Test func dryRunPrintsAUnifiedDiffAndWritesNothing() throws {
-        withKnownIssue("Known bug after merging issue 14 into issue 17 (closing note): --fix and the new one-finding enumeration fix of partner-mention collide (a party added twice, spelling fixes inside the list left as comments, a second run still changes the file)", isIntermittent: true) {
-            let dir = try Self.folder()
-            defer { try? FileManager.default.removeItem(at: dir) }
-            let file = dir.appendingPathComponent("pm.md")
-            try Data("# Nyt fra Klimaalliancen\n\nKL, Region Nordjylland, RM, Region Syddanmark, Region Sjælland, Region Hovedstaden og Realdania.\n".utf8).write(to: file)
-            let before = try Data(contentsOf: file)
-            let result = try CLI.run(["check", "--fix", "--dry-run", "pm.md"], directory: dir)
-            #expect(result.stdout.hasPrefix("--- a/pm.md\n+++ b/pm.md\n@@ "), "\(result.stdout)")
-            #expect(result.stdout.contains("\n-KL, Region Nordjylland, RM, Region Syddanmark"))
-            #expect(result.stdout.contains("\n+KL, Region Nordjylland, Region Midtjylland, Region Syddanmark"))
-            #expect(try Data(contentsOf: file) == before)
-        }
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("pm.md")
+        try Data("# Nyt fra Klimaalliancen\n\nKL, Region Nordjylland, RM, Region Syddanmark, Region Sjælland, Region Hovedstaden og Realdania.\n".utf8).write(to: file)
+        let before = try Data(contentsOf: file)
+        let result = try CLI.run(["check", "--fix", "--dry-run", "pm.md"], directory: dir)
+        #expect(result.stdout.hasPrefix("--- a/pm.md\n+++ b/pm.md\n@@ "), "\(result.stdout)")
+        #expect(result.stdout.contains("\n-KL, Region Nordjylland, RM, Region Syddanmark"))
+        #expect(result.stdout.contains("\n+KL, Region Nordjylland, Region Midtjylland, Region Syddanmark"))
+        #expect(try Data(contentsOf: file) == before)
     }
 
     @Test func aFileThatCannotBeReadIsNeverTouched() throws {

@@ -214,4 +214,12 @@ struct PartnerMentionRuleTests {
     @Test func englishMessages() {
         assertRule("partner-mention", "1️⃣Klimaalliancen: KL, de fem regioner.", [Expected("1️⃣", "Realdania is not named. A text about Klimaalliancen must name every other party")], language: .en)
     }
+
+    @Test func theEnumerationFixWritesAnAbbreviatedOrMisspelledPartyOutOnceByItsName() throws {
+        let report = Fixtures.checker().check(text: "Klimaalliancen samler KL, RM, Region Syd Danmark og Real Dania.")
+        let fix = try #require(report.diagnostics.first { $0.ruleID == "partner-mention" }?.fix)
+        #expect(fix.replacements.first?.text == "KL, Region Nordjylland, Region Midtjylland, Region Syddanmark, Region Sjælland, Region Hovedstaden og Realdania")
+        #expect(fix.replacements.first?.column == 23)
+        #expect(fix.replacements.first?.endColumn == 63)
+    }
 }
