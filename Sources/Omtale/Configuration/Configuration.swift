@@ -26,6 +26,8 @@ public struct Configuration: Sendable, Equatable, Decodable {
     public struct RuleSetting: Sendable, Equatable, Decodable {
         public var enabled: Bool?
         public var severity: Severity?
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case enabled, severity }
     }
 
     public var rules: String?
@@ -40,7 +42,7 @@ public struct Configuration: Sendable, Equatable, Decodable {
     /// The file it was read from (nil for the defaults).
     public var file: String?
 
-    private enum CodingKeys: String, CodingKey { case rules, language, include, exclude, collectiveRegions, ruleSettings, sender }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case rules, language, include, exclude, collectiveRegions, ruleSettings, sender }
 
     public init() {}
 
@@ -55,16 +57,11 @@ public struct Configuration: Sendable, Equatable, Decodable {
         sender = try c.decodeIfPresent(String.self, forKey: .sender)
     }
 
-    static let schema: KeySchema = .mapping([
-        "rules": .any, "language": .any, "include": .sequence(.any), "exclude": .sequence(.any), "collectiveRegions": .any, "sender": .any,
-        "ruleSettings": .dictionary(.mapping(["enabled": .any, "severity": .any])),
-    ])
-
     public static let fileName = ".omtale.yml"
 
     /// Decodes a configuration file's text; problems are `RulesError`s with line and column.
     public static func parse(_ text: String, file: String) throws -> Configuration {
-        var configuration = try YAMLFile.decode(Configuration.self, from: text, file: file, schema: schema)
+        var configuration = try YAMLFile.decode(Configuration.self, from: text, file: file)
         configuration.file = file
         for pattern in (configuration.include ?? []) + (configuration.exclude ?? []) where pattern.unicodeScalars.count > Glob.maxPatternLength {
             throw RulesError(file: file, message: Localized(
