@@ -27,6 +27,8 @@ public struct Configuration: Sendable, Equatable, Decodable {
     public struct RuleSetting: Sendable, Equatable, Decodable {
         public var enabled: Bool?
         public var severity: Severity?
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case enabled, severity }
     }
 
     public var rules: String?
@@ -45,7 +47,7 @@ public struct Configuration: Sendable, Equatable, Decodable {
     var ruleSettingPlaces: [String: RuleSettingPlace] = [:]
     struct RuleSettingPlace: Sendable, Equatable { var line: Int, column: Int }
 
-    private enum CodingKeys: String, CodingKey { case rules, language, include, exclude, collectiveRegions, ruleSettings, sender }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case rules, language, include, exclude, collectiveRegions, ruleSettings, sender }
 
     public init() {}
 
@@ -60,16 +62,11 @@ public struct Configuration: Sendable, Equatable, Decodable {
         sender = try c.decodeIfPresent(String.self, forKey: .sender)
     }
 
-    static let schema: KeySchema = .mapping([
-        "rules": .any, "language": .any, "include": .sequence(.any), "exclude": .sequence(.any), "collectiveRegions": .any, "sender": .any,
-        "ruleSettings": .dictionary(.mapping(["enabled": .any, "severity": .any])),
-    ])
-
     public static let fileName = ".omtale.yml"
 
     /// Decodes a configuration file's text; problems are `RulesError`s with line and column.
     public static func parse(_ text: String, file: String) throws -> Configuration {
-        var configuration = try YAMLFile.decode(Configuration.self, from: text, file: file, schema: schema)
+        var configuration = try YAMLFile.decode(Configuration.self, from: text, file: file)
         configuration.file = file
         if configuration.ruleSettings?.isEmpty == false, let settings = (try? Yams.compose(yaml: text))?["ruleSettings"]?.mapping {
             for (key, _) in settings { if let id = key.string, let mark = key.mark { configuration.ruleSettingPlaces[id] = .init(line: mark.line, column: mark.column) } }

@@ -193,5 +193,6 @@ extension RuleDefinition {
         self.examples = []
         self.file = ""
         self.safeFix = false
+        self.options = RuleOptions(NoOptions())
     }
 }

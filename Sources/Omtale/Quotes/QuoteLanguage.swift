@@ -38,15 +38,7 @@ public struct QuoteLanguage: Sendable, Codable, Equatable {
     /// Capitalised words that never start or end a person's name ("Danmark", weekdays, months).
     public var notNames: [String]
 
-    static let schema: KeySchema = .mapping([
-        "verbs": .sequence(.any), "fromPhrases": .sequence(.any), "accordingTo": .sequence(.any), "pronouns": .sequence(.any),
-        "leadIns": .sequence(.any), "titleWords": .sequence(.any), "organisationPrepositions": .sequence(.any), "organisationWords": .sequence(.any),
-        "notSpeakers": .sequence(.any), "referringNouns": .sequence(.any), "committeeHeads": .sequence(.any),
-        "firstNamesMen": .sequence(.any), "firstNamesWomen": .sequence(.any), "notNames": .sequence(.any),
-        "addressees": .sequence(.any), "impersonal": .sequence(.any), "namingWords": .sequence(.any), "notSubjectAfter": .sequence(.any),
-    ])
-
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case verbs, fromPhrases, accordingTo, pronouns, referringNouns, leadIns, titleWords, organisationPrepositions, organisationWords
         case committeeHeads, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, impersonal, namingWords
     }
@@ -76,11 +68,11 @@ public struct QuoteLanguage: Sendable, Codable, Equatable {
     /// Decodes `quotes.yml` of a rules folder, or the bundled one when the folder has none.
     static func load(files: [String: String], file: String) throws -> QuoteLanguage {
         if let text = files["quotes.yml"] {
-            return try YAMLFile.decode(QuoteLanguage.self, from: text, file: file, schema: schema)
+            return try YAMLFile.decode(QuoteLanguage.self, from: text, file: file)
         }
         guard let bundled = BundledRules.files["quotes.yml"] else {
             throw RulesError(file: file, message: Localized(da: "filen mangler", en: "the file is missing"))
         }
-        return try YAMLFile.decode(QuoteLanguage.self, from: bundled, file: "rules/klimaalliancen/quotes.yml", schema: schema)
+        return try YAMLFile.decode(QuoteLanguage.self, from: bundled, file: "rules/klimaalliancen/quotes.yml")
     }
 }

@@ -7,6 +7,12 @@ public protocol Rule: Sendable {
 
 /// Creates a rule of one kind from its definition in a rules folder.
 public protocol RuleKind: Sendable {
+    /// What a rule file of this kind may set under `options:`, decoded when the rules are read
+    /// (unknown keys are errors with their line and column). Read it in `make` with
+    /// `definition.options(for: Self.self)`. Kinds without options leave it `NoOptions`, and a
+    /// rule file of theirs with `options:` is an error. Decoded from an empty mapping when a
+    /// rule file has no `options:`, so give every option a default or make it required there.
+    associatedtype Options: Decodable & Sendable & Equatable = NoOptions
     /// The `kind:` value in a rule file.
     static var kind: String { get }
     /// Findings about the document as a whole (a party missing from it), placed at a

@@ -7,6 +7,8 @@ public struct Spokespersons: Sendable, Codable, Equatable {
     public var partnershipReferences: [String]
     public var roles: [Role]
 
+    private enum CodingKeys: String, CodingKey, CaseIterable { case clause, partnershipReferences, roles }
+
     public struct Role: Sendable, Codable, Equatable {
         public var id: String
         public var name: Localized
@@ -22,7 +24,7 @@ public struct Spokespersons: Sendable, Codable, Equatable {
         /// The people the structure names for this role (empty in the default ruleset).
         public var names: [Person]
 
-        private enum CodingKeys: String, CodingKey {
+        private enum CodingKeys: String, CodingKey, CaseIterable {
             case id, name, clause, titles, partnershipReference, organisations, speaksForPartnership, names
         }
 
@@ -43,17 +45,9 @@ public struct Spokespersons: Sendable, Codable, Equatable {
         public var name: String
         /// The organisation the person comes from (as in `organisations`).
         public var organisation: String
-    }
 
-    static let schema: KeySchema = .mapping([
-        "clause": .any,
-        "partnershipReferences": .sequence(.any),
-        "roles": .sequence(.mapping([
-            "id": .any, "name": RulesetLoader.localized, "clause": .any, "titles": .sequence(.any), "partnershipReference": .any,
-            "organisations": .sequence(.any), "speaksForPartnership": .any,
-            "names": .sequence(.mapping(["name": .any, "organisation": .any])),
-        ])),
-    ])
+        private enum CodingKeys: String, CodingKey, CaseIterable { case name, organisation }
+    }
 
     static let file = "spokespersons.yml"
 
@@ -64,7 +58,7 @@ public struct Spokespersons: Sendable, Codable, Equatable {
             throw RulesError(file: path, message: Localized(da: "filen mangler (reglen spokesperson læser talsmandsstrukturen herfra)",
                                                             en: "the file is missing (the spokesperson rule reads the structure from it)"))
         }
-        let structure = try YAMLFile.decode(Spokespersons.self, from: text, file: path, schema: schema)
+        let structure = try YAMLFile.decode(Spokespersons.self, from: text, file: path)
         var seen: Set<String> = []
         for role in structure.roles {
             if !seen.insert(role.id).inserted {

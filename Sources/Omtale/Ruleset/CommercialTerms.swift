@@ -15,6 +15,8 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
     public var claims: Claims
     public var model: Model
 
+    private enum CodingKeys: String, CodingKey, CaseIterable { case maxEvidenceShown, thresholds, prices, features, claims, model }
+
     public struct Thresholds: Sendable, Codable, Equatable {
         /// Probability from which a paragraph counts as commercial evidence (a warning).
         public var paragraph: Double
@@ -25,6 +27,8 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
         public var errorWhenAll: [[String]]
         /// Features that, in the paragraph, keep `errorWhenAll` from applying (a public fare, a grant).
         public var counterEvidence: [String]
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case paragraph, error, errorWhenAll, counterEvidence }
     }
 
     /// Numbers with a currency: a price; with a scale word ("mio.") a budget.
@@ -35,6 +39,8 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
         /// Words joining a price to a period ("pr.", "om", "per", "/").
         public var periodLinks: [String]
         public var periods: [String]
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case currencyAfter, currencyBefore, scaleWords, periodLinks, periods }
     }
 
     public struct Feature: Sendable, Codable, Equatable {
@@ -56,6 +62,8 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
         public var documentLevel: Bool?
         /// Whether a message may cite this feature's words (false for pronouns: weighed, not cited).
         public var shown: Bool?
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case id, label, fix, detector, of, terms, except, sentenceStart, documentLevel, shown }
     }
 
     /// A term: in YAML a plain string (a Danish lemma), or one of
@@ -78,7 +86,7 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
             self.forms = forms
         }
 
-        private enum CodingKeys: String, CodingKey { case lemma, modifier, head, phrase, forms }
+        private enum CodingKeys: String, CodingKey, CaseIterable { case lemma, modifier, head, phrase, forms }
 
         public init(from decoder: Decoder) throws {
             if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
@@ -115,6 +123,10 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
         /// The features of the evidence model that are claims; a paragraph holding a claim about the
         /// partnership is weighed without them by `non-commercial` (the claim is reported on its own).
         public var claimFeatures: [String]
+
+        private enum CodingKeys: String, CodingKey, CaseIterable {
+            case kinds, publicClaimants, ownBodies, brandHeads, brandSuffixes, codeWords, contextFeatures, claimFeatures
+        }
     }
 
     public struct ClaimKind: Sendable, Codable, Equatable {
@@ -135,6 +147,10 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
         public var exemptPublicClaimants: Bool?
         public var message: Localized
         public var fix: Localized
+
+        private enum CodingKeys: String, CodingKey, CaseIterable {
+            case id, label, before, after, sentenceWords, links, needsCommercialContext, exemptPublicClaimants, message, fix
+        }
     }
 
     /// The fitted logistic model: P(commercial) = 1 / (1 + e^-(bias + Σ weight · feature)).
@@ -143,29 +159,11 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
         public var weights: [String: Double]
         /// How the weights were fitted (free text written by the fitting script).
         public var fitted: [String: String]?
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case bias, weights, fitted }
     }
 
     static let fileName = "commercial.yml"
-
-    static let term: KeySchema = .stringOr(["lemma": .any, "modifier": .any, "head": .any, "phrase": .any, "forms": .any])
-    static let localized: KeySchema = .stringOr(["da": .any, "en": .any])
-    static let schema: KeySchema = .mapping([
-        "maxEvidenceShown": .any,
-        "thresholds": .mapping(["paragraph": .any, "error": .any, "errorWhenAll": .any, "counterEvidence": .any]),
-        "prices": .mapping(["currencyAfter": .sequence(.any), "currencyBefore": .sequence(.any), "scaleWords": .sequence(.any),
-                            "periodLinks": .sequence(.any), "periods": .sequence(.any)]),
-        "features": .sequence(.mapping(["id": .any, "label": localized, "fix": localized, "detector": .any, "of": .any,
-                                        "terms": .sequence(term), "except": .any, "sentenceStart": .any, "documentLevel": .any,
-                                        "shown": .any])),
-        "claims": .mapping([
-            "kinds": .sequence(.mapping(["id": .any, "label": localized, "before": .any, "after": .sequence(term),
-                                         "sentenceWords": .sequence(term), "links": .any, "needsCommercialContext": .any,
-                                         "exemptPublicClaimants": .any, "message": localized, "fix": localized])),
-            "publicClaimants": .any, "ownBodies": .any, "brandHeads": .sequence(term), "brandSuffixes": .any,
-            "codeWords": .sequence(term), "contextFeatures": .any, "claimFeatures": .any,
-        ]),
-        "model": .mapping(["bias": .any, "weights": .dictionary(.any), "fitted": .dictionary(.any)]),
-    ])
 
     static let detectors: Set<String> = ["price", "pricePerPeriod", "budget", "label", "priceWith", "capitals", "exclamation", "short"]
 
@@ -176,7 +174,7 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
             throw RulesError(file: file, message: Localized(da: "filen mangler (reglen non-commercial læser sine ord herfra)",
                                                             en: "the file is missing (the non-commercial rule reads its terms from it)"))
         }
-        let terms = try YAMLFile.decode(CommercialTerms.self, from: text, file: file, schema: schema)
+        let terms = try YAMLFile.decode(CommercialTerms.self, from: text, file: file)
         try terms.validate(file: file)
         return terms
     }

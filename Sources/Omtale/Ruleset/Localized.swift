@@ -42,7 +42,7 @@ public struct Localized: Sendable, Equatable, Codable {
     public static func += (lhs: inout Localized, rhs: Localized) { lhs = lhs + rhs }
     public static func += (lhs: inout Localized, rhs: String) { lhs = lhs + rhs }
 
-    private enum CodingKeys: String, CodingKey { case da, en }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case da, en }
 
     public init(from decoder: Decoder) throws {
         if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {

@@ -8,6 +8,8 @@ public struct RuleExample: Sendable, Codable, Equatable {
     public static let spanStart: Character = "⟦"
     public static let spanEnd: Character = "⟧"
 
+    private enum CodingKeys: String, CodingKey, CaseIterable { case text }
+
     public init(text: String) {
         self.text = text
     }

@@ -34,9 +34,13 @@ public struct Agreement: Sendable, Codable, Equatable {
     /// Where in the agreement the communication obligations stand ("pkt. 9.1").
     public var communicationClause: String
 
+    private enum CodingKeys: String, CodingKey, CaseIterable { case title, period, communicationClause }
+
     public struct Period: Sendable, Codable, Equatable {
         public var start: String
         public var end: String
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case start, end }
     }
 }
 
@@ -48,7 +52,7 @@ public struct Partnership: Sendable, Codable, Equatable {
     /// Words close to the name that are not misspellings of it ("klimaalliancer", plural).
     public var notMisspellings: [String]
 
-    private enum CodingKeys: String, CodingKey { case name, forms, misspellings, notMisspellings }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case name, forms, misspellings, notMisspellings }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -77,7 +81,7 @@ public struct Party: Sendable, Codable, Equatable {
     /// "Region Nord- og Midtjylland".
     public var short: String?
 
-    private enum CodingKeys: String, CodingKey { case name, forms, abbreviations, misspellings, id, sender, short }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case name, forms, abbreviations, misspellings, id, sender, short }
 
     public init(name: String, forms: [NameForm] = [], abbreviations: [NameForm] = [], misspellings: [NameForm] = []) {
         self.name = name
@@ -109,7 +113,7 @@ public struct NameForm: Sendable, Codable, Equatable {
         self.caseSensitive = caseSensitive
     }
 
-    private enum CodingKeys: String, CodingKey { case text, caseSensitive }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case text, caseSensitive }
 
     public init(from decoder: Decoder) throws {
         if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
@@ -132,7 +136,7 @@ public struct Collective: Sendable, Codable, Equatable {
     /// agreement itself writes "Realdania, KL og regionerne" (pkt. 2.1, 9.1); alone they are look-alikes.
     public var withOtherParties: [NameForm]
 
-    private enum CodingKeys: String, CodingKey { case name, covers, forms, withOtherParties }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case name, covers, forms, withOtherParties }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -150,6 +154,8 @@ public struct Lookalike: Sendable, Codable, Equatable {
     /// Parties a reader might think it names.
     public var mistakenFor: [String]
     public var note: Localized
+
+    private enum CodingKeys: String, CodingKey, CaseIterable { case forms, mistakenFor, note }
 }
 
 public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
@@ -180,8 +186,15 @@ public struct RuleDefinition: Sendable, Codable, Equatable {
     /// The parts of a release the rule looks at (`scope:`); nil is everywhere. For partner-mention,
     /// the parts where naming a party counts.
     public var scope: [Section.Kind]?
+    /// The rule file's `options:`, decoded into its kind's `Options` when the rules were read.
+    var options: RuleOptions
 
-    private enum CodingKeys: String, CodingKey { case id, kind, severity, enabled, clause, summary, description, examples, safeFix, scope }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, kind, severity, enabled, clause, summary, description, options, examples, safeFix, scope
+    }
+
+    /// Decoding a rule file needs the kinds, which decode `options:`: a `RuleRegistry` under this key.
+    static let kindsKey = CodingUserInfoKey(rawValue: "omtale.ruleKinds")!
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -196,6 +209,9 @@ public struct RuleDefinition: Sendable, Codable, Equatable {
         safeFix = try c.decodeIfPresent(Bool.self, forKey: .safeFix) ?? false
         scope = try c.decodeIfPresent([Section.Kind].self, forKey: .scope)
         file = ""
+        // An unknown kind has no options to read; the loader reports the kind itself.
+        let kinds = decoder.userInfo[Self.kindsKey] as? RuleRegistry ?? .standard
+        options = try kinds.kind(kind)?.decodeOptions(c) ?? RuleOptions(NoOptions())
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -9,45 +9,14 @@ import Foundation
 /// - `quotes.yml`: how Danish texts attribute quotes (the bundled file when missing);
 /// - further data files that particular rule kinds read (e.g. `spokespersons.yml`).
 public enum RulesetLoader {
-    static let nameForm: KeySchema = .stringOr(["text": .any, "caseSensitive": .any])
-    static let localized: KeySchema = .stringOr(["da": .any, "en": .any])
-
-    static let rulesetSchema: KeySchema = .mapping([
-        "id": .any, "name": .any, "boilerplate": .any,
-        "agreement": .mapping(["title": .any, "communicationClause": .any,
-                               "period": .mapping(["start": .any, "end": .any])]),
-        "partnership": .mapping(["name": .any, "forms": .sequence(nameForm), "misspellings": .sequence(nameForm),
-                                 "notMisspellings": .sequence(.any)]),
-    ])
-
-    static let party: KeySchema = .mapping([
-        "name": .any, "forms": .sequence(nameForm), "abbreviations": .sequence(nameForm), "misspellings": .sequence(nameForm),
-        "id": .any, "short": .any, "sender": .mapping(["domains": .sequence(.any), "companies": .sequence(.any)]),
-    ])
-
-    static let partiesSchema: KeySchema = .mapping([
-        "parties": .sequence(party),
-        "knowledgePartners": .sequence(party),
-        "collectives": .sequence(.mapping(["name": .any, "covers": .sequence(.any), "forms": .sequence(nameForm),
-                                            "withOtherParties": .sequence(nameForm)])),
-        "senderCues": .mapping(["labels": .sequence(.any), "labelFillers": .sequence(.any), "weBefore": .sequence(.any),
-                                "prepositions": .sequence(.any), "weAfter": .sequence(.any),
-                                "attributions": .sequence(.any)]),
-        "lookalikes": .sequence(.mapping(["forms": .sequence(nameForm), "mistakenFor": .sequence(.any), "note": localized])),
-    ])
-
-    static let ruleSchema: KeySchema = .mapping([
-        "id": .any, "kind": .any, "severity": .any, "enabled": .any, "clause": .any,
-        "summary": localized, "description": localized, "options": .any, "safeFix": .any, "scope": .sequence(.any),
-        "examples": .sequence(.mapping(["text": .any])),
-    ])
-
     private struct RulesetFile: Decodable {
         var id: String
         var name: String
         var agreement: Agreement
         var partnership: Partnership
         var boilerplate: String
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case id, name, agreement, partnership, boilerplate }
     }
 
     private struct PartiesFile: Decodable {
@@ -56,6 +25,8 @@ public enum RulesetLoader {
         var collectives: [Collective]?
         var lookalikes: [Lookalike]?
         var senderCues: SenderCues?
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case parties, knowledgePartners, collectives, lookalikes, senderCues }
     }
 
     /// Reads the folder at `directory`. Every problem is a `RulesError` naming the file and, where known, line and column.
@@ -103,15 +74,16 @@ public enum RulesetLoader {
         guard let rulesetText = files["ruleset.yml"] else {
             throw RulesError(file: path("ruleset.yml"), message: Localized(da: "filen mangler", en: "the file is missing"))
         }
-        let header = try YAMLFile.decode(RulesetFile.self, from: rulesetText, file: path("ruleset.yml"), schema: rulesetSchema)
+        let header = try YAMLFile.decode(RulesetFile.self, from: rulesetText, file: path("ruleset.yml"))
         guard let partiesText = files["parties.yml"] else {
             throw RulesError(file: path("parties.yml"), message: Localized(da: "filen mangler", en: "the file is missing"))
         }
-        let parties = try YAMLFile.decode(PartiesFile.self, from: partiesText, file: path("parties.yml"), schema: partiesSchema)
+        let parties = try YAMLFile.decode(PartiesFile.self, from: partiesText, file: path("parties.yml"))
 
         var rules: [RuleDefinition] = []
         for name in files.keys.sorted() where name.hasPrefix("rules/") {
-            var definition = try YAMLFile.decode(RuleDefinition.self, from: files[name]!, file: path(name), schema: ruleSchema)
+            var definition = try YAMLFile.decode(RuleDefinition.self, from: files[name]!, file: path(name),
+                                                  userInfo: [RuleDefinition.kindsKey: kinds])
             let base = ((name as NSString).lastPathComponent as NSString).deletingPathExtension
             if definition.id.isEmpty { definition.id = base }
             definition.file = name

@@ -25,19 +25,6 @@ public struct RulesError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String { description(.da) }
 }
 
-/// The shape of the keys a YAML file may use, so that a typo ("severty") is an error with
-/// its line and column instead of a silently ignored setting.
-indirect enum KeySchema: Sendable {
-    case mapping([String: KeySchema])
-    case sequence(KeySchema)
-    /// A map whose keys are free (rule ids, file globs) with values of one shape.
-    case dictionary(KeySchema)
-    /// A scalar, or a structure checked by its own type.
-    case any
-    /// A string, or a mapping with these keys (`NameForm`, `Localized`).
-    case stringOr([String: KeySchema])
-}
-
 /// Decodes a YAML text into a typed value, turning every failure into a `RulesError` with a position.
 enum YAMLFile {
     /// Whether a text that is one of the bundled files is decoded from its build-time JSON form.
@@ -53,11 +40,14 @@ enum YAMLFile {
     @TaskLocal static var bundledJSON: BundledJSON = .preferred
 
     /// The value of a bundled file from its JSON form, or nil when `yaml` is not a bundled file.
-    static func decodeBundled<T: Decodable>(_ type: T.Type, from yaml: String, file: String) throws -> T? {
+    static func decodeBundled<T: Decodable>(_ type: T.Type, from yaml: String, file: String,
+                                            userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> T? {
         let mode = bundledJSON
         guard mode != .off, let json = BundledRules.json(for: yaml) else { return nil }
         do {
-            return try JSONDecoder().decode(type, from: Data(json.utf8))
+            let decoder = JSONDecoder()
+            decoder.userInfo = userInfo
+            return try decoder.decode(type, from: Data(json.utf8))
         } catch where mode == .preferred {
             return nil
         } catch {
@@ -66,8 +56,12 @@ enum YAMLFile {
         }
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from yaml: String, file: String, schema: KeySchema) throws -> T {
-        if let value = try decodeBundled(type, from: yaml, file: file) { return value }
+    /// Decodes `type` from `yaml`, rejecting keys that the coding keys of the types decoded do not name
+    /// (the key schema of a file is the `CodingKeys` of its types; `StrictDecoder`). `userInfo` reaches
+    /// every `init(from:)` (the rule kinds, for rule files).
+    static func decode<T: Decodable>(_ type: T.Type, from yaml: String, file: String,
+                                     userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> T {
+        if let value = try decodeBundled(type, from: yaml, file: file, userInfo: userInfo) { return value }
         let node: Node
         try YAMLGuard.check(yaml, file: file)
         do {
@@ -82,9 +76,10 @@ enum YAMLFile {
         } catch {
             throw RulesError(file: file, message: Localized(da: "kan ikke læses som YAML: \(error)", en: "cannot be read as YAML: \(error)"))
         }
-        try checkKeys(node, schema: schema, file: file)
         do {
-            return try YAMLDecoder().decode(type, from: node)
+            return try YAMLDecoder().decode(StrictlyDecoded<T>.self, from: node, userInfo: userInfo).value
+        } catch let error as UnknownKeyError {
+            throw rulesError(error, root: node, file: file)
         } catch let error as DecodingError {
             throw rulesError(error, root: node, file: file)
         } catch let error as RulesError {
@@ -110,17 +105,9 @@ enum YAMLFile {
 
     static func rulesError(_ error: DecodingError, root: Node, file: String) -> RulesError {
         func place(_ path: [CodingKey]) -> (Int?, Int?) {
-            var node: Node? = root
-            var lastMark = root.mark
-            for key in path {
-                if let index = key.intValue, let sequence = node?.sequence, index < sequence.count {
-                    node = sequence[index]
-                } else {
-                    node = node?[key.stringValue]
-                }
-                if let mark = node?.mark { lastMark = mark }
-            }
-            return (lastMark?.line, lastMark?.column)
+            // The deepest node of the path that exists.
+            let mark = nodes(along: path, from: root).compactMap(\.mark).last
+            return (mark?.line, mark?.column)
         }
         func dotted(_ path: [CodingKey]) -> String {
             path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
@@ -187,31 +174,33 @@ enum YAMLFile {
         }
     }
 
-    static func checkKeys(_ node: Node, schema: KeySchema, file: String) throws {
-        switch schema {
-        case .any:
-            return
-        case .sequence(let element):
-            guard let sequence = node.sequence else { return }
-            for item in sequence { try checkKeys(item, schema: element, file: file) }
-        case .dictionary(let value):
-            guard let mapping = node.mapping else { return }
-            for (_, item) in mapping { try checkKeys(item, schema: value, file: file) }
-        case .stringOr(let keys):
-            if node.scalar != nil { return }
-            try checkKeys(node, schema: .mapping(keys), file: file)
-        case .mapping(let keys):
-            guard let mapping = node.mapping else { return }
-            for (key, value) in mapping {
-                guard let name = key.string else { continue }
-                guard let child = keys[name] else {
-                    let known = keys.keys.sorted().joined(separator: ", ")
-                    throw RulesError(file: file, line: key.mark?.line, column: key.mark?.column,
-                                     message: Localized(da: "ukendt nøgle «\(name)» (kendte nøgler her: \(known))",
-                                                        en: "unknown key '\(name)' (known keys here: \(known))"))
-                }
-                try checkKeys(value, schema: child, file: file)
+    /// `root` and the nodes at each key of `path` below it, as far as they exist.
+    static func nodes(along path: [any CodingKey], from root: Node) -> [Node] {
+        var nodes = [root]
+        for key in path {
+            let node = nodes[nodes.count - 1]
+            if let index = key.intValue, let sequence = node.sequence, index < sequence.count {
+                nodes.append(sequence[index])
+            } else if let child = node[key.stringValue] {
+                nodes.append(child)
+            } else {
+                break
             }
         }
+        return nodes
+    }
+
+    /// A key that the type decoded at its mapping does not read, at the key's line and column,
+    /// with the keys that type reads.
+    static func rulesError(_ error: UnknownKeyError, root: Node, file: String) -> RulesError {
+        let path = nodes(along: error.codingPath, from: root)
+        let mapping = path.count == error.codingPath.count + 1 ? path.last?.mapping : nil
+        let mark = mapping?.keys.first { $0.string == error.key }?.mark
+        let message = error.message ?? {
+            let known = error.known.map { $0.joined(separator: ", ") }
+            return Localized(da: "ukendt nøgle «\(error.key)»" + (known.map { " (kendte nøgler her: \($0))" } ?? ""),
+                             en: "unknown key '\(error.key)'" + (known.map { " (known keys here: \($0))" } ?? ""))
+        }()
+        return RulesError(file: file, line: mark?.line, column: mark?.column, message: message)
     }
 }

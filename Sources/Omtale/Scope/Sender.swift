@@ -162,7 +162,7 @@ public struct SenderCues: Sendable, Codable, Equatable {
         self.attributions = attributions
     }
 
-    private enum CodingKeys: String, CodingKey { case labels, labelFillers, weBefore, prepositions, weAfter, attributions }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case labels, labelFillers, weBefore, prepositions, weAfter, attributions }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -180,7 +180,7 @@ public struct SenderEvidence: Sendable, Codable, Equatable {
     public var domains: [String]
     public var companies: [String]
 
-    private enum CodingKeys: String, CodingKey { case domains, companies }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case domains, companies }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

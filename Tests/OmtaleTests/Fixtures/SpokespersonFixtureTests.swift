@@ -24,8 +24,7 @@ struct SpokespersonFixtureTests {
     static var names: [String] { expectations.keys.sorted() }
 
     static let checker: Checker = {
-        let ruleset = try! RulesetLoader.load(directory: TestPaths.fixture("spokesperson/rules"))
-        return try! Checker(ruleset: ruleset)
+        try! Checker(ruleset: Fixtures.spokespersonRuleset)
     }()
 
     func report(_ name: String) -> FileReport {

@@ -59,10 +59,10 @@ struct JUnitReporterTests {
         #expect(Set(reading.suites.keys) == Set(paths))
         // One case per rule for each readable file, one error case for the unreadable one.
         let readable = ReportSamples.reports.filter { $0.error == nil }.count
-        let cases = readable * Fixtures.ruleset.rules.count + (ReportSamples.reports.count - readable)
+        let cases = readable * Fixtures.reporterRuleset.rules.count + (ReportSamples.reports.count - readable)
         #expect(reading.root["tests"] == String(cases) && reading.root["failures"] == "2" && reading.root["errors"] == "1")
         let draft = reading.cases.filter { $0.suite == paths[0] }
-        #expect(draft.map(\.name) == Fixtures.ruleset.rules.map(\.id))
+        #expect(draft.map(\.name) == Fixtures.reporterRuleset.rules.map(\.id))
         let partner = try #require(draft.first { $0.name == "partner-mention" })
         #expect(partner.failureType == "error")
         #expect(partner.failure?.contains("udkast/Pressemeddelelse æøå.txt:1:7: fejl: Realdania er ikke nævnt.") == true)
@@ -89,7 +89,7 @@ struct JUnitReporterTests {
     }
 
     @Test func disabledRulesAreSkipped() throws {
-        var ruleset = Fixtures.ruleset
+        var ruleset = Fixtures.reporterRuleset
         ruleset.rules[1].enabled = false
         var options = ReportSamples.options()
         options.ruleset = ruleset

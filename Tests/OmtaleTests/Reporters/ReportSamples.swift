@@ -23,7 +23,7 @@ enum ReportSamples {
         """
 
     static var reports: [FileReport] {
-        let checker = Fixtures.checker()
+        let checker = Fixtures.checker(Fixtures.reporterRuleset)
         let draft = checker.check(text: draftText, path: "udkast/Pressemeddelelse æøå.txt")
         var clean = checker.check(text: cleanText, path: "\(workingDirectory)/udkast/nyt, kort: 100%.txt")
         clean.quotes = [
@@ -37,7 +37,7 @@ enum ReportSamples {
     }
 
     static func options(_ language: Language = .da) -> ReportOptions {
-        ReportOptions(language: language, color: false, toolVersion: "9.9.9-test", ruleset: Fixtures.ruleset,
+        ReportOptions(language: language, color: false, toolVersion: "9.9.9-test", ruleset: Fixtures.reporterRuleset,
                       workingDirectory: workingDirectory)
     }
 }

@@ -57,11 +57,11 @@ struct SARIFReporterTests {
         #expect(driver["version"] as? String == "9.9.9-test")
         #expect(driver["informationUri"] as? String == OmtaleInfo.informationURI)
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        #expect(rules.compactMap { $0["id"] as? String } == Fixtures.ruleset.rules.map(\.id))
+        #expect(rules.compactMap { $0["id"] as? String } == Fixtures.reporterRuleset.rules.map(\.id))
         let partner = try #require(rules.first { $0["id"] as? String == "partner-mention" })
         let help = try #require((partner["help"] as? [String: Any])?["text"] as? String)
         #expect(help.hasPrefix("Krav i Partnerskabsaftale om Klimaalliancen, pkt. 9.1."))
-        #expect((partner["shortDescription"] as? [String: Any])?["text"] as? String == Fixtures.ruleset.rule("partner-mention")?.summary.da)
+        #expect((partner["shortDescription"] as? [String: Any])?["text"] as? String == Fixtures.reporterRuleset.rule("partner-mention")?.summary.da)
 
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.map { $0["level"] as? String } == ["error", "note", "warning"])

@@ -6,8 +6,7 @@ import Testing
 struct SpokespersonRuleTests {
     /// The fixtures' ruleset: the default rules with fictional people in the talsmandsstruktur.
     static let named: Checker = {
-        let ruleset = try! RulesetLoader.load(directory: TestPaths.fixture("spokesperson/rules"))
-        return try! Checker(ruleset: ruleset)
+        try! Checker(ruleset: Fixtures.spokespersonRuleset)
     }()
 
     static let parties = "Klimaalliancen er et partnerskab mellem KL, Region Nordjylland, Region Midtjylland, Region Syddanmark, Region Sjælland, Region Hovedstaden og Realdania."
@@ -198,11 +197,11 @@ struct SpokespersonRuleTests {
     }
 
     @Test func theFixtureRulesetDiffersOnlyInNames() throws {
-        let fixture = try RulesetLoader.load(directory: TestPaths.fixture("spokesperson/rules"))
+        let fixture = Fixtures.spokespersonRuleset
         let folder = try RulesetLoader.load(directory: TestPaths.rulesFolder)
         #expect(Set(fixture.files.keys) == Set(folder.files.keys))
         for (name, text) in folder.files where name != Spokespersons.file {
-            #expect(fixture.files[name] == text, "\(name) differs from rules/klimaalliancen; copy it again")
+            #expect(fixture.files[name] == text, "\(name) differs from rules/klimaalliancen")
         }
         var named = try Spokespersons.load(fixture)
         for i in named.roles.indices { named.roles[i].names = [] }

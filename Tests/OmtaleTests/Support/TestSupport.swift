@@ -16,13 +16,34 @@ enum Fixtures {
     /// The bundled ruleset, decoded once for all tests.
     static let ruleset: Ruleset = RulesetLoader.bundled()
 
-    static func checker() -> Checker {
-        // The bundled rules are valid (RulesetTests proves it), so this cannot throw.
-        let checker = try! Checker(ruleset: ruleset)
+    static func checker(_ rules: Ruleset = ruleset) -> Checker {
+        // The bundled rules and their variants below are valid (RulesetTests proves it), so this cannot throw.
+        let checker = try! Checker(ruleset: rules)
         // Undated texts are judged at the check date: one fixed day keeps expectations reproducible.
         checker.assumptions.today = "2026-12-01"
         return checker
     }
+
+    /// The bundled rules with fixtures/spokesperson/spokespersons.yml, which names fictional people
+    /// (the default structure names nobody): every other file is the bundled one, so a rule added
+    /// to rules/klimaalliancen needs no copy here.
+    static let spokespersonRuleset: Ruleset = {
+        var files = RulesetLoader.bundledFiles
+        files[Spokespersons.file] = try! String(contentsOf: TestPaths.fixture("spokesperson/\(Spokespersons.file)"), encoding: .utf8)
+        return try! RulesetLoader.load(files: files, origin: .folder(TestPaths.fixture("spokesperson")))
+    }()
+
+    /// The rules the reporters' canned output was recorded with: the bundled ruleset with these
+    /// rule files only, so adding a rule to rules/klimaalliancen re-records no reporter golden.
+    static let reporterRuleIDs = ["non-commercial", "partner-mention", "partnership-claim", "party-abbreviation",
+                                  "party-spelling", "regions-collective", "spokesperson"]
+
+    static let reporterRuleset: Ruleset = {
+        let files = RulesetLoader.bundledFiles.filter { name, _ in
+            !name.hasPrefix("rules/") || reporterRuleIDs.contains { name == "rules/\($0).yml" }
+        }
+        return try! RulesetLoader.load(files: files, origin: .bundled)
+    }()
 }
 
 /// A diagnostic expected at a marker.
