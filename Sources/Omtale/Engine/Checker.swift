@@ -82,7 +82,7 @@ public final class Checker: @unchecked Sendable {
             guard let forced = inputs.plugin(id: inputID) else {
                 let known = inputs.plugins.map(\.id).joined(separator: ", ")
                 return FileReport(path: path, input: inputID, error: InputError(
-                    .unknownFormat, da: "ukendt inputformat «\(inputID)» (kendte: \(known))",
+                    .unknownFormat, da: "ukendt inputformat »\(inputID)« (kendte: \(known))",
                     en: "unknown input format '\(inputID)' (known: \(known))"))
             }
             plugin = forced

@@ -46,14 +46,14 @@ public enum Waivers {
 
     enum Messages {
         static let withoutReason = Localized(
-            da: "Undtagelsen mangler en begrundelse. Skriv hvorfor efter et kolon, fx «omtale-disable partner-mention: aftalt med sekretariatet».",
+            da: "Undtagelsen mangler en begrundelse. Skriv hvorfor efter et kolon, fx »omtale-disable partner-mention: aftalt med sekretariatet«.",
             en: "The waiver has no reason. Say why after a colon, e.g. 'omtale-disable partner-mention: agreed with the secretariat'.")
         static func superfluous(_ rules: String) -> Localized {
             Localized(da: "Undtagelsen for \(rules) undtager ingenting her og kan slettes.",
                       en: "The waiver for \(rules) waives nothing here and can be removed.")
         }
         static func unknownRule(_ rule: String) -> Localized {
-            Localized(da: "Undtagelsen nævner «\(rule)», som ikke er en regel (se 'omtale rules list').",
+            Localized(da: "Undtagelsen nævner »\(rule)«, som ikke er en regel (se 'omtale rules list').",
                       en: "The waiver names '\(rule)', which is not a rule (see 'omtale rules list').")
         }
     }

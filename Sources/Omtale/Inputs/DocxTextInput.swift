@@ -31,7 +31,7 @@ public struct DocxTextInput: InputPlugin {
     public var extensions: [String] { [] }
     public var refinesPlainText: Bool { true }
     public var summary: Localized {
-        Localized(da: "Tekst udtrukket af en .docx (docx2txt, pandoc, LibreOffice, Word «gem som tekst»); genkendes selv i .txt, når det er tydeligt",
+        Localized(da: "Tekst udtrukket af en .docx (docx2txt, pandoc, LibreOffice, Word »gem som tekst«); genkendes selv i .txt, når det er tydeligt",
                   en: "Text extracted from a .docx (docx2txt, pandoc, LibreOffice, Word 'save as text'); recognised in .txt when clear")
     }
 

@@ -167,7 +167,7 @@ struct SafeZip {
                              en: "the file is an OLE document: either a password-protected .docx or a legacy Word document (.doc) renamed. Open it in Word, remove any password and save it as .docx")
         }
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) else {
-            throw InputError(.notZip, da: "filen er ikke en .docx: den er ikke et ZIP-arkiv (begynder ikke med «PK»)",
+            throw InputError(.notZip, da: "filen er ikke en .docx: den er ikke et ZIP-arkiv (begynder ikke med »PK«)",
                              en: "the file is not a .docx: it is not a ZIP archive (does not start with 'PK')")
         }
         func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }

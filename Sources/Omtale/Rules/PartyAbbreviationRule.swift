@@ -9,12 +9,12 @@ public struct PartyAbbreviationRule: Rule, RuleKind {
 
     enum Messages {
         static func abbreviation(_ written: String, party: String) -> Localized {
-            Localized(da: "«\(written)» er aftalens interne forkortelse for \(party), som læserne ikke kender. Skriv «\(party)».",
+            Localized(da: "»\(written)« er aftalens interne forkortelse for \(party), som læserne ikke kender. Skriv »\(party)«.",
                       en: "'\(written)' is the agreement's internal abbreviation for \(party), which readers do not know. Write '\(party)'.")
         }
 
         static func fix(_ written: String, _ name: String) -> Localized {
-            Localized(da: "Erstat «\(written)» med «\(name)»", en: "Replace '\(written)' with '\(name)'")
+            Localized(da: "Erstat »\(written)« med »\(name)«", en: "Replace '\(written)' with '\(name)'")
         }
     }
 

@@ -10,16 +10,16 @@ public struct PartySpellingRule: Rule, RuleKind {
 
     enum Messages {
         static func misspelling(_ written: String, _ correct: String) -> Localized {
-            Localized(da: "«\(written)» staves «\(correct)».", en: "'\(written)' is spelled '\(correct)'.")
+            Localized(da: "»\(written)« staves »\(correct)«.", en: "'\(written)' is spelled '\(correct)'.")
         }
 
         static func transliteration(_ written: String, _ correct: String) -> Localized {
-            Localized(da: "«\(written)» skal skrives med æ, ø eller å: «\(correct)».",
+            Localized(da: "»\(written)« skal skrives med æ, ø eller å: »\(correct)«.",
                       en: "'\(written)' should be written with æ, ø or å: '\(correct)'.")
         }
 
         static func fix(_ written: String, _ name: String) -> Localized {
-            Localized(da: "Erstat «\(written)» med «\(name)»", en: "Replace '\(written)' with '\(name)'")
+            Localized(da: "Erstat »\(written)« med »\(name)«", en: "Replace '\(written)' with '\(name)'")
         }
     }
 

@@ -62,10 +62,10 @@ public struct Spokespersons: Sendable, Codable, Equatable {
         var seen: Set<String> = []
         for role in structure.roles {
             if !seen.insert(role.id).inserted {
-                throw RulesError(file: path, message: Localized(da: "rollen «\(role.id)» står to gange", en: "role '\(role.id)' is defined twice"))
+                throw RulesError(file: path, message: Localized(da: "rollen »\(role.id)« står to gange", en: "role '\(role.id)' is defined twice"))
             }
             if role.titles.isEmpty {
-                throw RulesError(file: path, message: Localized(da: "rollen «\(role.id)» har ingen titler", en: "role '\(role.id)' has no titles"))
+                throw RulesError(file: path, message: Localized(da: "rollen »\(role.id)« har ingen titler", en: "role '\(role.id)' has no titles"))
             }
         }
         return structure

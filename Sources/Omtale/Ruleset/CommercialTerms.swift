@@ -196,35 +196,35 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
             throw fail("thresholds.error må ikke være under thresholds.paragraph", "thresholds.error may not be below thresholds.paragraph")
         }
         for id in thresholds.errorWhenAll.flatMap({ $0 }) + thresholds.counterEvidence where !ids.contains(id) {
-            throw fail("thresholds.errorWhenAll nævner «\(id)», som ikke er en feature", "thresholds.errorWhenAll names '\(id)', which is not a feature")
+            throw fail("thresholds.errorWhenAll nævner »\(id)«, som ikke er en feature", "thresholds.errorWhenAll names '\(id)', which is not a feature")
         }
         for feature in features {
             if let detector = feature.detector, !Self.detectors.contains(detector) {
-                throw fail("feature «\(feature.id)»: ukendt detector «\(detector)»", "feature '\(feature.id)': unknown detector '\(detector)'")
+                throw fail("feature »\(feature.id)«: ukendt detector »\(detector)«", "feature '\(feature.id)': unknown detector '\(detector)'")
             }
             if feature.detector == nil, (feature.terms ?? []).isEmpty {
-                throw fail("feature «\(feature.id)» har hverken terms eller detector", "feature '\(feature.id)' has neither terms nor a detector")
+                throw fail("feature »\(feature.id)« har hverken terms eller detector", "feature '\(feature.id)' has neither terms nor a detector")
             }
             for other in feature.of ?? [] where !ids.contains(other) {
-                throw fail("feature «\(feature.id)»: «\(other)» er ikke en feature", "feature '\(feature.id)': '\(other)' is not a feature")
+                throw fail("feature »\(feature.id)«: »\(other)« er ikke en feature", "feature '\(feature.id)': '\(other)' is not a feature")
             }
             for term in feature.terms ?? [] {
                 let given = [term.lemma != nil, term.phrase != nil, term.forms != nil].filter { $0 }.count
                 if given != 1 {
-                    throw fail("feature «\(feature.id)»: et ord skal have netop én af lemma, phrase og forms",
+                    throw fail("feature »\(feature.id)«: et ord skal have netop én af lemma, phrase og forms",
                                "feature '\(feature.id)': a term needs exactly one of lemma, phrase and forms")
                 }
                 if [term.lemma, term.phrase].compactMap({ $0 }).contains(where: { $0.allSatisfy(\.isWhitespace) }) || term.forms?.isEmpty == true {
-                    throw fail("feature «\(feature.id)»: et ord er tomt", "feature '\(feature.id)': a term is empty")
+                    throw fail("feature »\(feature.id)«: et ord er tomt", "feature '\(feature.id)': a term is empty")
                 }
             }
         }
         for id in claims.contextFeatures + claims.claimFeatures where !ids.contains(id) {
-            throw fail("claims nævner «\(id)», som ikke er en feature", "claims names '\(id)', which is not a feature")
+            throw fail("claims nævner »\(id)«, som ikke er en feature", "claims names '\(id)', which is not a feature")
         }
         let names = Set(featureNames)
         for name in model.weights.keys where !names.contains(name) {
-            throw fail("model.weights nævner «\(name)», som ikke er en feature", "model.weights names '\(name)', which is not a feature")
+            throw fail("model.weights nævner »\(name)«, som ikke er en feature", "model.weights names '\(name)', which is not a feature")
         }
         if model.weights.values.contains(where: { !$0.isFinite }) || !model.bias.isFinite {
             throw fail("model: vægtene skal være tal", "model: the weights must be numbers")

@@ -22,7 +22,7 @@ extension RuleKind {
         if Options.self == NoOptions.self {
             guard container.contains(.options) else { return RuleOptions(NoOptions()) }
             throw UnknownKeyError(codingPath: container.codingPath, key: RuleDefinition.CodingKeys.options.stringValue, message: Localized(
-                da: "regeltypen «\(kind)» læser ingen options; fjern «options:»",
+                da: "regeltypen »\(kind)« læser ingen options; fjern »options:«",
                 en: "rule kind '\(kind)' reads no options; remove 'options:'"))
         }
         if container.contains(.options) {

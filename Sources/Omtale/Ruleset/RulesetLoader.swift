@@ -90,11 +90,11 @@ public enum RulesetLoader {
             guard kinds.kind(definition.kind) != nil else {
                 let known = kinds.names.joined(separator: ", ")
                 throw RulesError(file: path(name), line: 1, column: 1,
-                                 message: Localized(da: "ukendt regeltype «\(definition.kind)» (kendte: \(known))",
+                                 message: Localized(da: "ukendt regeltype »\(definition.kind)« (kendte: \(known))",
                                                     en: "unknown rule kind '\(definition.kind)' (known: \(known))"))
             }
             if rules.contains(where: { $0.id == definition.id }) {
-                throw RulesError(file: path(name), message: Localized(da: "reglen «\(definition.id)» er defineret to gange",
+                throw RulesError(file: path(name), message: Localized(da: "reglen »\(definition.id)« er defineret to gange",
                                                                      en: "rule '\(definition.id)' is defined twice"))
             }
             rules.append(definition)
@@ -117,7 +117,7 @@ public enum RulesetLoader {
         for collective in ruleset.collectives {
             for covered in collective.covers where !names.contains(covered) {
                 throw RulesError(file: file, message: Localized(
-                    da: "«\(collective.name)» dækker «\(covered)», som ikke er en part",
+                    da: "»\(collective.name)« dækker »\(covered)«, som ikke er en part",
                     en: "'\(collective.name)' covers '\(covered)', which is not a party"))
             }
         }

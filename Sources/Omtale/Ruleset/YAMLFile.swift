@@ -116,15 +116,15 @@ enum YAMLFile {
         switch error {
         case .keyNotFound(let key, let context):
             let (line, column) = place(context.codingPath)
-            let at = context.codingPath.isEmpty ? "" : " i «\(dotted(context.codingPath))»"
+            let at = context.codingPath.isEmpty ? "" : " i »\(dotted(context.codingPath))«"
             let atEN = context.codingPath.isEmpty ? "" : " in '\(dotted(context.codingPath))'"
             return RulesError(file: file, line: line, column: column,
-                              message: Localized(da: "nøglen «\(key.stringValue)» mangler\(at)",
+                              message: Localized(da: "nøglen »\(key.stringValue)« mangler\(at)",
                                                  en: "missing key '\(key.stringValue)'\(atEN)"))
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
             let (line, column) = place(context.codingPath)
             return RulesError(file: file, line: line, column: column,
-                              message: Localized(da: "«\(dotted(context.codingPath))» har forkert type (forventede \(typeName(type, .da)))",
+                              message: Localized(da: "»\(dotted(context.codingPath))« har forkert type (forventede \(typeName(type, .da)))",
                                                  en: "'\(dotted(context.codingPath))' has the wrong type (expected \(typeName(type, .en)))"))
         case .dataCorrupted(let context):
             let (line, column) = place(context.codingPath)
@@ -136,7 +136,7 @@ enum YAMLFile {
                                                      en: "'\(dotted(context.codingPath))' cannot be '\(value)'. Use one of: \(list)"))
             }
             return RulesError(file: file, line: line, column: column,
-                              message: Localized(da: "ugyldig værdi i «\(dotted(context.codingPath))»: \(context.debugDescription)",
+                              message: Localized(da: "ugyldig værdi i »\(dotted(context.codingPath))«: \(context.debugDescription)",
                                                  en: "invalid value in '\(dotted(context.codingPath))': \(context.debugDescription)"))
         @unknown default:
             return RulesError(file: file, message: Localized(da: "\(error)", en: "\(error)"))
@@ -198,7 +198,7 @@ enum YAMLFile {
         let mark = mapping?.keys.first { $0.string == error.key }?.mark
         let message = error.message ?? {
             let known = error.known.map { $0.joined(separator: ", ") }
-            return Localized(da: "ukendt nøgle «\(error.key)»" + (known.map { " (kendte nøgler her: \($0))" } ?? ""),
+            return Localized(da: "ukendt nøgle »\(error.key)«" + (known.map { " (kendte nøgler her: \($0))" } ?? ""),
                              en: "unknown key '\(error.key)'" + (known.map { " (known keys here: \($0))" } ?? ""))
         }()
         return RulesError(file: file, line: mark?.line, column: mark?.column, message: message)

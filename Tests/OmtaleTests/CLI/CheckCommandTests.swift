@@ -174,7 +174,7 @@ struct CheckCommandTests {
         let line = text.components(separatedBy: "\n").firstIndex { $0 == "    form: [Realdania]" }! + 1
         let result = try CLI.run(["check", "--rules", folder.path, "fixtures/press/01-alle-parter.txt"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("\(file.path):\(line):5: ukendt nøgle «form»"))
+        #expect(result.stderr.contains("\(file.path):\(line):5: ukendt nøgle »form«"))
     }
 
     @Test func usageErrorsExitTwo() throws {

@@ -33,7 +33,7 @@ struct WorkflowCommandTests {
         try repo.write("udkast.txt", Texts.good)
         let result = try repo.omtale(["check", "udkast.txt"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains(".omtale.yml:2:1: ukendt nøgle «includ»"))
+        #expect(result.stderr.contains(".omtale.yml:2:1: ukendt nøgle »includ«"))
     }
 
     @Test func baselineReportsOnlyNewFindings() throws {

@@ -18,7 +18,7 @@ struct ConfigurationTests {
             _ = try Configuration.parse("language: da\nsprog: en\n", file: "/x/.omtale.yml")
             Issue.record("an unknown key was accepted")
         } catch let error as RulesError {
-            #expect(error.description == "/x/.omtale.yml:2:1: ukendt nøgle «sprog» (kendte nøgler her: collectiveRegions, exclude, include, language, ruleSettings, rules, sender)")
+            #expect(error.description == "/x/.omtale.yml:2:1: ukendt nøgle »sprog« (kendte nøgler her: collectiveRegions, exclude, include, language, ruleSettings, rules, sender)")
         }
     }
 

@@ -49,7 +49,7 @@ struct WaiverTests {
 
     @Test func waiverNamingAnUnknownRuleIsReported() {
         let report = checker.check(text: "<!-- omtale-disable partner-mentoin: stavefejl -->\nKlimaalliancen.")
-        #expect(report.diagnostics.contains { $0.ruleID == Waivers.superfluousRule && $0.message(.da).contains("«partner-mentoin»") })
+        #expect(report.diagnostics.contains { $0.ruleID == Waivers.superfluousRule && $0.message(.da).contains("»partner-mentoin«") })
         #expect(report.diagnostics.contains { $0.ruleID == "partner-mention" })
     }
 

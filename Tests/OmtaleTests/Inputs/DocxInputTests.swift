@@ -129,13 +129,13 @@ struct DocxInputTests {
 
         let text = Self.published(source.text)
         for phrase in expected.must_contain ?? [] {
-            #expect(text.contains(Self.published(phrase)), "\(name): missing «\(phrase)» in «\(text)»")
+            #expect(text.contains(Self.published(phrase)), "\(name): missing »\(phrase)« in »\(text)«")
         }
         for phrase in expected.must_not_contain ?? [] {
-            #expect(!text.contains(phrase), "\(name): must not contain «\(phrase)»")
+            #expect(!text.contains(phrase), "\(name): must not contain »\(phrase)«")
         }
         for (phrase, count) in expected.occurrences ?? [:] {
-            #expect(text.components(separatedBy: phrase).count - 1 == count, "\(name): «\(phrase)» should occur \(count) time(s)")
+            #expect(text.components(separatedBy: phrase).count - 1 == count, "\(name): »\(phrase)« should occur \(count) time(s)")
         }
 
         // Images with their alt text, in document order.

@@ -70,7 +70,7 @@ struct DocxTextInputTests {
             for occurrence in party.occurrences {
                 let line = Array(lines[occurrence.line - 1].unicodeScalars)
                 let rest = String(String.UnicodeScalarView(line.dropFirst(occurrence.column - 1)))
-                #expect(rest.hasPrefix(String(party.name.prefix(3))), "\(file): \(party.name) at \(occurrence.line):\(occurrence.column) is «\(rest.prefix(20))»")
+                #expect(rest.hasPrefix(String(party.name.prefix(3))), "\(file): \(party.name) at \(occurrence.line):\(occurrence.column) is »\(rest.prefix(20))«")
             }
         }
     }

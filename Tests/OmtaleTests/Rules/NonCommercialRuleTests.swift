@@ -147,14 +147,14 @@ struct NonCommercialRuleTests {
     @Test func unknownKeyInDataFileHasItsLine() throws {
         let text = RulesetLoaderTests.files["commercial.yml"]!.replacingOccurrences(of: "maxEvidenceShown:", with: "maxEvidenceShwon:")
         let error = try #require(checkerError(["commercial.yml": text]))
-        #expect(error.message.da.contains("ukendt nøgle «maxEvidenceShwon»"))
+        #expect(error.message.da.contains("ukendt nøgle »maxEvidenceShwon«"))
         #expect(error.line != nil)
     }
 
     @Test func weightsMustNameFeatures() throws {
         let text = RulesetLoaderTests.files["commercial.yml"]!.replacingOccurrences(of: "  weights:\n", with: "  weights:\n    prize2: 1.0\n")
         let error = try #require(checkerError(["commercial.yml": text]))
-        #expect(error.message.da.contains("«prize2»"))
+        #expect(error.message.da.contains("»prize2«"))
     }
 
     @Test func thresholdsMustBeProbabilities() throws {

@@ -7,11 +7,11 @@ struct PartyAbbreviationRuleTests {
         assertRule("party-abbreviation", """
             Klimaalliancen: KL, 1️⃣RN, 2️⃣RM og 3️⃣RSD samt 4️⃣RS og 5️⃣RH.
             """, [
-                Expected("1️⃣", "«RN» er aftalens interne forkortelse for Region Nordjylland", severity: .warning),
-                Expected("2️⃣", "«RM» er aftalens interne forkortelse for Region Midtjylland"),
-                Expected("3️⃣", "«RSD» er aftalens interne forkortelse for Region Syddanmark"),
-                Expected("4️⃣", "«RS» er aftalens interne forkortelse for Region Sjælland"),
-                Expected("5️⃣", "«RH» er aftalens interne forkortelse for Region Hovedstaden"),
+                Expected("1️⃣", "»RN« er aftalens interne forkortelse for Region Nordjylland", severity: .warning),
+                Expected("2️⃣", "»RM« er aftalens interne forkortelse for Region Midtjylland"),
+                Expected("3️⃣", "»RSD« er aftalens interne forkortelse for Region Syddanmark"),
+                Expected("4️⃣", "»RS« er aftalens interne forkortelse for Region Sjælland"),
+                Expected("5️⃣", "»RH« er aftalens interne forkortelse for Region Hovedstaden"),
             ])
     }
 

@@ -7,28 +7,28 @@ struct PartySpellingRuleTests {
         assertRule("party-spelling", """
             Klimaalliancen: 1️⃣Region Syd Danmark, 2️⃣Real Dania og 3️⃣Region H.
             """, [
-                Expected("1️⃣", "«Region Syd Danmark» staves «Region Syddanmark».", severity: .warning),
-                Expected("2️⃣", "«Real Dania» staves «Realdania»."),
-                Expected("3️⃣", "«Region H» staves «Region Hovedstaden»."),
+                Expected("1️⃣", "»Region Syd Danmark« staves »Region Syddanmark«.", severity: .warning),
+                Expected("2️⃣", "»Real Dania« staves »Realdania«."),
+                Expected("3️⃣", "»Region H« staves »Region Hovedstaden«."),
             ])
     }
 
     @Test func oneEditAwayFromALongNameIsAMisspelling() {
         assertRule("partner-mention", "1️⃣Klimaallianen: KL, de fem regioner og Realdannia.", [])
         assertRule("party-spelling", "1️⃣Klimaallianen: KL, de fem regioner og 2️⃣Realdannia.", [
-            Expected("1️⃣", "«Klimaallianen» staves «Klimaalliancen»."),
-            Expected("2️⃣", "«Realdannia» staves «Realdania»."),
+            Expected("1️⃣", "»Klimaallianen« staves »Klimaalliancen«."),
+            Expected("2️⃣", "»Realdannia« staves »Realdania«."),
         ])
     }
 
     @Test func misspelledGenitiveKeepsTheGenitiveInTheSuggestion() {
-        assertRule("party-spelling", "Klimaalliancen: 1️⃣Realdannias midler.", [Expected("1️⃣", "«Realdannias» staves «Realdanias».")])
+        assertRule("party-spelling", "Klimaalliancen: 1️⃣Realdannias midler.", [Expected("1️⃣", "»Realdannias« staves »Realdanias«.")])
     }
 
     @Test func danishLettersWrittenAsTwoLetters() {
         assertRule("party-spelling", "Klimaalliancen: 1️⃣Region Sjaelland og 2️⃣Region Sjaellands folk.", [
-            Expected("1️⃣", "«Region Sjaelland» skal skrives med æ, ø eller å: «Region Sjælland»."),
-            Expected("2️⃣", "«Region Sjaellands» skal skrives med æ, ø eller å: «Region Sjællands»."),
+            Expected("1️⃣", "»Region Sjaelland« skal skrives med æ, ø eller å: »Region Sjælland«."),
+            Expected("2️⃣", "»Region Sjaellands« skal skrives med æ, ø eller å: »Region Sjællands«."),
         ])
     }
 

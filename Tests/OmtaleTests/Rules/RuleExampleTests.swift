@@ -33,7 +33,7 @@ struct RuleExampleTests {
             let found = checker.check(text: prefix + text).diagnostics.filter { $0.ruleID == test.rule }
             let expected = test.example.spans.map { ($0.lowerBound + shift)..<($0.upperBound + shift) }
             #expect(Set(found.map(\.range)) == Set(expected),
-                    "\(test.testDescription) (prefix «\(prefix)»): found \(found.map { "\($0.range) «\($0.excerpt)»" })")
+                    "\(test.testDescription) (prefix »\(prefix)«): found \(found.map { "\($0.range) »\($0.excerpt)«" })")
             #expect(found.isEmpty == expected.isEmpty)
         }
         let waived = checker.check(text: "<!-- omtale-disable \(test.rule): test af undtagelse -->\n" + text)

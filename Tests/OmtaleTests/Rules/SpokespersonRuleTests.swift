@@ -217,7 +217,7 @@ struct SpokespersonRuleTests {
         #expect(throws: RulesError.self) { _ = try Checker(ruleset: ruleset) }
         do { _ = try Checker(ruleset: ruleset) } catch let error as RulesError {
             #expect(error.file == "/tmp/regler/spokespersons.yml")
-            #expect(error.message.da.contains("ukendt nøgle «speaksForPartner»"))
+            #expect(error.message.da.contains("ukendt nøgle »speaksForPartner«"))
             #expect(error.line != nil)
         }
     }

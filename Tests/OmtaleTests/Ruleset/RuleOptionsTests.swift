@@ -72,7 +72,7 @@ struct RuleOptionsTests {
         let error = try #require(self.error(["rules/long-text.yml": Self.header + "options:\n  maxCharacters: 10\n  maxWords: 3\n"]))
         #expect(error.file == "/tmp/regler/rules/long-text.yml")
         #expect(error.line == 7 && error.column == 3)
-        #expect(error.message.da == "ukendt nøgle «maxWords» (kendte nøgler her: maxCharacters, word)")
+        #expect(error.message.da == "ukendt nøgle »maxWords« (kendte nøgler her: maxCharacters, word)")
     }
 
     @Test func optionsForAKindWithoutOptionsAreAnErrorAtTheKey() throws {
@@ -80,7 +80,7 @@ struct RuleOptionsTests {
         let error = try #require(self.error(["rules/party-spelling.yml": text]))
         let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("options:") }! + 1
         #expect(error.line == line && error.column == 1)
-        #expect(error.message.da == "regeltypen «party-spelling» læser ingen options; fjern «options:»")
+        #expect(error.message.da == "regeltypen »party-spelling« læser ingen options; fjern »options:«")
         #expect(error.message.en == "rule kind 'party-spelling' reads no options; remove 'options:'")
     }
 
@@ -96,7 +96,7 @@ struct RuleOptionsTests {
         let text = parties.replacingOccurrences(of: "caseSensitive: true", with: "caseSensitiv: true")
         #expect(text != parties)
         let error = try #require(self.error(["parties.yml": text]))
-        #expect(error.message.da == "ukendt nøgle «caseSensitiv» (kendte nøgler her: caseSensitive, text)")
+        #expect(error.message.da == "ukendt nøgle »caseSensitiv« (kendte nøgler her: caseSensitive, text)")
         #expect(error.line != nil && error.column != nil)
     }
 }

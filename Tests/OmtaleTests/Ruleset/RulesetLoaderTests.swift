@@ -79,7 +79,7 @@ struct RulesetLoaderTests {
         let text = Self.files["rules/party-spelling.yml"]!.replacingOccurrences(of: "severity: warning", with: "severty: warning")
         let error = try #require(self.error(["rules/party-spelling.yml": text]))
         #expect(error.line == 2 && error.column == 1)
-        #expect(error.message.da.contains("ukendt nøgle «severty»"))
+        #expect(error.message.da.contains("ukendt nøgle »severty«"))
     }
 
     @Test func wrongTypeNamesTheKeyAndItsLine() throws {
@@ -97,7 +97,7 @@ struct RulesetLoaderTests {
 
     @Test func unknownRuleKind() throws {
         let error = try #require(self.error(["rules/x.yml": "kind: nope\nseverity: error\nsummary: a\ndescription: b\n"]))
-        #expect(error.message.da.contains("ukendt regeltype «nope»"))
+        #expect(error.message.da.contains("ukendt regeltype »nope«"))
     }
 
     @Test func collectiveCoveringAnUnknownPartyIsRejected() throws {

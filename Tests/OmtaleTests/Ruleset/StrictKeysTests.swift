@@ -118,7 +118,7 @@ struct StrictKeysTests {
         }
         #expect(error.file.hasSuffix(name))
         #expect(error.line == place.line && error.column == place.column, "\(place): reported at \(error.description)")
-        let prefix = "ukendt nøgle «\(Self.unknown)» (kendte nøgler her: "
+        let prefix = "ukendt nøgle »\(Self.unknown)« (kendte nøgler her: "
         #expect(error.message.da.hasPrefix(prefix) && error.message.da.hasSuffix(")"), "\(place): \(error.message.da)")
         #expect(error.message.en.hasPrefix("unknown key '\(Self.unknown)' (known keys here: "), "\(place): \(error.message.en)")
         let listed = Set(error.message.da.dropFirst(prefix.count).dropLast().components(separatedBy: ", "))

@@ -67,7 +67,7 @@ struct ScopeFixtureTests {
         let line = try #require(document.sourceLineText(of: SourceLocation(line: replacement.line, column: 1, part: replacement.part)))
         if let after = expected.fixAfter {
             let before = String(String.UnicodeScalarView(line.unicodeScalars.prefix(replacement.column - 1)))
-            #expect(before.hasSuffix(after), "inserted after «\(before)»")
+            #expect(before.hasSuffix(after), "inserted after »\(before)«")
         }
         // Never into a headline, a quote or a caption.
         let kinds = report.sections.filter { $0.line == replacement.line && $0.part == replacement.part }.map(\.kind)

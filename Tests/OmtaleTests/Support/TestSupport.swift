@@ -85,7 +85,7 @@ func assertRule(
             #expect(diagnostic.start.line == location.line && diagnostic.start.column == location.column,
                     "\(label): \(rule) at \(diagnostic.start.line):\(diagnostic.start.column), expected \(want.marker) at \(location.line):\(location.column)",
                     sourceLocation: sourceLocation)
-            #expect(diagnostic.message(language).hasPrefix(want.message), "\(label): message was «\(diagnostic.message(language))»", sourceLocation: sourceLocation)
+            #expect(diagnostic.message(language).hasPrefix(want.message), "\(label): message was »\(diagnostic.message(language))«", sourceLocation: sourceLocation)
             if let severity = want.severity {
                 #expect(diagnostic.severity == severity, sourceLocation: sourceLocation)
             }
