@@ -40,6 +40,8 @@ public struct DocxTextInput: InputPlugin {
     /// What the text shows of its extractor.
     struct Traits: Equatable {
         var gridTables = 0
+        /// pandoc's simple and multiline tables: a rule of dash groups, one per column ("-----  -----").
+        var simpleTables = 0
         var noteMarks = 0
         var pandocBullets = 0
         var wrappedParagraphs = 0
@@ -48,7 +50,7 @@ public struct DocxTextInput: InputPlugin {
         var softHyphenGaps = 0
         var glue = 0
 
-        var pandoc: Bool { gridTables > 0 || noteMarks > 0 || pandocBullets > 0 }
+        var pandoc: Bool { gridTables > 0 || simpleTables > 0 || noteMarks > 0 || pandocBullets > 0 }
         /// docx2txt's fingerprints: its list labels ("   * ", "      oo ") weigh 2; soft hyphens
         /// turned into "a - b" and words glued at paragraph or cell seams ("planen.Alliancen",
         /// "RealdaniaVærtskabet") weigh 1 each, glue 2 when it happens four times or more.
@@ -59,7 +61,7 @@ public struct DocxTextInput: InputPlugin {
         var docx2txt: Bool { docx2txtScore >= 2 }
         var docx2txtFixes: Bool { !pandoc && docx2txtScore >= 1 }
         /// Confident enough to take a .txt away from the plain-text reader.
-        var clearlyExtracted: Bool { gridTables > 0 || noteMarks > 0 || docx2txt }
+        var clearlyExtracted: Bool { gridTables > 0 || simpleTables > 0 || noteMarks > 0 || docx2txt }
         /// Lines inside a blank-line-separated block are wrapped (pandoc's default output).
         var joinsWrappedLines: Bool { pandoc || (wrappedParagraphs > 0 && longestLine <= 80) }
     }
@@ -129,6 +131,24 @@ public struct DocxTextInput: InputPlugin {
         return range.allSatisfy { ["+", "-", "=", ":"].contains(scalars[$0]) }
     }
 
+    /// The dash groups of an indented table rule ("  -------  ------"), as absolute ranges; nil when the
+    /// line is anything else. One group is a table's top or bottom rule, several are its columns.
+    static func dashGroups(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [Range<Int>]? {
+        guard range.count >= 4, scalars[range.lowerBound] == " " else { return nil }
+        var groups: [Range<Int>] = []
+        var start: Int? = nil
+        for i in range {
+            switch scalars[i] {
+            case "-": if start == nil { start = i }
+            case " ": if let s = start { groups.append(s..<i); start = nil }
+            default: return nil
+            }
+        }
+        if let s = start { groups.append(s..<range.upperBound) }
+        guard !groups.isEmpty, groups.allSatisfy({ $0.count >= 3 }) else { return nil }
+        return groups
+    }
+
     /// `[n]` at `i` (n of 1–3 digits): the index after it, or nil.
     static func noteMark(_ scalars: [Unicode.Scalar], at i: Int, end: Int) -> Int? {
         guard i < end, scalars[i] == "[" else { return nil }
@@ -170,6 +190,7 @@ public struct DocxTextInput: InputPlugin {
                 traits.gridTables += 1
             }
             if hasPrefix(scalars, r, "-   ") && !hasPrefix(scalars, r, "-    ") || hasPrefix(scalars, r, "    -   ") { traits.pandocBullets += 1 }
+            if (dashGroups(scalars, r)?.count ?? 0) >= 2 { traits.simpleTables += 1 }
             if hasPrefix(scalars, r, "   * ") || hasPrefix(scalars, r, "      oo ") { traits.docx2txtBullets += 1 }
             // A note's own paragraph "[n] …" after a blank line, whose mark also stands glued in the text.
             if previousBlank, let after = noteMark(scalars, at: r.lowerBound, end: r.upperBound), after < r.upperBound, scalars[after] == " " {
@@ -244,6 +265,10 @@ public struct DocxTextInput: InputPlugin {
                     var end = index
                     while end < lines.count, let first = lines[end].content.first, scalars[first] == "+" || scalars[first] == "|" { end += 1 }
                     grid(Array(lines[index..<end]))
+                    index = end
+                    continue
+                }
+                if traits.simpleTables > 0, let end = simpleTable(lines, from: index) {
                     index = end
                     continue
                 }
@@ -370,6 +395,60 @@ public struct DocxTextInput: InputPlugin {
             }
             flush(&self)
             lineEnd(lines.last!.end)
+        }
+
+        // MARK: pandoc simple and multiline tables
+
+        /// A table starting at `lines[start]` with its rule: each cell becomes a paragraph of its own (its
+        /// wrapped lines joined), so "Region" over "Nordjylland" in one cell reads as "Region Nordjylland".
+        /// Returns the index after the table, or nil when no table starts here.
+        mutating func simpleTable(_ lines: [Line], from start: Int) -> Int? {
+            guard let top = DocxTextInput.dashGroups(scalars, lines[start].content) else { return nil }
+            // A multiline table runs from a full rule to the next full rule, with its column rule under the
+            // header; a headerless one from a column rule to the next column rule.
+            let full = top.count == 1
+            var close: Int? = nil
+            var columnRule: Int? = full ? nil : start
+            var i = start + 1
+            while i < lines.count, i - start < 5_000 {
+                if let groups = DocxTextInput.dashGroups(scalars, lines[i].content) {
+                    if full && groups.count == 1 { close = i; break }
+                    if groups.count >= 2 {
+                        if full && columnRule == nil { columnRule = i } else { close = i; break }
+                    }
+                }
+                i += 1
+            }
+            guard let close, let columnRule, let columns = ruleColumns(lines[columnRule].content) else { return nil }
+            let body = ((start + 1)..<close).filter { $0 != columnRule }
+            let multiline = full || body.contains { DocxTextInput.isBlank(scalars, lines[$0].content) }
+            // Rows: blank-line-separated groups (multiline), or a line each (simple); the header is a row.
+            var rows: [[Line]] = []
+            var row: [Line] = []
+            for n in body {
+                let line = lines[n]
+                if DocxTextInput.isBlank(scalars, line.content) || n == columnRule + 1 && !row.isEmpty && n > start + 1 {
+                    if !row.isEmpty { rows.append(row) }
+                    row = DocxTextInput.isBlank(scalars, line.content) ? [] : [line]
+                } else if multiline {
+                    row.append(line)
+                } else {
+                    rows.append([line])
+                }
+            }
+            if !row.isEmpty { rows.append(row) }
+            for row in rows {
+                for column in columns {
+                    let parts: [Slice] = row.map { line in
+                        let lower = min(line.content.lowerBound + column.lowerBound, line.content.upperBound)
+                        let upper = min(line.content.lowerBound + column.upperBound, line.content.upperBound)
+                        return lower..<max(lower, upper)
+                    }
+                    paragraph(parts, terminator: row.last!.end, kind: .tableCell)
+                }
+            }
+            lineEnd(lines[close].end)
+            return close + 1
         }
 
         /// One grid cell: paragraphs separated by blank slices; a nested simple table is split by its columns.

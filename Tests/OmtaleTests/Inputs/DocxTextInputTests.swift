@@ -90,6 +90,27 @@ struct DocxTextInputTests {
         #expect(hovedstaden.line == 29 && hovedstaden.column == 5)
     }
 
+    /// pandoc's simple and multiline tables (issue 18): a cell's wrapped lines are one paragraph, read
+    /// down its column, so "Region" over "Nordjylland" is Region Nordjylland, at its place in the file.
+    @Test(arguments: ["30-simple-table.pandoc.txt", "30-simple-table.pandoc-nowrap.txt"])
+    func pandocSimpleTablesAreReadCellByCell(_ file: String) throws {
+        let url = Self.folder.appendingPathComponent("pandoc-tables/\(file)")
+        let source = try DocxTextInput().read(try Data(contentsOf: url), path: url.path)
+        let paragraphs = source.text.split(separator: "\n").map(String.init)
+        for cell in ["KL og Region Nordjylland", "Region Midtjylland, Region Syddanmark og Region Sjælland", "Region Hovedstaden og Realdania",
+                     "Koordinerer kommunernes og regionens indsats", "Transport og klimatilpasning", "Medfinansierer alliancen", "Område"] {
+            #expect(paragraphs.contains(cell), "\(file): no paragraph »\(cell)« in \(paragraphs)")
+        }
+        #expect(!source.text.contains("---"))
+        // Recognised as extracted text without being told.
+        let report = Fixtures.checker().check(fileAt: url.path)
+        #expect(report.input == "docx-text")
+        #expect(report.parties.filter { !$0.mentioned }.map(\.name) == [])
+        let nordjylland = try #require(report.parties.first { $0.name == "Region Nordjylland" }?.occurrences.first)
+        #expect(nordjylland.line == (file.contains("nowrap") ? 6 : 7) && nordjylland.column == 9)
+        #expect(nordjylland.text == "Region Nordjylland")
+    }
+
     @Test func pandocWrapsNotesAndAltText() throws {
         let marked = MarkedText("""
             KL, Region Nordjylland, Region Midtjylland, Region Syddanmark og 1️⃣Region
