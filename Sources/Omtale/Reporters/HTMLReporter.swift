@@ -106,7 +106,8 @@ public struct HTMLReporter: Reporter {
         out += "<p class=\"applies\">\(Self.escape(words.applies(report.applies, options.ruleset)))</p>\n"
         out += "<div class=\"cols\">\n<article class=\"text\">\n<h3>\(words.textHeading)</h3>\n"
         if let document = report.document {
-            out += DocumentMarkup(document: document, diagnostics: report.diagnostics, file: number, language: options.language).html
+            out += DocumentMarkup(document: document, diagnostics: report.diagnostics, file: number, language: options.language,
+                                  sections: report.sections).html
         } else {
             out += "<p class=\"empty\">\(words.noText)</p>\n"
         }
@@ -216,6 +217,33 @@ struct DocumentMarkup {
     let diagnostics: [Diagnostic]
     let file: Int
     let language: Language
+    /// The parts of the release as Omtale read them; each change of part gets a small label above
+    /// its first paragraph, so an officer sees why a mention in the contact block does not count.
+    var sections: [SectionReport] = []
+
+    /// The part a paragraph starting at `offset` stands in.
+    func sectionKind(at offset: Int) -> String? {
+        let at = document.location(of: offset)
+        return sections.first { section in
+            section.part == at.part
+                && (section.line, section.column) <= (at.line, at.column) && (at.line, at.column) < (section.endLine, section.endColumn)
+        }?.kind
+    }
+
+    static func label(_ kind: String, _ language: Language) -> String? {
+        let da = language == .da
+        switch kind {
+        case "dateline": return da ? "Datolinje" : "Dateline"
+        case "headline": return da ? "Overskrift" : "Headline"
+        case "lead": return da ? "Manchet" : "Lead"
+        case "body": return da ? "Brødtekst" : "Body"
+        case "quote": return da ? "Citat" : "Quote"
+        case "factBox": return da ? "Faktaboks" : "Fact box"
+        case "contact": return da ? "Kontaktoplysninger" : "Contact details"
+        case "caption": return da ? "Billedtekst" : "Caption"
+        default: return nil
+        }
+    }
 
     var html: String {
         let units = document.utf16
@@ -231,6 +259,7 @@ struct DocumentMarkup {
         }
         var anchored = Set<Int>()
         var out = ""
+        var currentSection: String? = nil
         var lineStart = 0
         while lineStart <= count {
             var lineEnd = lineStart
@@ -240,6 +269,11 @@ struct DocumentMarkup {
                 || (spans[$0].isEmpty && spans[$0].lowerBound == lineEnd) }
             let hasText = units[line].contains { !Tokenizer.isSpaceUnit($0) }
             if hasText || !touching.isEmpty {
+                let kind = sections.isEmpty ? nil : sectionKind(at: lineStart)
+                if let kind, kind != currentSection, let label = Self.label(kind, language) {
+                    out += "<div class=\"part\">\(label)</div>\n"
+                }
+                if kind != nil { currentSection = kind }
                 out += "<p>" + markup(line, spans: spans, touching: touching, anchored: &anchored) + "</p>\n"
             }
             lineStart = lineEnd + 1
@@ -418,6 +452,7 @@ extension HTMLReporter {
         article.text p { margin: 0 0 .9em; max-width: 72ch; font-size: 1.02rem; }
         /* A press release opens with its headline. */
         article.text p:first-of-type { font-weight: 700; font-size: 1.15rem; }
+        article.text div.part { margin: 1.2em 0 .2em; font-size: .75rem; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: var(--muted); }
         mark.f { color: inherit; border-radius: 3px; padding: 1px 0; cursor: pointer; border-bottom: 2px solid; }
         mark.f.error { background: var(--error-bg); border-color: var(--error); }
         mark.f.warning { background: var(--warning-bg); border-color: #d69e00; }

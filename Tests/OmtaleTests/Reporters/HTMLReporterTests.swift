@@ -35,6 +35,33 @@ struct HTMLReporterTests {
 
     /// Coinciding, overlapping and zero-width findings: the text is cut at every boundary,
     /// each piece marked with all findings over it, and nothing of the text lost or doubled.
+    /// The parts of the release are labelled in the text (issue 14), so an officer sees that a party
+    /// named only in the contact details does not count; Danish, English on request.
+    @Test func thePartsOfTheReleaseAreLabelled() throws {
+        let text = """
+            Klimaalliancen åbner nyt spor om grøn mobilitet
+
+            KL, Region Nordjylland, Region Midtjylland, Region Syddanmark og Region Sjælland sætter gang i et nyt spor.
+
+            Sporet skal hjælpe kommunerne med at omstille transporten i landdistrikterne.
+
+            Yderligere oplysninger:
+            Anne Fiktiv, Realdania, tlf. 12 34 56 78
+            """
+        let report = Fixtures.checker().check(text: text, path: "udkast.txt")
+        let kinds = report.sections.map(\.kind)
+        #expect(kinds.contains("headline") && kinds.contains("contact"), "\(kinds)")
+        for (language, headline, contact) in [(Language.da, "Overskrift", "Kontaktoplysninger"), (.en, "Headline", "Contact details")] {
+            let page = HTMLReporter().render([report], options: ReportSamples.options(language))
+            let labels = page.components(separatedBy: "<div class=\"part\">").dropFirst().map { $0.components(separatedBy: "</div>")[0] }
+            #expect(labels.first == headline, "\(labels)")
+            #expect(labels.last == contact, "\(labels)")
+            // A label stands above the first paragraph of its part, and only when the part changes.
+            #expect(zip(labels, labels.dropFirst()).allSatisfy { $0 != $1 }, "\(labels)")
+            #expect(page.contains("<div class=\"part\">\(contact)</div>\n<p>Yderligere oplysninger: Anne Fiktiv, Realdania, tlf. 12 34 56 78</p>"))
+        }
+    }
+
     @Test func overlappingFindingsAreMarkedPieceByPiece() throws {
         let report = Fixtures.checker().check(text: "Æblegrød 👨‍👩‍👧 abcdef\n\nanden linje", path: "x.txt")
         let document = try #require(report.document)
