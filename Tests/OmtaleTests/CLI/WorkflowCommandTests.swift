@@ -52,11 +52,12 @@ struct WorkflowCommandTests {
         #expect(!check.stdout.contains("arkiv/gammel.txt:"))
     }
 
-    @Test func progressOnATerminal() throws {
+    @Test(ExternalTools.scriptTrait)
+    func progressOnATerminal() throws {
         // script(1) gives the run a terminal, as a person at a shell has.
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let script = try #require(ExternalTools.script, "CI is set but script(1) is missing (bsdutils)")
         let command = "\(try #require(CLI.binary).path) check fixtures/press"
-        let result = try CLI.execute(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"],
+        let result = try CLI.execute(URL(fileURLWithPath: script), ["-qec", command, "/dev/null"],
                                      environment: ["TERM": "xterm"], removing: ["CI"], directory: TestPaths.root)
         #expect(result.stdout.contains("\r\u{1B}[K1/"), "progress count shown on the terminal")
         #expect(result.stdout.contains("Tjekkede"))

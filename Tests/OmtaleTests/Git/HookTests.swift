@@ -185,12 +185,9 @@ struct HookTests {
         #expect(files.map { $0["skipped"] as? Bool ?? false } == [true, false])
     }
 
-    @Test func preCommitFrameworkRunsOmtale() throws {
-        let available = (try? TemporaryRepository.which("pre-commit")) ?? nil
-        guard let preCommit = available else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("pre-commit is not installed; .ci/run installs it") }
-            return
-        }
+    @Test(ExternalTools.preCommitTrait)
+    func preCommitFrameworkRunsOmtale() throws {
+        let preCommit = try #require(ExternalTools.preCommit, "CI is set but pre-commit is not installed; .ci/run installs it")
         let repo = try TemporaryRepository()
         defer { repo.remove() }
         let binary = try #require(CLI.binary).path
@@ -230,12 +227,4 @@ extension TemporaryRepository {
     }
 
     private init(existing: URL) { url = existing }
-
-    static func which(_ tool: String) throws -> String? {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            let candidate = "\(directory)/\(tool)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
 }

@@ -38,11 +38,10 @@ struct FaultTests {
         #expect(result.stdout.contains("udkast.txt: fejl: kan ikke læses: symbolsk link til en fil, der ikke findes"))
     }
 
-    @Test func fileWithoutReadPermissionIsReportedByName() throws {
+    @Test(ExternalTools.rootTrait)
+    func fileWithoutReadPermissionIsReportedByName() throws {
         // Root reads everything, so the check runs as 'nobody' (runuser ships with util-linux).
-        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser") || FileManager.default.isExecutableFile(atPath: "/sbin/runuser") else {
-            return
-        }
+        let runuser = try #require(ExternalTools.runuser, "CI is set but this is not root with runuser")
         let folder = URL(fileURLWithPath: "/tmp").appendingPathComponent("omtale-perm-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -53,7 +52,6 @@ struct FaultTests {
         let binary = folder.appendingPathComponent("omtale")
         try FileManager.default.copyItem(at: try #require(CLI.binary), to: binary)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary.path)
-        let runuser = FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser") ? "/usr/sbin/runuser" : "/sbin/runuser"
         let result = try CLI.execute(URL(fileURLWithPath: runuser), ["-u", "nobody", "--", binary.path, "check", file.path], directory: folder)
         #expect(result.status == 2)
         #expect(result.stdout.contains("hemmelig.txt: fejl: kan ikke læses: filen kan ikke læses (adgang nægtet)"))

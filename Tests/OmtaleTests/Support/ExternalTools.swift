@@ -37,6 +37,28 @@ enum ExternalTools {
         .enabled(if: hasJSONSchema || inCI, "needs python3 with jsonschema (pip install jsonschema); required when CI is set")
     }
 
+    /// Root, and runuser to drop to 'nobody' (the unreadable-file test: root reads everything).
+    static let runuser: String? = getuid() == 0 ? ["/usr/sbin/runuser", "/sbin/runuser"].first { FileManager.default.isExecutableFile(atPath: $0) } : nil
+
+    static var rootTrait: ConditionTrait {
+        .enabled(if: runuser != nil || inCI, "needs root and runuser (util-linux); required when CI is set")
+    }
+
+    /// script(1), which gives a run a terminal (bsdutils).
+    static let script: String? = FileManager.default.isExecutableFile(atPath: "/usr/bin/script") ? "/usr/bin/script" : nil
+
+    static var scriptTrait: ConditionTrait {
+        .enabled(if: script != nil || inCI, "needs script(1) (apt-get install bsdutils); required when CI is set")
+    }
+
+    /// The pre-commit framework on PATH.
+    static let preCommit: String? = ((try? run(["sh", "-c", "command -v pre-commit"])).flatMap { $0.status == 0 ? $0.stdout : nil })?
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+
+    static var preCommitTrait: ConditionTrait {
+        .enabled(if: preCommit != nil || inCI, "needs pre-commit (pip install pre-commit); required when CI is set")
+    }
+
     static var chromiumTrait: ConditionTrait {
         .enabled(if: chromium != nil || inCI, "needs headless Chromium (apt-get install chromium); required when CI is set")
     }
