@@ -118,16 +118,20 @@ public struct Sender: Sendable, Equatable {
         for match in scan.matches where PartyScan.names(match.kind) {
             guard case .party(let i) = match.target else { continue }
             let before = document.string(max(0, match.range.lowerBound - 12)..<match.range.lowerBound).lowercased()
-            let after = document.string(match.range.upperBound..<min(document.utf16.count, match.range.upperBound + 16)).lowercased()
             let precededByWe = cues.weBefore.contains { before.hasSuffix($0 + " ") }
-            let sentenceStart = document.sentenceIndex(containing: match.range.lowerBound).map { document.sentences[$0].lowerBound } ?? 0
-            let prepositionFirst = cues.prepositions.contains { before.hasSuffix($0 + " ") } && match.range.lowerBound - sentenceStart <= 6
-            let weAfter = cues.weAfter.contains { after.range(of: #"^\s+\p{L}+\s+"# + $0 + #"\b"#, options: .regularExpression) != nil }
+            // The costlier looks only when the cheap ones leave it open: a long text names the parties
+            // hundreds of times, and almost none of them speak as "vi".
+            if !precededByWe {
+                let sentenceStart = document.sentenceIndex(containing: match.range.lowerBound).map { document.sentences[$0].lowerBound } ?? 0
+                guard cues.prepositions.contains(where: { before.hasSuffix($0 + " ") }) && match.range.lowerBound - sentenceStart <= 6 else { continue }
+                let after = document.string(match.range.upperBound..<min(document.utf16.count, match.range.upperBound + 16)).lowercased()
+                guard cues.weAfter.contains(where: { after.range(of: #"^\s+\p{L}+\s+"# + $0 + #"\b"#, options: .regularExpression) != nil }) else { continue }
+            }
             // Not inside a quote, marked or not ("I Region Sjælland er vi stolte …, siger …"): that is a speaker, not the sender.
+            if sections.kind(at: match.range.lowerBound) == .quote { continue }
             let paragraph = document.paragraphIndex(containing: match.range.lowerBound).map { document.string(document.paragraphs[$0]).lowercased() } ?? ""
-            let quoted = sections.kind(at: match.range.lowerBound) == .quote
-                || cues.attributions.contains { paragraph.contains(", \($0) ") || paragraph.contains("« \($0) ") || paragraph.contains("\" \($0) ") }
-            if (precededByWe || prepositionFirst && weAfter) && !quoted { speaking.append((i, match.range)) }
+            let quoted = cues.attributions.contains { paragraph.contains(", \($0) ") || paragraph.contains("« \($0) ") || paragraph.contains("\" \($0) ") }
+            if !quoted { speaking.append((i, match.range)) }
         }
         if let first = speaking.first, speaking.allSatisfy({ $0.0 == first.0 }) {
             return Sender(party: first.0, name: ruleset.parties[first.0].name, evidence: .selfReference, range: first.1)
