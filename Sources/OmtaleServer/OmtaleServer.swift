@@ -222,18 +222,26 @@ public struct OmtaleServer: Sendable {
         Response(status: .ok, headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
-    /// Runs `work`, or throws `CancellationError` when `limit` passes first (the work is cancelled:
-    /// a body stops being read, a waiting check leaves the queue, a running one is abandoned).
+    /// Runs `work`, or throws `CancellationError` when `limit` passes first. The answer does not
+    /// wait for `work` to notice: a body read from the network does not stop on cancellation, so
+    /// `work` is cancelled and left to end by itself (a waiting check leaves the queue at once, a
+    /// stalled body ends with its connection, which a 408 closes; a running check finishes).
     func within(_ limit: Duration, phase: Phase, _ work: @escaping @Sendable () async throws -> Response) async throws -> Response {
-        try await withThrowingTaskGroup(of: Response?.self) { group in
-            group.addTask { try await work() }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let response = first else { throw CancellationError() }
-            return response
+        let answer = Once<Response>()
+        let task = Task {
+            do { answer.resume(.success(try await work())) } catch { answer.resume(.failure(error)) }
+        }
+        let timer = Task {
+            try await Task.sleep(for: limit)
+            answer.resume(.failure(CancellationError()))
+            task.cancel()
+        }
+        defer { timer.cancel() }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { answer.set($0) }
+        } onCancel: {
+            task.cancel()
+            answer.resume(.failure(CancellationError()))
         }
     }
 }

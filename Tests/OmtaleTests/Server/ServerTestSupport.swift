@@ -127,3 +127,11 @@ func expectHealthy(_ client: any TestClientProtocol, sourceLocation: Testing.Sou
         #expect(response.text == "ok\n", sourceLocation: sourceLocation)
     }
 }
+
+/// Runs blocking work (a socket read, a child process) on a thread of its own: on Swift's
+/// cooperative threads (one per core) it would starve the server under test of threads.
+func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+    }
+}
