@@ -3,7 +3,9 @@ import Foundation
 /// Bounds the checks running at once (`slots`) and those waiting for a slot (`queueLength`).
 ///
 /// A request beyond both is refused at once (`Busy`, a 503 with Retry-After), never queued
-/// without end. A waiting request whose task is cancelled (its time limit) leaves the queue.
+/// without end. Requests are counted from their first byte (`admit`): one that would make more
+/// than `slots + queueLength` requests in the server is refused before its body is read, so at
+/// most that many uploads are in memory at once. A waiting request whose task is cancelled (its time limit) leaves the queue.
 /// `leave()` is synchronous so the thread that ran a check frees its slot itself, also when the
 /// request it served has already timed out.
 public final class CheckGate: @unchecked Sendable {
@@ -15,11 +17,28 @@ public final class CheckGate: @unchecked Sendable {
     private var running = 0
     private var waiting: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
     private var nextID: UInt64 = 0
+    private var admitted = 0
 
     public init(slots: Int, queueLength: Int) {
         self.slots = max(1, slots)
         self.queueLength = max(0, queueLength)
     }
+
+    /// Counts a request in, or throws `Busy` when `slots + queueLength` are in already.
+    public func admit() throws {
+        try lock.withLock {
+            guard admitted < slots + queueLength else { throw Busy() }
+            admitted += 1
+        }
+    }
+
+    /// Counts a request out, when its response is ready.
+    public func dismiss() {
+        lock.withLock { admitted -= 1 }
+    }
+
+    /// Requests in the server now (reading, waiting or checking).
+    public var requests: Int { lock.withLock { admitted } }
 
     /// Checks running and waiting now.
     public var load: (running: Int, waiting: Int) {

@@ -67,6 +67,8 @@ public struct OmtaleServer: Sendable {
         let language = language(for: request)
         let phase = Phase()
         do {
+            try gate.admit()
+            defer { gate.dismiss() }
             return try await within(settings.requestTimeout, phase: phase) { [self] in
                 let body = try await collect(request.body, declared: request.headers[.contentLength].flatMap { Int($0) })
                 phase.checking()

@@ -23,8 +23,10 @@ public struct ServerSettings: Sendable {
     public var idleTimeout: Duration = .seconds(30)
     /// Checks running at once: one per core.
     public var concurrentChecks = ProcessInfo.processInfo.activeProcessorCount
-    /// Checks waiting for a free core; beyond these a request gets 503 with Retry-After.
-    public var queueLength = ProcessInfo.processInfo.activeProcessorCount * 2
+    /// Requests waiting for a free core (or still sending their file); beyond these a request gets
+    /// 503 with Retry-After before its body is read. With the running ones, at most
+    /// `concurrentChecks + queueLength` uploads are in memory at once.
+    public var queueLength = ProcessInfo.processInfo.activeProcessorCount * 4
     /// Retry-After of a 503, in seconds.
     public var retryAfterSeconds = 5
     /// A reviewed copy up to this size is offered as a download link right on the report page

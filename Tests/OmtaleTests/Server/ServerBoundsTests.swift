@@ -37,6 +37,7 @@ import Testing
                 #expect(response.status == .ok)
             }
             #expect(test.server.gate.load == (0, 0))
+            #expect(test.server.gate.requests == 0)
         }
     }
 
@@ -72,6 +73,28 @@ import Testing
         }
     }
 
+    @Test func requestsBeyondSlotsAndQueueAreRefusedBeforeTheirBodyIsRead() async throws {
+        let test = TestServer { $0.concurrentChecks = 1; $0.queueLength = 1; $0.maxBodyBytes = 10 }
+        try await test.test { client in
+            try test.server.gate.admit()
+            try test.server.gate.admit()
+            // Over the body limit too: the 503 comes first, so the body was never looked at.
+            try await client.execute(uri: "/api/check?filename=a.txt", method: .post, headers: [.contentType: "text/plain"],
+                                     body: ByteBuffer(string: String(repeating: "x", count: 100))) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] == "5")
+            }
+            test.server.gate.dismiss()
+            try await client.execute(uri: "/api/check?filename=a.txt", method: .post, headers: [.contentType: "text/plain"],
+                                     body: ByteBuffer(string: "KL")) { response in
+                #expect(response.status == .ok)
+            }
+            test.server.gate.dismiss()
+            #expect(test.server.gate.requests == 0)
+            try await expectHealthy(client)
+        }
+    }
+
     @Test func gateRefusesBeyondSlotsAndQueue() async throws {
         let gate = CheckGate(slots: 2, queueLength: 0)
         try await gate.enter()
@@ -87,7 +110,7 @@ import Testing
     @Test func defaultsAreOneCheckPerCoreWithASmallQueue() {
         let settings = ServerSettings()
         #expect(settings.concurrentChecks == ProcessInfo.processInfo.activeProcessorCount)
-        #expect(settings.queueLength == 2 * ProcessInfo.processInfo.activeProcessorCount)
+        #expect(settings.queueLength == 4 * ProcessInfo.processInfo.activeProcessorCount)
         #expect(settings.host == "127.0.0.1")
     }
 }
