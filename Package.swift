@@ -12,6 +12,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // These come with Hummingbird; named here because OmtaleServer imports them (Logger, TimeAmount, HTTPField).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // ICU is reached only through this shim: its public header uses stdint types and
@@ -47,11 +52,24 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["OmtaleRulesGenerator"]
         ),
+        // `omtale serve`: the web page and HTTP API. It only adapts HTTP; checking is the library's.
+        .target(
+            name: "OmtaleServer",
+            dependencies: [
+                "Omtale",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "OmtaleCLI",
             dependencies: [
                 "Omtale",
+                "OmtaleServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Benchmark helper: the ICU floor (break iterators only) and input reading alone.
@@ -61,7 +79,14 @@ let package = Package(
         ),
         .testTarget(
             name: "OmtaleTests",
-            dependencies: ["Omtale", "OmtaleCLI"],
+            dependencies: [
+                "Omtale", "OmtaleCLI", "OmtaleServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             resources: []
         ),
     ]

@@ -15,7 +15,7 @@ struct OmtaleCommand: ParsableCommand {
             Exit-koder: 0 ingen fejl, 1 mindst én fejl i teksterne, 2 forkert brug, ulæselig fil eller fejl i reglerne.
             """,
         version: "\(OmtaleInfo.version) (ICU \(OmtaleInfo.icuVersion))",
-        subcommands: [CheckCommand.self, RulesCommand.self, HookCommand.self, InitCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, HookCommand.self, InitCommand.self, ServeCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 }

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Omtale
+import OmtaleServer
+
+/// `omtale serve`: the web page for people who never open a terminal (OmtaleServer).
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Start en webside, hvor man tjekker en tekst ved at vælge filen eller indsætte teksten.",
+        discussion: """
+            Siden kører kun på denne maskine, medmindre --host angiver en anden adresse. Tekster gemmes ikke: de holdes i hukommelsen, \
+            mens de tjekkes, og loggen viser kun metode, adresse, status, størrelse og tid. Indstillinger læses fra .omtale.yml i mappen, \
+            serveren startes i.
+            """
+    )
+
+    @OptionGroup var shared: SharedOptions
+
+    @Option(name: .long, help: ArgumentHelp("Adressen, siden lytter på (standard: 127.0.0.1, kun denne maskine).", valueName: "adresse"))
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: ArgumentHelp("Porten (standard: 8080; 0 vælger en ledig).", valueName: "port"))
+    var port = 8080
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Den afsender, siden foreslår, og som gælder, når en forespørgsel ikke nævner nogen: en parts id eller navn.", valueName: "part"))
+    var sender: String?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port skal være et tal fra 0 til 65535 (fik \(port)).") }
+        if host.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--host skal være en adresse, fx 127.0.0.1.") }
+        if let sender, sender.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--sender skal være en parts id eller navn, fx rm eller \"Region Midtjylland\".")
+        }
+    }
+
+    func run() throws {
+        let language = shared.language
+        let session = CheckSession(
+            rulesOverride: shared.rules.map { URL(fileURLWithPath: $0) }, languageOverride: shared.lang,
+            environmentLanguage: Language.fromEnvironment(ProcessInfo.processInfo.environment))
+        session.assumptions.sender = sender
+        let checker: Checker
+        var settings = ServerSettings()
+        do {
+            let here = try session.configuration(forDirectory: FileManager.default.currentDirectoryPath)
+            checker = try session.checker(for: here)
+            settings.language = session.language(for: here)
+        } catch let error as RulesError {
+            Console.error("omtale: " + error.description(language))
+            throw ExitCode(2)
+        }
+        settings.host = host
+        settings.port = port
+        settings.sender = sender
+        let server = OmtaleServer(settings: settings, checker: checker)
+        var logger = Logger(label: "omtale")
+        logger.logLevel = .info
+        let (startup, host) = (settings.language, settings.host)
+        let application = server.application(logger: logger) { port in
+            Console.out(ServerSettings.startupLine(host: host, port: port, language: startup) + "\n")
+        }
+        let finished = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
+        Task {
+            do { try await application.run() } catch { failure.error = error }
+            finished.signal()
+        }
+        finished.wait()
+        if let error = failure.error {
+            Console.error(settings.language == .da ? "omtale: serveren kan ikke starte på \(host):\(port): \(error)"
+                                                   : "omtale: the server cannot start on \(host):\(port): \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    final class FailureBox: @unchecked Sendable {
+        var error: (any Error)?
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// `omtale serve` as a user starts it: the startup line and a working page. It is stopped with
+/// SIGKILL: children of the test process may inherit a signal mask that blocks SIGTERM.
+@Suite struct ServeCommandTests {
+    /// Starts the binary, reads its first line of output, asks /healthz on the port it names, stops it.
+    static func start(_ arguments: [String]) throws -> (line: String, health: String, status: Int32) {
+        let binary = try #require(CLI.binary, "the omtale binary is not built next to the tests")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", "--port", "0"] + arguments
+        process.currentDirectoryURL = TestPaths.root
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        // The startup line comes once the port is bound; 30 s for a machine under load.
+        var line = Data()
+        let deadline = Date().addingTimeInterval(30)
+        while !line.contains(0x0A) && Date() < deadline {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line += chunk
+        }
+        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .newlines)
+        let port = try #require(text.firstMatch(of: /:(\d+)\//).flatMap { Int($0.1) }, "no port in '\(text)'")
+        let health = try RawConnection(port: port).sendAndReadUntilClosed("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return (text, health, process.terminationStatus)
+    }
+
+    @Test func startsOnLoopbackByDefaultAndSaysSoInDanish() async throws {
+        let started = try await onThread { try Self.start([]) }
+        #expect(started.line.hasPrefix("omtale serve: siden kører på http://127.0.0.1:"))
+        #expect(started.line.hasSuffix("(kun fra denne maskine). Stop med Ctrl-C."))
+        #expect(started.health.hasSuffix("\r\n\r\nok\n"))
+    }
+
+    @Test func aNonLoopbackBindIsStatedInTheStartupLineInEnglishWithLangEn() async throws {
+        let started = try await onThread { try Self.start(["--host", "0.0.0.0", "--lang", "en"]) }
+        #expect(started.line.hasPrefix("omtale serve: the page runs at http://0.0.0.0:"))
+        #expect(started.line.contains("Note: the address 0.0.0.0 is not local only"))
+        #expect(started.health.hasSuffix("\r\n\r\nok\n"))
+    }
+
+    @Test func brokenRulesExitWith2AndAMessage() throws {
+        let result = try CLI.run(["serve", "--rules", "/nonexistent/regler", "--port", "0"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("omtale: "))
+        #expect(result.stderr.contains("/nonexistent/regler"))
+    }
+}
