@@ -479,7 +479,8 @@ enum DocxStory {
                     pendingMarks.removeAll()
                     open.append(paragraph)
                     paragraphStyleHidden.append(false)
-                case "pStyle" where parent == "pPr":
+                // A pPr outside any paragraph (damaged or hand-made XML) has no paragraph to style.
+                case "pStyle" where parent == "pPr" && !open.isEmpty && !paragraphStyleHidden.isEmpty:
                     if let id = DocxAttributes.value(attributes, "val", namespaces: namespaces) {
                         if styles.hiddenParagraphStyles.contains(id) { paragraphStyleHidden[paragraphStyleHidden.count - 1] = true }
                         let lower = id.lowercased()

@@ -391,4 +391,17 @@ struct DocxInputTests {
         #expect(source.text == "Region Sjæl\u{AD}land\tA-B\u{2028}CKL!")
         #expect(source.lineBreaksAreSoft == false)
     }
+
+    /// Found by FuzzDocx (a mutated real file): a paragraph style outside any paragraph stopped the
+    /// reader with an index out of range. It is ignored; the paragraphs around it are read.
+    @Test func aParagraphStyleOutsideAParagraphIsIgnored() throws {
+        let body = """
+            <w:pPr><w:pStyle w:val="Heading1"/></w:pPr>\
+            <w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Klimaalliancen</w:t></w:r></w:p>\
+            <w:pPr><w:pStyle w:val="Heading2"/></w:pPr>\
+            <w:p><w:r><w:t>KL og Realdania</w:t></w:r></w:p>
+            """
+        let source = try DocxInput().read(try Self.package(["word/document.xml": Self.document(body)]), path: "x.docx")
+        #expect(source.text.split(separator: "\n").map(String.init) == ["Klimaalliancen", "KL og Realdania"])
+    }
 }
