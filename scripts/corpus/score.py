@@ -189,6 +189,7 @@ def score_commercial(items, omtale):
     """
     bench = pathlib.Path(omtale).with_name("omtale-bench")
     if not bench.exists():
+        print(f"{bench}: missing, so commercial use is not scored (swift build --product omtale-bench)", file=sys.stderr)
         return None, {}
     paths = [str(path) for _, _, path in items]
     done = subprocess.run([str(bench), "commercial", *paths], capture_output=True, text=True)
@@ -224,18 +225,33 @@ def worse(name, new, old):
     return new > old if name in LOWER_IS_BETTER else new < old
 
 
+def present(entries, set_name):
+    """The annotated texts that are here; the missing ones are named by count, never silently dropped."""
+    missing = {}
+    for annotation, text, _ in entries:
+        if text is None:
+            missing[annotation["split"]] = missing.get(annotation["split"], 0) + 1
+    if missing:
+        counts = ", ".join(f"{part} {count}" for part, count in sorted(missing.items()))
+        print(f"{set_name}: {sum(missing.values())} annotated texts are not in the corpus folder ({counts}); "
+              "they are not scored (re-gather them, see fixtures/real/README.md)", file=sys.stderr)
+    return [entry for entry in entries if entry[1] is not None]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--omtale", default=str(REPO / ".build" / "release" / "omtale"))
     parser.add_argument("--corpus")
     parser.add_argument("--record", action="store_true")
     parser.add_argument("--check", action="store_true")
-    parser.add_argument("--misses", type=int, default=0, help="print up to N misses per part")
+    parser.add_argument("--misses", type=int, default=0,
+                        help="print up to N misses of the dev part (the test part's misses are never printed: "
+                             "it is reported, not tuned on)")
     args = parser.parse_args()
 
-    releases = load("releases", args.corpus)
+    releases = present(load("releases", args.corpus, require_text=False), "releases")
     figures, misses = score_releases(releases, run_omtale(args.omtale, [p for _, _, p in releases]))
-    commercial = load("commercial", args.corpus)
+    commercial = present(load("commercial", args.corpus, require_text=False), "commercial")
     commercial_figures, commercial_misses = score_commercial(commercial, args.omtale) if commercial else (None, {})
     if commercial_figures:
         for part in PARTS:
@@ -246,8 +262,9 @@ def main():
         print(f"[{part}]")
         for name, value in figures[part].items():
             print(f"  {name}: {value}")
-        for line in misses[part][:args.misses]:
-            print(f"    - {line}")
+        if part == "dev":
+            for line in misses[part][:args.misses]:
+                print(f"    - {line}")
 
     previous = json.loads(SCORES.read_text()) if SCORES.exists() else None
     failed = []
@@ -264,6 +281,12 @@ def main():
             out.write(f"\n### {stamp} (after {commit})\n\n| figure | dev | test |\n| --- | --- | --- |\n")
             for name in figures["dev"]:
                 out.write(f"| {name} | {figures['dev'][name]} | {figures['test'][name]} |\n")
+    if args.check and previous and any(
+            figures[part].get(key) != previous["figures"].get(part, {}).get(key)
+            for part in PARTS for key in ("texts", "paragraphs")):
+        print("the corpus present is not the one last recorded (texts or paragraphs differ), "
+              "so the figures cannot be compared", file=sys.stderr)
+        return 1
     if args.check and failed:
         print("worse than the last recorded figures:", *failed, sep="\n  ", file=sys.stderr)
         return 1
