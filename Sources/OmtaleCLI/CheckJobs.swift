@@ -88,9 +88,8 @@ extension CheckCommand {
         }
     }
 
-    /// Checks the jobs on `--jobs` threads (default: every core) and hands each report to `deliver`
-    /// in job order, as soon as it and all before it are done. Each thread has its own checkers
-    /// (ICU iterators are not shared); rules, rulesets and name matchers are shared, immutable.
+    /// Checks the jobs on `--jobs` threads (default: every core) with the library's ``BatchCheck``
+    /// and hands each report to `deliver` in job order, with the progress line around it.
     func execute(_ jobs: [Job], session: CheckSession, deliver: (FileReport) throws -> Void) throws {
         // Checkers are resolved up front, on this thread: the session's caches are not thread-safe.
         var resolved: [Checker] = []
@@ -102,42 +101,17 @@ extension CheckCommand {
                 throw ExitCode(2)
             }
         }
-        let checkers = resolved
         let inputID = input
         let progress = Progress(total: jobs.count)
-        let workers = min(max(1, jobs.count), self.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        if workers == 1 {
-            for (index, job) in jobs.enumerated() {
-                let report = Self.check(job, with: checkers[index], inputID: inputID)
-                progress.clear()
-                try deliver(report)
-                progress.show(job.path)
-            }
-            progress.finish()
-            return
-        }
-        let results = OrderedResults(count: jobs.count)
-        let group = DispatchGroup()
-        for _ in 0..<workers {
-            DispatchQueue.global(qos: .userInitiated).async(group: group) {
-                var copies: [ObjectIdentifier: Checker] = [:]
-                while let index = results.claim() {
-                    let base = checkers[index]
-                    let checker = copies[ObjectIdentifier(base)] ?? base.copy()
-                    copies[ObjectIdentifier(base)] = checker
-                    results.store(Self.check(jobs[index], with: checker, inputID: inputID), at: index)
-                }
-            }
-        }
-        // Deliver on this thread, in order, while the workers go on.
-        for index in jobs.indices {
-            let report = results.take(index)
+        let batch = BatchCheck(workers: self.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        try batch.run(checkers: resolved, check: { index, checker in
+            Self.check(jobs[index], with: checker, inputID: inputID)
+        }, deliver: { index, report in
             // The progress line is cleared before findings are printed, so they never share a line.
             progress.clear()
             try deliver(report)
             progress.show(jobs[index].path)
-        }
-        group.wait()
+        })
         progress.finish()
     }
 
@@ -165,52 +139,5 @@ extension CheckCommand {
                 return FileReport(path: job.path, input: nil, error: InputError(.unreadable, da: "\(error)", en: "\(error)"))
             }
         }
-    }
-}
-
-/// Reports filled in by worker threads, taken out in order by one consumer.
-///
-/// Workers claim indices in order, so at most about `workers` reports wait here at any time
-/// beyond the one being consumed: memory does not grow with the number of files.
-final class OrderedResults: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var slots: [FileReport?]
-    private var nextClaim = 0
-    /// How far ahead of the consumer workers may run, to bound memory when one file is slow.
-    private let window: Int
-    private var consumed = 0
-
-    init(count: Int, window: Int = 64) {
-        slots = Array(repeating: nil, count: count)
-        self.window = window
-    }
-
-    /// The next job index to check, or nil when all are claimed.
-    func claim() -> Int? {
-        condition.lock()
-        defer { condition.unlock() }
-        while nextClaim < slots.count && nextClaim - consumed >= window { condition.wait() }
-        guard nextClaim < slots.count else { return nil }
-        nextClaim += 1
-        return nextClaim - 1
-    }
-
-    func store(_ report: FileReport, at index: Int) {
-        condition.lock()
-        slots[index] = report
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Waits for the report at `index` and removes it.
-    func take(_ index: Int) -> FileReport {
-        condition.lock()
-        defer { condition.unlock() }
-        while slots[index] == nil { condition.wait() }
-        let report = slots[index]!
-        slots[index] = nil
-        consumed = index + 1
-        condition.broadcast()
-        return report
     }
 }
