@@ -256,6 +256,12 @@ struct CheckCommand: ParsableCommand {
             Console.error(language == .da ? "omtale: indstillinger fra \(ReportWords.names(settings, .da))"
                 : "omtale: settings from \(ReportWords.names(settings, .en))")
         }
+        if CommercialModel.lexiconMissedReason != nil {
+            // The commercial-use rule still runs, on fewer word forms: say so rather than pass quietly.
+            Console.error(language == .da
+                ? "omtale: den danske ordbog (hunspell-da) kunne ikke bruges, så reglen om kommerciel brug genkender kun de ordformer, reglerne selv nævner. Installér den med: apt-get install libhunspell-1.7-0 hunspell-da (eller angiv den med OMTALE_HUNSPELL_DA)."
+                : "omtale: the Danish lexicon (hunspell-da) could not be used, so the commercial-use rule recognises only the word forms the rules list. Install it with: apt-get install libhunspell-1.7-0 hunspell-da (or point OMTALE_HUNSPELL_DA at it).")
+        }
         let blocking = summary.errors > 0 || (strict && summary.warnings > 0)
         if baseline != nil && repeatOnStandardError {
             Console.error(language == .da ? "omtale: --baseline skjulte \(summary.hiddenByBaseline) kendte fund."

@@ -501,4 +501,7 @@ public enum CommercialModel {
 
     /// Why the Danish lexicon is not in use, or nil when it is.
     public static var lexiconUnavailableReason: String? { DanishMorphology.shared.unavailableReason }
+    /// Why the Danish lexicon was missing when this process weighed commercial evidence, or nil
+    /// (in use, or never needed).
+    public static var lexiconMissedReason: String? { DanishMorphology.shared.reasonIfItWasNeeded }
 }

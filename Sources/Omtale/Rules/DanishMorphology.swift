@@ -19,6 +19,14 @@ public final class DanishMorphology: @unchecked Sendable {
     /// Why the lexicon is not in use (nil when it is). Opens the lexicon if it is not open yet.
     public var unavailableReason: String? { open().reason }
     public var isAvailable: Bool { open().handle != nil }
+    /// Why the lexicon could not be used, if something asked for it: nil when it is in use or when
+    /// nothing needed it yet. Unlike ``unavailableReason`` it never opens the lexicon, so asking
+    /// costs nothing in a run that weighed no commercial evidence.
+    public var reasonIfItWasNeeded: String? {
+        openLock.lock()
+        defer { openLock.unlock() }
+        return opened?.reason
+    }
 
     private let base: String?
     private var opened: (handle: UnsafeMutableRawPointer?, reason: String?)? = nil

@@ -103,3 +103,31 @@ struct CheckOutputTests {
         #expect(try command.destinations() == [.init(format: CheckCommand.Format(rawValue: "sarif")!, path: nil), .init(format: F.json, path: "r.json")])
     }
 }
+
+/// A missing Danish lexicon weakens the commercial-use rule; the user is told, never left to guess.
+@Suite("omtale check: the Danish lexicon")
+struct LexiconNoticeTests {
+    static let fixture = "fixtures/commercial/c05-betalt-kursus.txt"
+    static let notice = "den danske ordbog (hunspell-da) kunne ikke bruges"
+
+    @Test func aMissingLexiconIsNamedOnStandardError() throws {
+        let result = try CLI.run(["check", Self.fixture], environment: ["OMTALE_HUNSPELL_DA": "/ingen/sådan/ordbog/da_DK"])
+        #expect(result.status == 1, "the paid course is still found from the rule's own word forms")
+        #expect(result.stderr.contains(Self.notice))
+        #expect(result.stderr.contains("apt-get install libhunspell-1.7-0 hunspell-da"))
+        #expect(!result.stdout.contains(Self.notice), "the notice stays off the report")
+        let english = try CLI.run(["check", "--lang", "en", Self.fixture], environment: ["OMTALE_HUNSPELL_DA": "/no/such/lexicon/da_DK"])
+        #expect(english.stderr.contains("the Danish lexicon (hunspell-da) could not be used"))
+    }
+
+    @Test(.enabled(if: lexiconTestsRun, "hunspell-da is not installed (CI installs it)"))
+    func anInstalledLexiconSaysNothing() throws {
+        let result = try CLI.run(["check", Self.fixture])
+        #expect(!result.stderr.contains(Self.notice))
+    }
+
+    @Test func aTextWithoutTheAllianceNeverOpensTheLexicon() throws {
+        let result = try CLI.run(["check", "fixtures/press/16-dk2020-uden-alliancen.txt"], environment: ["OMTALE_HUNSPELL_DA": "/ingen/sådan/ordbog/da_DK"])
+        #expect(!result.stderr.contains(Self.notice))
+    }
+}
