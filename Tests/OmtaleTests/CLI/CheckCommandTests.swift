@@ -243,7 +243,8 @@ struct CheckCommandTests {
         var paragraph = lines[start..<end].joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
         paragraph = paragraph.replacingOccurrences(of: #"Outputformat: .*? \(standard"#, with: "Outputformat: … (standard",
                                                    options: .regularExpression)
-        paragraph = paragraph.replacingOccurrences(of: #"\(values: [^)]*\)"#, with: "(values: …)", options: .regularExpression)
+        // The help is Danish (ParserWords): "(værdier: …)"; English help says "(values: …)".
+        paragraph = paragraph.replacingOccurrences(of: #"\((values|værdier): [^)]*\)"#, with: "(values: …)", options: .regularExpression)
         lines.replaceSubrange(start..<end, with: ["  " + paragraph])
         return lines.joined(separator: "\n")
     }

@@ -22,10 +22,15 @@ struct ReporterGoldenTests {
         }
     }()
 
-    @Test func everyRegisteredReporterHasCannedOutput() {
-        for id in ReporterRegistry.ids {
-            #expect(Self.cases.contains { $0.reporter == id && $0.language == .da },
-                    "no canned output for reporter '\(id)': record Tests/OmtaleTests/Reporters/Expected/report.\(id).<ext> with OMTALE_RECORD_GOLDEN=1")
+    @Test func everyRegisteredReporterHasCannedOutput() throws {
+        for id in ReporterRegistry.ids where !Self.cases.contains(where: { $0.reporter == id && $0.language == .da }) {
+            // Recording writes the first canned file of a new reporter (`report.<id>`, Danish), so a
+            // new reporter needs no hand-made file; the run still fails, so the new file is reviewed.
+            if ProcessInfo.processInfo.environment["OMTALE_RECORD_GOLDEN"] == "1", let reporter = ReporterRegistry.reporter(id) {
+                let output = reporter.render(ReportSamples.reports, options: ReportSamples.options(.da))
+                try output.write(to: Self.folder.appendingPathComponent("report.\(id)"), atomically: true, encoding: .utf8)
+            }
+            Issue.record("no canned output for reporter '\(id)': record Tests/OmtaleTests/Reporters/Expected/report.\(id) with OMTALE_RECORD_GOLDEN=1, review it, and rename it report.\(id).<ext> if the format has one")
         }
         for entry in Self.cases {
             #expect(ReporterRegistry.reporter(entry.reporter) != nil, "\(entry.file) is canned output of no registered reporter")
