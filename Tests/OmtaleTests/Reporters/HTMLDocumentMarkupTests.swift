@@ -213,6 +213,29 @@ extension HTMLReporterTests {
         #expect(page.contains("<span class=\"path\">\(Fixer.reviewedCopyPath(of: name))</span>"))
     }
 
+    /// Every Word fixture's text column is well formed, loses no paragraph's text and doubles none.
+    @Test func everyWordFixtureIsShownWhole() throws {
+        let folders = ["docx", "fix", "commercial", "scope", "fuzz", "docx-text/pandoc-tables"]
+        var seen = 0
+        for folder in folders {
+            let names = try FileManager.default.contentsOfDirectory(atPath: TestPaths.fixture(folder).path)
+                .filter { ["docx", "docm", "dotx"].contains(($0 as NSString).pathExtension) }.sorted()
+            for name in names {
+                let report = Fixtures.checker().check(data: try Data(contentsOf: TestPaths.fixture("\(folder)/\(name)")), path: name)
+                guard let document = report.document else { continue }
+                let article = try #require(try Self.articles(HTMLReporter().render([report], options: ReportSamples.options())).first, "\(name)")
+                let shown = article.all("p").filter { !$0.ancestors.contains { $0.name == "del" } }
+                    .map { $0.children.filter { !["del", "span"].contains($0.name) || $0.attributes["class"] == "c" || $0.attributes["class"] == "anchor" }
+                        .map(\.textContent).joined() }
+                let paragraphs = document.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                    .filter { $0.contains { !$0.isWhitespace } }
+                #expect(shown.filter { $0.contains { !$0.isWhitespace } }.sorted() == paragraphs.sorted(), "\(folder)/\(name)")
+                seen += 1
+            }
+        }
+        #expect(seen > 30)
+    }
+
     @Test func commentsAndTrackedChangesAreEscaped() throws {
         var source = SourceText(text: "Klimaalliancen <i>samler</i> KL.", comments: [Comment(author: "A & <B>", text: "<script>x</script> \"ja\"", range: 0..<14)],
                                 lineBreaksAreSoft: false)
