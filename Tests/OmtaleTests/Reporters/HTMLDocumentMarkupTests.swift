@@ -236,6 +236,25 @@ extension HTMLReporterTests {
         #expect(seen > 30)
     }
 
+    /// A page of Word documents (tables, parts, comments, tracked changes, a reviewed copy's fixes)
+    /// in headless Chromium: the script runs to its end and finds a highlight for every finding.
+    @Test(ExternalTools.chromiumTrait)
+    func aWordPageRendersInHeadlessChromium() throws {
+        let fixed = Fixer.fix(data: try Data(contentsOf: TestPaths.fixture("fix/fix-03-existing-review.docx")), path: "fix-03-existing-review.docx",
+                              checker: Fixtures.checker())
+        let reports = [fixed.after] + (try ["fix/fix-02-table-header.docx", "docx/05-headers-footers-default-first-even.docx",
+                                            "docx/09-tracked-changes-ins-del.docx", "docx/10-comment-names-absent-party.docx"].map(Self.docx))
+        guard let result = try Self.loadInChromium(HTMLReporter().render(reports, options: ReportSamples.options())) else { return }
+        let dom = result.stdout
+        #expect(dom.contains("data-ready=\"1\""), "the page script did not finish: \(result.stderr.suffix(2000))")
+        #expect(dom.contains("data-findings=\"\(reports.reduce(0) { $0 + $1.diagnostics.count })\""))
+        #expect(!result.stderr.contains("Uncaught"), "JavaScript error: \(result.stderr.suffix(2000))")
+        #expect(dom.contains("<td><p>Vært for årsmødet</p></td>"))
+        #expect(dom.contains(">Region Nordjylland, </del>"))
+        #expect(dom.contains("<span class=\"cmt-who\">Kommentar fra Karen Påfund:</span>"))
+        #expect(dom.contains("<del class=\"fix\" data-r=\"1-2\""))
+    }
+
     @Test func commentsAndTrackedChangesAreEscaped() throws {
         var source = SourceText(text: "Klimaalliancen <i>samler</i> KL.", comments: [Comment(author: "A & <B>", text: "<script>x</script> \"ja\"", range: 0..<14)],
                                 lineBreaksAreSoft: false)
