@@ -15,6 +15,8 @@ public struct SourceText: Sendable {
     public var images: [ImageReference]
     /// Comments attached to ranges of the text (Word comments, HTML comments).
     public var comments: [Comment]
+    /// Tracked changes (a .docx's `w:ins` and `w:del`), in text offsets, for showing the document as Word does.
+    public var revisions: [Revision] = []
     /// Whether a single line break inside a block is a soft wrap that a reader does not see.
     /// True for hand-wrapped plain text; false where the plugin already produced one line per paragraph.
     public var lineBreaksAreSoft: Bool
@@ -78,6 +80,8 @@ public struct Block: Sendable, Equatable {
     public var part: String?
     /// The table cell a paragraph is in (a .docx), as Word numbers them.
     public var cell: TableCell?
+    /// Grid columns that cell spans (`w:gridSpan`); 1 outside tables.
+    public var span: Int = 1
 
     public init(kind: Kind, range: Range<Int>, part: String? = nil) {
         self.kind = kind
@@ -113,6 +117,29 @@ public struct Comment: Sendable, Equatable {
         self.author = author
         self.text = text
         self.range = range
+    }
+}
+
+/// A tracked change in a Word document. The inserted text is part of `SourceText.text` (it counts,
+/// as Word prints it with the changes accepted); deleted text is not, and is kept here.
+public struct Revision: Sendable, Equatable {
+    public enum Kind: String, Sendable, Codable { case insertion, deletion }
+
+    public var kind: Kind
+    public var author: String?
+    /// As the file has it (`w:date`, ISO 8601).
+    public var date: String?
+    /// Scalar range in the plugin's `text`: the inserted text, or the empty range where deleted text stood.
+    public var range: Range<Int>
+    /// The deleted text ("" for an insertion).
+    public var deleted: String
+
+    public init(kind: Kind, author: String? = nil, date: String? = nil, range: Range<Int>, deleted: String = "") {
+        self.kind = kind
+        self.author = author
+        self.date = date
+        self.range = range
+        self.deleted = deleted
     }
 }
 

@@ -25,6 +25,8 @@ public struct FileReport: Sendable {
     public var skipped: Bool = false
     /// Findings of this file that `--baseline` hid as known (kendte fund).
     public var hiddenByBaseline: Int = 0
+    /// What `--fix` changed, on the report of the fixed file; nil when the file was not changed.
+    public var fixes: FixRecord?
 
     public init(path: String, input: String?, error: InputError? = nil, applies: Bool = false, diagnostics: [Diagnostic] = [],
                 parties: [PartyCoverage] = [], knowledgePartners: [PartyCoverage] = [], quotes: [QuoteReport] = [],

@@ -65,6 +65,7 @@ public enum Fixer {
                                unsupported: nil)
         guard before.error == nil, let input = before.input else { return result }
         let fixed: Data
+        var tracker = FixTracker()
         do {
             if textInputs.contains(input) {
                 guard !plan.edits.isEmpty else { return result }
@@ -81,6 +82,7 @@ public enum Fixer {
                     result.plan.edits = edits
                     current = try TextFixer.apply(edits, to: data)
                 }
+                tracker.add(result.plan.edits, on: source, docx: false)
                 fixed = current
             } else if input == DocxInput.identifier {
                 if !options.inPlace { result.destination = reviewedCopyPath(of: path) }
@@ -93,6 +95,7 @@ public enum Fixer {
                 // Nothing new (a second run on the reviewed copy): the file stays as it is.
                 guard review.comments > 0 || review.skipped.count < plan.edits.count else { return result }
                 var current = review.data
+                tracker.add(plan.edits.filter { !review.skipped.contains($0) }, on: source, docx: true)
                 // What the changes bring about, read with them accepted, gets its tracked changes in the
                 // copy too (as a second --fix would give them). Those edits settle no finding of `before`.
                 for _ in 1..<maxPasses {
@@ -107,6 +110,7 @@ public enum Fixer {
                     result.plan.edits += next.edits.map(unsettled)
                     result.skipped += more.skipped.map(unsettled)
                     result.comments += more.comments
+                    tracker.add(next.edits.filter { !more.skipped.contains($0) }, on: source, docx: true)
                     current = more.data
                 }
                 fixed = current
@@ -131,6 +135,10 @@ public enum Fixer {
         }
         result.fixed = fixed
         result.after = after
+        var record = tracker.record(fixed: after.document?.source, original: path, destination: result.destination,
+                                    author: input == DocxInput.identifier ? options.author : nil)
+        if input == DocxInput.identifier { record.addedComments = FixTracker.addedComments(before: source, after: after.document?.source) }
+        result.after.fixes = record
         return result
     }
 

@@ -15,7 +15,8 @@ import FoundationXML
 /// separator notes). Not counted: deleted text (`w:del`, `w:moveFrom`), hidden text (`w:vanish`
 /// on the run or through a character or paragraph style), field instructions, comments (kept in
 /// `SourceText.comments` with the range they cover, so `omtale-disable` comments become waivers)
-/// and image alt text (kept in `SourceText.images`).
+/// and image alt text (kept in `SourceText.images`). Tracked insertions and deletions (with the deleted
+/// text) are kept in `SourceText.revisions`, for the HTML report to show them as Word does.
 ///
 /// **Layout and locations.** Each paragraph becomes one line of `text`, part after part: `body`,
 /// `footnotes`, `endnotes`, then `header-first`, `header-default`, `header-even` and the same for
@@ -312,6 +313,10 @@ struct DocxParagraph {
     var images: [(image: ImageReference, offset: Int)] = []
     /// The (outermost) table cell the paragraph is in: table number in its part, row, cell.
     var cell: TableCell?
+    /// Grid columns that cell spans (`w:gridSpan`).
+    var cellSpan = 1
+    /// Tracked changes in the paragraph (offsets in scalars of `text`); a deletion is empty and carries its text.
+    var revisions: [(kind: Revision.Kind, author: String?, date: String?, start: Int, end: Int, deleted: String)] = []
 }
 
 struct DocxSection {
@@ -402,7 +407,17 @@ enum DocxStory {
         private var cellDepth = 0
         /// Open tables (outermost first) with the current row and cell; tables counted per part.
         private var tables: [TableCell] = []
+        /// Grid columns the current cell of each open table spans, parallel to `tables`.
+        private var spans: [Int] = []
         private var tableCount = 0
+        /// Open tracked insertions (`w:ins`, `w:moveTo`): element depth, paragraph index in `open`, start offset.
+        private var insertions: [(author: String?, date: String?, depth: Int, paragraph: Int, offset: Int)] = []
+        /// The tracked deletion being skipped (`w:del`, `w:moveFrom`), with the deleted text read so far.
+        private var deletion: (author: String?, date: String?, depth: Int, paragraph: Int, offset: Int, text: String)?
+        private var inDeletedText = false
+        /// Scalars of deleted text still kept for the report; deleted text is not published, so it is not
+        /// counted against the document's text limit and must be bounded on its own.
+        private var deletedBudget = DocxInput.maxTextScalars
         private var textBoxDepth = 0
         private var currentSection = DocxSection()
         private var pendingMarks: [(id: String, isStart: Bool)] = []
@@ -460,7 +475,11 @@ enum DocxStory {
                 parser.abortParsing()
                 return
             }
-            if skipFrom != nil { return }
+            if let skipping = skipFrom {
+                // Inside a tracked deletion (and nothing else skipped): its text is kept for the report.
+                if let deletion, deletion.depth == skipping, word, local == "delText" || local == "t", parent == "r" { inDeletedText = true }
+                return
+            }
 
             // Markup compatibility: read mc:Choice, never mc:Fallback.
             if local == "Fallback" && !word { skip(); return }
@@ -475,6 +494,7 @@ enum DocxStory {
                     paragraph.author = author
                     paragraph.kind = textBoxDepth > 0 ? .textBox : cellDepth > 0 ? .tableCell : .paragraph
                     paragraph.cell = tables.first
+                    paragraph.cellSpan = spans.first ?? 1
                     for mark in pendingMarks { paragraph.commentMarks.append((mark.id, mark.isStart, 0)) }
                     pendingMarks.removeAll()
                     open.append(paragraph)
@@ -502,6 +522,20 @@ enum DocxStory {
                     updateRunHidden()
                 case "t" where parent == "r":
                     inText = true
+                case "del" where parent != "rPr", "moveFrom" where parent != "rPr":
+                    // A tracked deletion: not published, but shown in the HTML report as Word shows it.
+                    if !open.isEmpty {
+                        deletion = (DocxAttributes.value(attributes, "author", namespaces: namespaces),
+                                    DocxAttributes.value(attributes, "date", namespaces: namespaces),
+                                    stack.count, open.count - 1, open[open.count - 1].length, "")
+                    }
+                    skip()
+                case "ins" where parent != "rPr", "moveTo" where parent != "rPr":
+                    if !open.isEmpty {
+                        insertions.append((DocxAttributes.value(attributes, "author", namespaces: namespaces),
+                                           DocxAttributes.value(attributes, "date", namespaces: namespaces),
+                                           stack.count, open.count - 1, open[open.count - 1].length))
+                    }
                 case "del", "moveFrom", "delText", "delInstrText", "instrText":
                     // Deleted text and field instructions are not published. (A w:del inside w:rPr only
                     // marks a deleted paragraph mark and holds no text; skipping it is harmless.)
@@ -534,12 +568,17 @@ enum DocxStory {
                     }
                 case "tc":
                     cellDepth += 1
-                    if !tables.isEmpty { tables[tables.count - 1].cell += 1 }
+                    if !tables.isEmpty { tables[tables.count - 1].cell += 1; spans[spans.count - 1] = 1 }
+                case "gridSpan" where parent == "tcPr":
+                    if !spans.isEmpty, let value = DocxAttributes.value(attributes, "val", namespaces: namespaces).flatMap({ Int($0) }) {
+                        spans[spans.count - 1] = min(max(value, 1), 64)
+                    }
                 case "tr":
                     if !tables.isEmpty { tables[tables.count - 1].row += 1; tables[tables.count - 1].cell = 0 }
                 case "tbl":
                     if tables.isEmpty { tableCount += 1 }
                     tables.append(TableCell(table: tableCount, row: 0, cell: 0))
+                    spans.append(1)
                 case "txbxContent":
                     textBoxDepth += 1
                 case "footnote", "endnote":
@@ -605,8 +644,18 @@ enum DocxStory {
             stack.removeLast()
             wordElement.removeLast()
             if let start = skipFrom {
+                if local == "delText" || local == "t" { inDeletedText = false }
                 // The skipped element itself (or something inside it) has ended; nothing to do for it.
-                if stack.count < start { skipFrom = nil }
+                if stack.count < start {
+                    skipFrom = nil
+                    if let deletion, deletion.depth == start {
+                        if !deletion.text.isEmpty, deletion.paragraph < open.count {
+                            open[deletion.paragraph].revisions.append((.deletion, deletion.author, deletion.date, deletion.offset, deletion.offset,
+                                                                      deletion.text))
+                        }
+                        self.deletion = nil
+                    }
+                }
                 return
             }
             if word {
@@ -620,7 +669,15 @@ enum DocxStory {
                 case "t": inText = false
                 case "r": runHidden = false; runHiddenExplicit = nil; runStyleHidden = false
                 case "tc": cellDepth -= 1
-                case "tbl": _ = tables.popLast()
+                case "tbl": _ = tables.popLast(); _ = spans.popLast()
+                case "ins", "moveTo":
+                    if let insertion = insertions.last, insertion.depth == stack.count + 1 {
+                        insertions.removeLast()
+                        if insertion.paragraph == open.count - 1, open[insertion.paragraph].length > insertion.offset {
+                            open[insertion.paragraph].revisions.append((.insertion, insertion.author, insertion.date, insertion.offset,
+                                                                       open[insertion.paragraph].length, ""))
+                        }
+                    }
                 case "txbxContent": textBoxDepth -= 1
                 case "comment": container = nil; author = nil
                 case "sectPr":
@@ -645,6 +702,13 @@ enum DocxStory {
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if inDeletedText, deletion != nil {
+                for scalar in string.unicodeScalars where deletedBudget > 0 {
+                    deletion?.text.unicodeScalars.append(scalar)
+                    deletedBudget -= 1
+                }
+                return
+            }
             guard inText, textAllowed else { return }
             open[open.count - 1].append(string)
         }
@@ -676,6 +740,7 @@ struct DocxLayout {
     private var starts: [String: Int] = [:]
     private var ends: [String: Int] = [:]
     private var comments: [Comment] = []
+    private var revisions: [Revision] = []
     /// Location part name → package part it was read from ("header-default" → "word/header1.xml").
     private var partNames: [String: String] = [:]
 
@@ -690,7 +755,12 @@ struct DocxLayout {
             let blockKind: Block.Kind = kind == .paragraph ? paragraph.kind : kind
             var block = Block(kind: blockKind, range: start..<length, part: part)
             block.cell = paragraph.cell
+            if paragraph.cell != nil { block.span = paragraph.cellSpan }
             blocks.append(block)
+            for revision in paragraph.revisions {
+                revisions.append(Revision(kind: revision.kind, author: revision.author, date: revision.date,
+                                          range: (start + revision.start)..<(start + revision.end), deleted: revision.deleted))
+            }
             for (image, offset) in paragraph.images {
                 var image = image
                 image.anchor = start + offset
@@ -723,6 +793,7 @@ struct DocxLayout {
         var source = SourceText(text: text, lines: LineTable(lines: lines), blocks: blocks, images: images, comments: comments,
                                 lineBreaksAreSoft: false)
         source.parts = partNames
+        source.revisions = revisions
         return source
     }
 }

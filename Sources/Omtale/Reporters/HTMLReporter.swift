@@ -1,7 +1,9 @@
 /// A self-contained HTML page (`--format html > rapport.html`) for the people who write the texts:
 /// each document shown with its findings highlighted in place (hover for the message, click for the
 /// full explanation and fix), a checklist of the parties, the quotes with their speakers, and a
-/// summary. Danish unless `--lang en`.
+/// summary. A Word document is shown as written (`DocumentMarkup`): tables, headers and footers,
+/// comments and tracked changes; the report of a `--fix` run lists and marks the changes made.
+/// Danish unless `--lang en`.
 ///
 /// The page loads nothing: CSS and the small script are inline, so it can be mailed or archived
 /// as one file. All text from documents and rules is escaped. Without JavaScript it still works
@@ -104,14 +106,18 @@ public struct HTMLReporter: Reporter {
             return out + "</section>\n"
         }
         out += "<p class=\"applies\">\(Self.escape(words.applies(report.applies, options.ruleset)))</p>\n"
+        if let fixes = report.fixes {
+            out += "<p class=\"fixed\">\(Self.escape(words.fixedNote(fixes, isWord: report.input == DocxInput.identifier)))</p>\n"
+        }
         out += "<div class=\"cols\">\n<article class=\"text\">\n<h3>\(words.textHeading)</h3>\n"
         if let document = report.document {
             out += DocumentMarkup(document: document, diagnostics: report.diagnostics, file: number, language: options.language,
-                                  sections: report.sections).html
+                                  sections: report.sections, fixes: report.fixes).html
         } else {
             out += "<p class=\"empty\">\(words.noText)</p>\n"
         }
         out += "</article>\n<aside>\n"
+        if let fixes = report.fixes { out += changes(fixes, report: report, number: number, options: options, words: words) }
         out += parties(report, words: words)
         out += findings(report, number: number, options: options, words: words)
         out += "</aside>\n</div>\n"
@@ -185,6 +191,44 @@ public struct HTMLReporter: Reporter {
         return out
     }
 
+    /// What `--fix` changed: where, the old text struck through and the new, the rule's words;
+    /// each links to its place in the text when it could be followed into the fixed file.
+    func changes(_ fixes: FixRecord, report: FileReport, number: Int, options: ReportOptions, words: Words) -> String {
+        var out = "<h3>\(words.changesHeading)</h3>\n"
+        guard !fixes.changes.isEmpty else { return out + "<p class=\"empty\">\(words.noChanges)</p>\n" }
+        out += "<ol class=\"changes\">\n"
+        for (index, change) in fixes.changes.enumerated() {
+            let id = "\(number)-\(index + 1)"
+            let place: String
+            if report.input == DocxInput.identifier {
+                var pieces = [WordLocation.partName(change.part ?? "body", options.language)]
+                // A change in a table cell says which, as a finding's location does.
+                if let offset = change.ranges.first?.lowerBound,
+                   let cell = report.document?.source.blocks.last(where: { $0.range.lowerBound <= offset })?.cell {
+                    pieces.append(words.da ? "tabel \(cell.table), række \(cell.row), celle \(cell.cell)" : "table \(cell.table), row \(cell.row), cell \(cell.cell)")
+                }
+                pieces.append(words.da ? "afsnit \(change.line)" : "paragraph \(change.line)")
+                place = pieces.joined(separator: ", ")
+            } else {
+                place = words.place(line: change.line, column: change.column, part: change.part)
+            }
+            let linked = report.document != nil && !change.ranges.isEmpty
+            out += "<li class=\"change\" id=\"ret-\(id)\"><div class=\"head\">"
+            out += linked ? "<a href=\"#rettelse-\(id)\">\(Self.escape(place))</a>" : Self.escape(place)
+            out += " <code>\(Self.escape(change.ruleID))</code></div><p class=\"what\">"
+            let new = change.new.trimmingCharacters(in: .whitespacesAndNewlines)
+            if change.old.isEmpty {
+                out += "\(words.added) <ins>\(Self.escape(new))</ins>"
+            } else if new.isEmpty {
+                out += "\(words.removed) <del>\(Self.escape(change.old))</del>"
+            } else {
+                out += "<del>\(Self.escape(change.old))</del> → <ins>\(Self.escape(new))</ins>"
+            }
+            out += "</p><p class=\"msg\">\(Self.escape(change.message(options.language)))</p></li>\n"
+        }
+        return out + "</ol>\n"
+    }
+
     func quotes(_ report: FileReport, words: Words) -> String {
         var out = "<h3>\(words.quotesHeading)</h3>\n"
         guard !report.quotes.isEmpty else { return out + "<p class=\"empty\">\(words.noQuotes)</p>\n" }
@@ -203,121 +247,6 @@ public struct HTMLReporter: Reporter {
 
     /// Escapes text for HTML content and (double- or single-quoted) attribute values.
     public static func escape(_ text: String) -> String { MarkupEscaping.html(text) }
-}
-
-/// A document's text as HTML paragraphs, with every finding's span wrapped in `<mark>`.
-///
-/// Findings may overlap or coincide (partner-mention reports each missing party at the same
-/// mention of the alliance), so the text is cut at every span boundary and each piece is marked
-/// with all the findings covering it, coloured by the most severe. A zero-width finding is an
-/// empty mark drawn as a caret. Before the first piece of each finding stands an empty anchor
-/// (`id="tekst-<file>-<n>"`), which the findings list links to.
-struct DocumentMarkup {
-    let document: Document
-    let diagnostics: [Diagnostic]
-    let file: Int
-    let language: Language
-    /// The parts of the release as Omtale read them; each change of part gets a small label above
-    /// its first paragraph, so an officer sees why a mention in the contact block does not count.
-    var sections: [SectionReport] = []
-
-    /// The part a paragraph starting at `offset` stands in.
-    func sectionKind(at offset: Int) -> String? {
-        let at = document.location(of: offset)
-        return sections.first { section in
-            section.part == at.part
-                && (section.line, section.column) <= (at.line, at.column) && (at.line, at.column) < (section.endLine, section.endColumn)
-        }?.kind
-    }
-
-    static func label(_ kind: String, _ language: Language) -> String? {
-        let da = language == .da
-        switch kind {
-        case "dateline": return da ? "Datolinje" : "Dateline"
-        case "headline": return da ? "Overskrift" : "Headline"
-        case "lead": return da ? "Manchet" : "Lead"
-        case "body": return da ? "Brødtekst" : "Body"
-        case "quote": return da ? "Citat" : "Quote"
-        case "factBox": return da ? "Faktaboks" : "Fact box"
-        case "contact": return da ? "Kontaktoplysninger" : "Contact details"
-        case "caption": return da ? "Billedtekst" : "Caption"
-        default: return nil
-        }
-    }
-
-    var html: String {
-        let units = document.utf16
-        let count = units.count
-        // Spans clamped to the text and moved off the middle of a surrogate pair.
-        let spans: [Range<Int>] = diagnostics.map { diagnostic in
-            func snap(_ offset: Int) -> Int {
-                let clamped = min(max(0, offset), count)
-                return clamped < count && clamped > 0 && UTF16.isTrailSurrogate(units[clamped]) ? clamped - 1 : clamped
-            }
-            let lower = snap(diagnostic.range.lowerBound)
-            return lower..<max(lower, snap(diagnostic.range.upperBound))
-        }
-        var anchored = Set<Int>()
-        var out = ""
-        var currentSection: String? = nil
-        var lineStart = 0
-        while lineStart <= count {
-            var lineEnd = lineStart
-            while lineEnd < count && units[lineEnd] != 0x0A { lineEnd += 1 }
-            let line = lineStart..<lineEnd
-            let touching = spans.indices.filter { spans[$0].overlaps(line) || (spans[$0].isEmpty && line.contains(spans[$0].lowerBound))
-                || (spans[$0].isEmpty && spans[$0].lowerBound == lineEnd) }
-            let hasText = units[line].contains { !Tokenizer.isSpaceUnit($0) }
-            if hasText || !touching.isEmpty {
-                let kind = sections.isEmpty ? nil : sectionKind(at: lineStart)
-                if let kind, kind != currentSection, let label = Self.label(kind, language) {
-                    out += "<div class=\"part\">\(label)</div>\n"
-                }
-                if kind != nil { currentSection = kind }
-                out += "<p>" + markup(line, spans: spans, touching: touching, anchored: &anchored) + "</p>\n"
-            }
-            lineStart = lineEnd + 1
-        }
-        return out
-    }
-
-    func markup(_ line: Range<Int>, spans: [Range<Int>], touching: [Int], anchored: inout Set<Int>) -> String {
-        var cuts = Set([line.lowerBound, line.upperBound])
-        for index in touching {
-            cuts.insert(min(max(spans[index].lowerBound, line.lowerBound), line.upperBound))
-            cuts.insert(min(max(spans[index].upperBound, line.lowerBound), line.upperBound))
-        }
-        let points = cuts.sorted()
-        var out = ""
-        for (position, point) in points.enumerated() {
-            // Zero-width findings at this point come first.
-            let carets = touching.filter { spans[$0].isEmpty && spans[$0].lowerBound == point }
-            if !carets.isEmpty { out += anchors(carets, &anchored) + mark(carets, text: "", caret: true) }
-            guard position + 1 < points.count else { break }
-            let piece = point..<points[position + 1]
-            let covering = touching.filter { !spans[$0].isEmpty && spans[$0].overlaps(piece) }
-            let text = HTMLReporter.escape(document.string(piece))
-            out += covering.isEmpty ? text : anchors(covering, &anchored) + mark(covering, text: text, caret: false)
-        }
-        return out
-    }
-
-    func anchors(_ indices: [Int], _ anchored: inout Set<Int>) -> String {
-        var out = ""
-        for index in indices where !anchored.contains(index) {
-            anchored.insert(index)
-            out += "<span class=\"anchor\" id=\"tekst-\(file)-\(index + 1)\"></span>"
-        }
-        return out
-    }
-
-    func mark(_ indices: [Int], text: String, caret: Bool) -> String {
-        let severity = indices.map { diagnostics[$0].severity }.max() ?? .info
-        let ids = indices.map { "\(file)-\($0 + 1)" }.joined(separator: " ")
-        let title = indices.map { diagnostics[$0].message(language) }.joined(separator: "\n")
-        return "<mark class=\"f \(severity.rawValue)\(caret ? " caret" : "")\" data-f=\"\(ids)\" tabindex=\"0\" "
-            + "title=\"\(HTMLReporter.escape(title))\">\(text)</mark>"
-    }
 }
 
 extension HTMLReporter {
@@ -397,6 +326,25 @@ extension HTMLReporter {
         var findingsHeading: String { da ? "Fund" : "Findings" }
         var noFindings: String { da ? "Ingen fund i denne tekst." : "Nothing found in this text." }
         var fix: String { da ? "Løsning" : "Fix" }
+        var changesHeading: String { da ? "Rettelser" : "Changes made" }
+        var noChanges: String { da ? "Omtale ændrede intet." : "Omtale changed nothing." }
+        var added: String { da ? "Tilføjede" : "Added" }
+        var removed: String { da ? "Fjernede" : "Removed" }
+
+        /// Above the text of a fixed file: what `--fix` did, and that the findings are what is left.
+        func fixedNote(_ fixes: FixRecord, isWord: Bool) -> String {
+            let n = fixes.changes.count, comments = fixes.addedComments.count
+            if isWord {
+                let changes = da ? "\(n) \(n == 1 ? "sporet ændring" : "sporede ændringer")" : "\(n) tracked change\(n == 1 ? "" : "s")"
+                let notes = da ? "\(comments) kommentar\(comments == 1 ? "" : "er")" : "\(comments) comment\(comments == 1 ? "" : "s")"
+                return da ? "Omtale har skrevet en kopi af \(fixes.original) med \(changes) og \(notes) til fund uden sikker rettelse. "
+                    + "Rettelserne er markeret i teksten; fundene er dem, der er tilbage."
+                    : "Omtale wrote a copy of \(fixes.original) with \(changes) and \(notes) on findings without a safe fix. "
+                    + "The changes are marked in the text; the findings are what is left."
+            }
+            return da ? "Omtale har rettet \(n) \(n == 1 ? "sted" : "steder") i filen (--fix). Rettelserne er markeret i teksten; fundene er dem, der er tilbage."
+                : "Omtale fixed \(n) \(n == 1 ? "place" : "places") in the file (--fix). The changes are marked in the text; the findings are what is left."
+        }
         var quotesHeading: String { da ? "Citater" : "Quotes" }
         var noQuotes: String { da ? "Ingen citater fundet." : "No quotes found." }
         var quoteColumns: [String] {
@@ -451,8 +399,26 @@ extension HTMLReporter {
         .cols { display:grid; grid-template-columns: minmax(0, 1.7fr) minmax(0, 1fr); gap: 36px; }
         article.text p { margin: 0 0 .9em; max-width: 72ch; font-size: 1.02rem; }
         /* A press release opens with its headline. */
-        article.text p:first-of-type { font-weight: 700; font-size: 1.15rem; }
+        article.text > p:first-of-type { font-weight: 700; font-size: 1.15rem; }
         article.text div.part { margin: 1.2em 0 .2em; font-size: .75rem; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: var(--muted); }
+        /* The document as written: Word's tables, headers, footers and notes, comments and tracked changes. */
+        article.text table.doc { margin: 0 0 .9em; font-size: .95rem; border-radius: 4px; }
+        article.text table.doc td { border: 1px solid var(--line); }
+        article.text table.doc td p { margin: 0 0 .3em; font-size: inherit; } article.text table.doc td p:last-child { margin-bottom: 0; }
+        article.text div.docpart { border: 1px dashed var(--line); border-radius: 6px; padding: 4px 12px; margin: 0 0 1em; background: #fafbfc; }
+        article.text div.docpart-label { font-size: .75rem; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: var(--muted); }
+        article.text div.docpart p { font-size: .9rem; margin: .2em 0; }
+        span.c { background: #ece6fb; border-bottom: 2px dotted #6b4fbb; }
+        span.cmt { display: inline-block; max-width: 34ch; margin: 0 4px; padding: 1px 8px; border-radius: 8px; border-left: 3px solid #6b4fbb;
+          background: #f3effd; font-size: .8rem; font-weight: 400; line-height: 1.35; vertical-align: baseline; white-space: pre-wrap; }
+        span.cmt-who { font-weight: 600; color: #4b348f; }
+        ins.rev { color: #1d5fb8; text-decoration: underline; } del.rev { color: #b42318; text-decoration: line-through; }
+        ins.fix { background: var(--ok-bg); color: var(--ok); text-decoration: underline; }
+        del.fix { background: var(--error-bg); color: var(--error); text-decoration: line-through; }
+        .fixed { color: var(--ok); font-weight: 600; margin: 4px 0 0; }
+        ol.changes { list-style: none; padding: 0; margin: 0; }
+        li.change { border-left: 4px solid var(--ok); padding: 8px 12px; margin: 0 0 10px; border-radius: 0 8px 8px 0; background: #fafbfc; }
+        li.change p { margin: 4px 0 0; } li.change del { color: var(--error); } li.change ins { color: var(--ok); }
         mark.f { color: inherit; border-radius: 3px; padding: 1px 0; cursor: pointer; border-bottom: 2px solid; }
         mark.f.error { background: var(--error-bg); border-color: var(--error); }
         mark.f.warning { background: var(--warning-bg); border-color: #d69e00; }
@@ -495,7 +461,7 @@ extension HTMLReporter {
           section.file + section.file { break-before: page; }
           .cols { grid-template-columns: 1fr; gap: 0; }
           #popover { display: none !important; }
-          mark.f, .badge, .verdict, li.finding { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          mark.f, .badge, .verdict, li.finding, ins, del, span.c, span.cmt { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           li.finding { break-inside: avoid; }
           a { color: inherit; text-decoration: none; }
         }

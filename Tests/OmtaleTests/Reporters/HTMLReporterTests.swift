@@ -90,24 +90,31 @@ struct HTMLReporterTests {
             """)
     }
 
-    /// Loads the page in headless Chromium: the inline script must run to its end (it sets
-    /// data-ready) and find a highlight for every finding of every readable file.
-    @Test(ExternalTools.chromiumTrait)
-    func rendersInHeadlessChromium() throws {
+    /// The page's DOM after headless Chromium ran its script (`--dump-dom`); nil, with an issue, when
+    /// CI is set but Chromium is missing.
+    static func loadInChromium(_ page: String) throws -> ExternalTools.Result? {
         guard let chromium = ExternalTools.chromium else {
             Issue.record("CI is set but Chromium is not installed: run `apt-get install chromium` (.ci/run does)")
-            return
+            return nil
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omtale-html-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("rapport.html")
-        try Self.page.write(to: file, atomically: true, encoding: .utf8)
+        try page.write(to: file, atomically: true, encoding: .utf8)
         let result = try ExternalTools.run([
             chromium, "--headless", "--disable-gpu", "--no-sandbox", "--disable-dev-shm-usage", "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
             "--enable-logging=stderr", "--v=0", "--dump-dom", file.absoluteString,
         ], directory: folder)
         #expect(result.status == 0, "chromium failed: \(result.stderr.suffix(2000))")
+        return result
+    }
+
+    /// Loads the page in headless Chromium: the inline script must run to its end (it sets
+    /// data-ready) and find a highlight for every finding of every readable file.
+    @Test(ExternalTools.chromiumTrait)
+    func rendersInHeadlessChromium() throws {
+        guard let result = try Self.loadInChromium(Self.page) else { return }
         let dom = result.stdout
         let expectedFindings = ReportSamples.reports.filter { $0.document != nil }.reduce(0) { $0 + $1.diagnostics.count }
         #expect(dom.contains("data-ready=\"1\""), "the page script did not finish: \(result.stderr.suffix(2000))")
