@@ -351,9 +351,14 @@ extension HTMLReporter {
             da ? ["Citat", "Taler", "Titel", "Organisation", "Part", "Sted"] : ["Quote", "Speaker", "Title", "Organisation", "Party", "Where"]
         }
 
+        /// A place in a text file by line and column; in a Word document (which has parts and no
+        /// lines) as Word's navigation counts it: the part in words and the paragraph within it.
         func place(line: Int, column: Int, part: String?) -> String {
-            let base = da ? "linje \(line), kolonne \(column)" : "line \(line), column \(column)"
-            return part.map { "\($0), \(base)" } ?? base
+            if let part {
+                let name = WordLocation.partName(part, da ? .da : .en)
+                return da ? "\(name), afsnit \(line)" : "\(name), paragraph \(line)"
+            }
+            return da ? "linje \(line), kolonne \(column)" : "line \(line), column \(column)"
         }
 
         func footer(_ options: ReportOptions) -> String {

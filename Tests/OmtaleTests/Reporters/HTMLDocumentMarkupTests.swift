@@ -324,3 +324,27 @@ final class HTMLNode {
         return builder.stack[0].children[0]
     }
 }
+
+extension HTMLReporterTests {
+    /// The party list and the quote table place a Word document's text as Word shows it (the part in
+    /// words, the paragraph within it), never as "body, linje 2, kolonne 41" (issue 17, item 3).
+    @Test func aWordDocumentsPartyPlacesReadAsWordCountsThem() throws {
+        let report = try Self.docx("docx/06-realdania-only-in-footer.docx")
+        let danish = HTMLReporter().render([report], options: ReportOptions(language: .da))
+        let english = HTMLReporter().render([report], options: ReportOptions(language: .en))
+        let places = { (page: String) in
+            page.components(separatedBy: "<ul class=\"where\">").dropFirst().flatMap { list in
+                list.components(separatedBy: "</ul>")[0].components(separatedBy: "<li>").dropFirst()
+                    .map { $0.components(separatedBy: ":")[0] }
+            }
+        }
+        let danishPlaces = places(danish), englishPlaces = places(english)
+        #expect(!danishPlaces.isEmpty)
+        #expect(danishPlaces.allSatisfy { $0.range(of: #"^(brødtekst|sidehoved|sidefod), afsnit \d+$"#, options: .regularExpression) != nil },
+                "\(danishPlaces)")
+        #expect(danishPlaces.contains { $0.hasPrefix("sidefod, afsnit ") }, "Realdania is named in the footer only")
+        #expect(englishPlaces.allSatisfy { $0.range(of: #"^(body|header|footer), paragraph \d+$"#, options: .regularExpression) != nil },
+                "\(englishPlaces)")
+        #expect(!danish.contains("kolonne"), "a Word document has no columns to count")
+    }
+}
