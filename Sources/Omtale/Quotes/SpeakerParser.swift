@@ -98,7 +98,12 @@ extension QuoteScan {
             var depth = 0
             func close(_ end: Int) {
                 if let s = partStart, end > s {
-                    let range = trimmed(tokens[s].range.lowerBound..<tokens[end - 1].range.upperBound)
+                    var range = trimmed(tokens[s].range.lowerBound..<tokens[end - 1].range.upperBound)
+                    // "Fjordbys borgmester": the title without its owner in the genitive.
+                    if organisation?.reason == "genitive", let owner = organisation?.range, range.lowerBound == owner.lowerBound,
+                       owner.upperBound < range.upperBound {
+                        range = trimmed(owner.upperBound..<range.upperBound)
+                    }
                     if !range.isEmpty, range != organisation?.range { parts.append(range) }
                 }
                 partStart = nil
@@ -108,7 +113,8 @@ extension QuoteScan {
                 if name.contains(t) || (letter?.contains(t) ?? false) { close(t); t += 1; continue }
                 if isPunctuation(t, Unit.openParenthesis) { depth += 1 }
                 if isPunctuation(t, Unit.closeParenthesis) { depth = max(0, depth - 1) }
-                let splitsHere = depth == 0 && (isPunctuation(t, Unit.comma) || (atAnd && tokens[t].kind == .word && folded[t] == "og"))
+                let splitsHere = depth == 0 && (isPunctuation(t, Unit.comma) || isSpacedDash(t)
+                    || (atAnd && tokens[t].kind == .word && folded[t] == "og"))
                 if splitsHere { close(t); t += 1; continue }
                 if tokens[t].kind != .space, partStart == nil { partStart = t }
                 t += 1

@@ -239,4 +239,94 @@ struct AttributionGrammarTests {
                 ExpectedQuote("3️⃣", "Ole Opdigtsen", attribution: "pronoun"),
             ])
     }
+
+    @Test func anOrganisationInTheGenitiveOwnsTheTitle() {
+        assertQuotes("""
+            Nyhed
+
+            Sølunds borgmester Ole Opdigtsen (V) åbnede i går den nye cykelsti i Sølund.
+
+            1️⃣- Det er en god dag for alle, der cykler, siger Ole Opdigtsen.
+
+            2️⃣»Vi følger op til efteråret,« siger Fjordby Foods' administrerende direktør, Karen Prøvesen.
+
+            3️⃣»Reglerne er klare,« siger Sundheds- og Omsorgsministeriets departementschef, Lise Fiktiv.
+
+            4️⃣- Det går godt, siger Fjordby Bank’s Jens Eksempel.
+            """, [
+                ExpectedQuote("1️⃣", "Ole Opdigtsen", role: "borgmester", organisation: "Sølund", attribution: "after"),
+                ExpectedQuote("2️⃣", "Karen Prøvesen", role: "administrerende direktør", organisation: "Fjordby Foods"),
+                ExpectedQuote("3️⃣", "Lise Fiktiv", role: "departementschef", organisation: "Sundheds- og Omsorgsministeriets"),
+                ExpectedQuote("4️⃣", "Jens Eksempel"),
+            ])
+    }
+
+    @Test func aTitleAndItsOrganisationRightBeforeTheName() {
+        assertQuotes("""
+            Nyhed
+
+            Renten falder igen til sommer, venter cheføkonom i Fjordby Bank Lise Fiktiv.
+
+            1️⃣»Vi ser faldet allerede i foråret,« siger Lise Fiktiv.
+            """, [ExpectedQuote("1️⃣", "Lise Fiktiv", role: "cheføkonom", organisation: "Fjordby Bank")])
+    }
+
+    @Test func aPlaceInTheRestOfTheSentenceIsNotTheOrganisation() throws {
+        assertQuotes("""
+            Nyhed
+
+            1️⃣»Vandet skal kunne løbe,« siger biolog Karen Prøvesen, der arbejder med vandløb i Sølund Kommune.
+            """, [ExpectedQuote("1️⃣", "Karen Prøvesen", organisation: "Sølund Kommune")])
+        let quotes = Fixtures.checker().check(text: """
+            Nyhed
+
+            »Vi er glade for åbningen,« siger Ole Opdigtsen på et pressemøde i Fjordby Rådhus.
+
+            »Det var en lang dag,« sagde Jens Eksempel og tænkte på Anne Opdigtsen og Karen Prøvesen.
+
+            »Jeg har været med siden 2009,« siger Lise Fiktiv, der blev valgt som borgmester i 2009.
+
+            Karen Prøvesen er blevet valgt som formand for Klimaalliancen.
+
+            »Jeg glæder mig,« siger Karen Prøvesen.
+            """).quotes
+        #expect(quotes.map(\.speaker) == ["Ole Opdigtsen", "Jens Eksempel", "Lise Fiktiv", "Karen Prøvesen"])
+        #expect(quotes.map(\.organisation) == [nil, nil, nil, nil])
+    }
+
+    @Test func aHeadingUnderAQuoteIsNoSignature() {
+        assertQuotes("""
+            Nyhed
+
+            1️⃣»Boligerne bliver dyrere hvert år, og det skal vi gøre noget ved.«
+
+            Fakta Fjordbys boliger
+
+            2️⃣»Vi bygger mere end nogensinde.«
+
+            Grønne Tage
+
+            Tagene i Fjordby bliver grønne.
+            """, [ExpectedQuote("1️⃣", nil), ExpectedQuote("2️⃣", nil)])
+    }
+
+    @Test func anAppositionBetweenDashesAndATitleGivenByEr() {
+        assertQuotes("""
+            Nyhed
+
+            Når man møder Karen Prøvesen – formand for Fjordby Grundejerforening – går snakken hurtigt.
+
+            1️⃣”Vi har ventet længe på stien,” siger Karen Prøvesen og peger ud over marken.
+
+            Ole Opdigtsen, (V), er by- og miljørådmand i Sølund Kommune.
+
+            2️⃣- Nu kan man cykle hele vejen, siger rådmanden.
+
+            3️⃣»Vi bager med lokalt korn,« siger Jens Eksempel, direktør hos Fjordby Bager & Konditori.
+            """, [
+                ExpectedQuote("1️⃣", "Karen Prøvesen", organisation: "Fjordby Grundejerforening"),
+                ExpectedQuote("2️⃣", "Ole Opdigtsen", role: "by- og miljørådmand", organisation: "Sølund Kommune", attribution: "pronoun"),
+                ExpectedQuote("3️⃣", "Jens Eksempel", role: "direktør", organisation: "Fjordby Bager & Konditori"),
+            ])
+    }
 }
