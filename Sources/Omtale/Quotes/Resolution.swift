@@ -61,6 +61,14 @@ extension QuoteScan {
                 let found = finder.pronouns.contains(folded) ? pronounReferent(at: at, word: folded, mentions: mentions)
                     : lastMention(before: at, where: { _ in true }).map { ($0, "lastNamed") }
                 guard let (mention, reason) = found else { return nil }
+                if reason == Self.ambiguous {
+                    // Two people named and neither the subject: the grammar says it is not sure, it does not guess.
+                    var speaker = Speaker(name: nil, nameRange: nil, partyLetter: nil, role: nil, titleRanges: [], organisation: nil,
+                                          organisationRange: nil, affiliation: nil, range: reference.word)
+                    speaker.reference = word
+                    return Attribution(form: .pronoun, range: reference.range, speaker: speaker,
+                                       steps: reference.steps + [Attribution.Step("unsure", word, reason)])
+                }
                 return Attribution(form: .pronoun, range: reference.range, speaker: mention.speaker,
                                    steps: reference.steps + [Attribution.Step("refersTo", mention.speaker.name ?? "", reason)])
             case .noun:
@@ -189,6 +197,8 @@ extension QuoteScan {
                         guard let p = previousWord(tokenIndex(at: mention.offset), floor: 0), tokens[p].kind == .word else { return true }
                         return !finder.notSubjectAfter.contains(folded[p]) || isTitle(p)
                     }
+                    // "Fejringen af Ole Hansen blev en skuffelse for Anne Jensen. … siger han": both after a preposition.
+                    if subject == nil, Set(inSentence.map { $0.speaker.name ?? "" }).count > 1 { return (inSentence[0], Self.ambiguous) }
                     return (subject ?? inSentence[0], reason)
                 }
             }
@@ -198,6 +208,9 @@ extension QuoteScan {
         }
         return nil
     }
+
+    /// The reason `pronounReferent` gives when the sentence it stops at names several people and none as its subject.
+    static let ambiguous = "ambiguousReferent"
 
     /// Whether a speaker's title is the one a noun refers to ("borgmesteren": a "borgmester", also
     /// "overborgmester" or "by- og kulturrådmand" for "rådmanden").
@@ -286,7 +299,8 @@ extension QuoteScan {
             let speaker: Speaker?
             let reason: String
             if pronoun {
-                speaker = pronounReferent(at: tokens[first].range.lowerBound, word: folded[first], mentions: mentions)?.0.speaker
+                speaker = pronounReferent(at: tokens[first].range.lowerBound, word: folded[first], mentions: mentions)
+                    .flatMap { $0.1 == Self.ambiguous ? nil : $0.0.speaker }
                 reason = "subjectPronoun"
             } else if let title {
                 speaker = lastMention(previous.upperBound, { has(title: title, $0) })?.speaker

@@ -98,12 +98,7 @@ extension QuoteScan {
             var depth = 0
             func close(_ end: Int) {
                 if let s = partStart, end > s {
-                    var range = trimmed(tokens[s].range.lowerBound..<tokens[end - 1].range.upperBound)
-                    // "Fjordbys borgmester": the title without its owner in the genitive.
-                    if organisation?.reason == "genitive", let owner = organisation?.range, range.lowerBound == owner.lowerBound,
-                       owner.upperBound < range.upperBound {
-                        range = trimmed(owner.upperBound..<range.upperBound)
-                    }
+                    let range = trimmed(tokens[s].range.lowerBound..<tokens[end - 1].range.upperBound)
                     if !range.isEmpty, range != organisation?.range { parts.append(range) }
                 }
                 partStart = nil

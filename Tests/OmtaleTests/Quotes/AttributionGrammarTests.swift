@@ -254,9 +254,11 @@ struct AttributionGrammarTests {
 
             4️⃣- Det går godt, siger Fjordby Bank’s Jens Eksempel.
             """, [
-                ExpectedQuote("1️⃣", "Ole Opdigtsen", role: "borgmester", organisation: "Sølund", attribution: "after"),
-                ExpectedQuote("2️⃣", "Karen Prøvesen", role: "administrerende direktør", organisation: "Fjordby Foods"),
-                ExpectedQuote("3️⃣", "Lise Fiktiv", role: "departementschef", organisation: "Sundheds- og Omsorgsministeriets"),
+                // The role is the title as written, its owner included (as "KLs formand for klimaområdet").
+                ExpectedQuote("1️⃣", "Ole Opdigtsen", role: "Sølunds borgmester", organisation: "Sølund", attribution: "after"),
+                ExpectedQuote("2️⃣", "Karen Prøvesen", role: "Fjordby Foods' administrerende direktør", organisation: "Fjordby Foods"),
+                ExpectedQuote("3️⃣", "Lise Fiktiv", role: "Sundheds- og Omsorgsministeriets departementschef",
+                              organisation: "Sundheds- og Omsorgsministeriets"),
                 ExpectedQuote("4️⃣", "Jens Eksempel"),
             ])
     }
@@ -328,5 +330,19 @@ struct AttributionGrammarTests {
                 ExpectedQuote("2️⃣", "Ole Opdigtsen", role: "by- og miljørådmand", organisation: "Sølund Kommune", attribution: "pronoun"),
                 ExpectedQuote("3️⃣", "Jens Eksempel", role: "direktør", organisation: "Fjordby Bager & Konditori"),
             ])
+    }
+
+    @Test func aPronounAfterTwoPeopleNamedAsObjectsIsUnsure() throws {
+        let quote = try #require(Fixtures.checker().check(text: """
+            Nyhed
+
+            Fejringen af Ole Opdigtsen i Fjordby endte som en skuffelse for Jens Eksempel.
+
+            »Toget kom aldrig,« fortæller han.
+            """).quotes.first)
+        let attribution = try #require(quote.attribution)
+        #expect(quote.speaker == "han")
+        #expect(!attribution.established)
+        #expect(attribution.steps.last.map { "\($0.kind):\($0.reason ?? "-")" } == "unsure:ambiguousReferent")
     }
 }
