@@ -145,10 +145,10 @@ extension QuoteScan {
                 let u = units[token.range.lowerBound]
                 if u == Unit.colon || u == Unit.semicolon || u == Unit.exclamation || u == Unit.question || Unit.isQuoteMark(u) { break }
                 if u == Unit.fullStop {
-                    // "adm. direktør", "Anne K. Jensen", "H.P. Hansen": the full stop does not end the phrase.
+                    // "adm. direktør", "Anne K. Jensen", "H.P. Hansen", "Ane M.M. Jensen": the full stop does not end the phrase.
                     if t > start, tokens[t - 1].kind == .word {
                         let abbreviation = isAbbreviation(t - 1)
-                        let initial = tokens[t - 1].range.count == 1 && isCapitalised(t - 1)
+                        let initial = isInitial(t - 1)
                         if abbreviation || initial { t += 1; continue }
                     }
                     break
@@ -213,7 +213,7 @@ extension QuoteScan {
                 let u = units[token.range.lowerBound]
                 if Unit.isQuoteMark(u) || u == Unit.exclamation || u == Unit.question || u == Unit.colon { break }
                 if u == Unit.fullStop, c >= 2, tokens[c - 2].kind == .word,
-                   !isAbbreviation(c - 2), !(tokens[c - 2].range.count == 1 && isCapitalised(c - 2)) { break }
+                   !isAbbreviation(c - 2), !isInitial(c - 2) { break }
             }
             c -= 1
         }

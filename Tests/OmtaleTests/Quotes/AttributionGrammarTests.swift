@@ -345,4 +345,19 @@ struct AttributionGrammarTests {
         #expect(!attribution.established)
         #expect(attribution.steps.last.map { "\($0.kind):\($0.reason ?? "-")" } == "unsure:ambiguousReferent")
     }
+
+    @Test func dottedInitialsInsideAName() {
+        assertQuotes("""
+            Nyhed
+
+            1️⃣"Vandløbene skal passes," siger H.P. Opdigtsen, der er formand for teknikudvalget i Fjordby Kommune.
+
+            Formand for Fjordby Fonden Ane M.M. Prøvesen udtaler:
+
+            2️⃣”Vi takker for en stor indsats i fonden.”
+            """, [
+                ExpectedQuote("1️⃣", "H.P. Opdigtsen", organisation: "Fjordby Kommune", attribution: "after"),
+                ExpectedQuote("2️⃣", "Ane M.M. Prøvesen", attribution: "before"),
+            ])
+    }
 }
