@@ -70,7 +70,10 @@ extension QuoteScan {
         let first = tokenIndex(at: range.lowerBound)
         let last = tokenIndex(at: range.upperBound)
         guard (first..<last).allSatisfy({ matchAttributionPhrase(at: $0, limit: last) == nil }),
-              case .speaker(let speaker, let steps)? = parseSpeaker(first, last, labelOnly: true), speaker.name != nil else { return nil }
+              !finder.notSpeakers.contains(folded[first]),
+              case .speaker(let speaker, let steps)? = parseSpeaker(first, last, labelOnly: true), speaker.name != nil,
+              // A line of capitalised words is a signature only with evidence it is a person ("Fakta Fjordbys boliger" is a box heading).
+              steps.first.map({ $0.kind != "name" || $0.reason != "run" }) ?? true else { return nil }
         return Attribution(form: .after, range: range, speaker: speaker, steps: [Attribution.Step("signature", document.string(range))] + steps)
     }
 
@@ -142,10 +145,10 @@ extension QuoteScan {
                 let u = units[token.range.lowerBound]
                 if u == Unit.colon || u == Unit.semicolon || u == Unit.exclamation || u == Unit.question || Unit.isQuoteMark(u) { break }
                 if u == Unit.fullStop {
-                    // "adm. direktør", "Anne K. Jensen", "H.P. Hansen": the full stop does not end the phrase.
+                    // "adm. direktør", "Anne K. Jensen", "H.P. Hansen", "Ane M.M. Jensen": the full stop does not end the phrase.
                     if t > start, tokens[t - 1].kind == .word {
                         let abbreviation = isAbbreviation(t - 1)
-                        let initial = tokens[t - 1].range.count == 1 && isCapitalised(t - 1)
+                        let initial = isInitial(t - 1)
                         if abbreviation || initial { t += 1; continue }
                     }
                     break
@@ -210,7 +213,7 @@ extension QuoteScan {
                 let u = units[token.range.lowerBound]
                 if Unit.isQuoteMark(u) || u == Unit.exclamation || u == Unit.question || u == Unit.colon { break }
                 if u == Unit.fullStop, c >= 2, tokens[c - 2].kind == .word,
-                   !isAbbreviation(c - 2), !(tokens[c - 2].range.count == 1 && isCapitalised(c - 2)) { break }
+                   !isAbbreviation(c - 2), !isInitial(c - 2) { break }
             }
             c -= 1
         }
@@ -332,7 +335,9 @@ extension QuoteScan {
             b = n + 3
             n = skipSpaces(b, limit)
         }
-        guard n < limit, isPunctuation(n, Unit.comma) else { return b }
+        // "Anne Jensen, formand for X," or between dashes: "Anne Jensen – formand for X – …".
+        let dash = n < limit && isSpacedDash(n)
+        guard n < limit, isPunctuation(n, Unit.comma) || dash else { return b }
         let s = skipSpaces(n + 1, limit)
         guard s < limit, tokens[s].kind == .word else { return b }
         // The apposition ends at the next comma (not one inside "Klima-, Energi- og …") or the sentence end.
@@ -341,6 +346,7 @@ extension QuoteScan {
         var words = 0
         while e < limit {
             if isPunctuation(e, Unit.comma), !(e > 0 && isPunctuation(e - 1, Unit.hyphen)) { break }
+            if dash, isSpacedDash(e) { break }
             if tokens[e].kind == .punctuation, Unit.isSentenceEnd(units[tokens[e].range.lowerBound]), !(e > 0 && isAbbreviation(e - 1)) { break }
             if tokens[e].isWordLike {
                 words += 1
@@ -350,6 +356,13 @@ extension QuoteScan {
         }
         let relative = (folded[s] == "der" || folded[s] == "som") && s + 2 < limit && ["er", "var"].contains(folded[skipSpaces(s + 1, limit)])
         return hasTitle || relative ? e : b
+    }
+
+    /// A dash with a space on both sides (" – "): it sets off an apposition, unlike the hyphen of "Klima- og".
+    func isSpacedDash(_ t: Int) -> Bool {
+        guard tokens[t].kind == .punctuation, tokens[t].range.count == 1, Unit.isDash(units[tokens[t].range.lowerBound]),
+              t > 0, t + 1 < tokens.count else { return false }
+        return tokens[t - 1].kind == .space && tokens[t + 1].kind == .space
     }
 
     /// `»…« Det siger Anne Jensen, …` in the same paragraph after the quote or at the start of the next.

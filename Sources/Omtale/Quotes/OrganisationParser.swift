@@ -3,14 +3,15 @@
 /// In order: a party or knowledge partner the name matcher finds ("formand for KL's Klima- og
 /// Miljøudvalg" belongs to KL), a look-alike ("KKR Nordjylland"), the last capitalised name after a
 /// preposition ("borgmester i Fjordby Kommune"; a committee such as "Klima-, Energi- og
-/// Miljøudvalget" is skipped: it is part of the title, not an organisation), a bare place or body after
-/// the name and a comma ("Anne Jensen, Fjordby:"), and last the partnership itself.
+/// Miljøudvalget" is skipped: it is part of the title, not an organisation), a name in the genitive that
+/// owns a title ("Fjordbys borgmester", "Fjordby Foods' direktør"), a bare place or body after the name
+/// and a comma ("Anne Jensen, Fjordby:"), and last the partnership itself.
 extension QuoteScan {
     struct Organisation {
         var name: String
         var range: Range<Int>?
         var affiliation: Speaker.Affiliation
-        /// party | knowledgePartner | partnership | lookalike | preposition | afterComma
+        /// party | knowledgePartner | partnership | lookalike | preposition | genitive | afterComma
         var reason: String
     }
 
@@ -45,7 +46,7 @@ extension QuoteScan {
             var last = tokenIndex(at: lookalike.range.upperBound - 1)
             while true {
                 let n = skipSpaces(last + 1, b)
-                guard n > last + 1, n < b, isCapitalised(n) else { break }
+                guard n > last + 1, n < b, isCapitalised(n), !(name?.contains(n) ?? false) else { break }
                 last = n
             }
             let range = lookalike.range.lowerBound..<tokens[last].range.upperBound
@@ -53,6 +54,9 @@ extension QuoteScan {
         }
         if let found = afterPreposition(a, b, excluding: name) {
             return Organisation(name: document.string(found), range: found, affiliation: .other, reason: "preposition")
+        }
+        if let owner = genitiveOwner(a, b, excluding: name) {
+            return Organisation(name: owner.name, range: owner.range, affiliation: .other, reason: "genitive")
         }
         if let name, let found = afterComma(name, b) {
             return Organisation(name: document.string(found), range: found, affiliation: .other, reason: "afterComma")
@@ -69,6 +73,9 @@ extension QuoteScan {
         var t = a
         while t < b {
             guard tokens[t].kind == .word, finder.prepositions.contains(folded[t]) else { t += 1; continue }
+            // "siger Anne Jensen på et pressemøde i Fjordby Rådhus": after the name, a preposition gives the
+            // organisation only right after it ("Anne Jensen fra Fjordby Kommune") or in a title ("…, direktør i X").
+            let loose = name.map { t > $0.upperBound && !($0.upperBound..<t).contains(where: { isTitle($0) }) && afterNameAndLetter($0, b) != t } ?? false
             var n = skipSpaces(t + 1, b)
             // "formand for Klimaalliancen": the partnership is what the title is about, not where the speaker comes from.
             if n < b, let match = nameMatch(at: tokens[n].range.lowerBound), match.target == .partnership {
@@ -90,11 +97,22 @@ extension QuoteScan {
             while j < b, isCapitalised(j) || (tokens[j].kind == .word && finder.organisationWords.contains(folded[j])) || tokens[j].kind == .number {
                 if let name, name.contains(j) { break }
                 last = j + 1
-                let s = skipSpaces(j + 1, b)
+                var s = skipSpaces(j + 1, b)
                 guard s < b, s > j + 1, !containsNewline(j + 1) else { break }
+                // "Fjordby Bager & Kage": an ampersand between capitalised words is part of the name.
+                if isPunctuation(s, Unit.of("&")) {
+                    let w = skipSpaces(s + 1, b)
+                    guard w > s + 1, w < b, isCapitalised(w) else { break }
+                    s = w
+                }
                 j = s
             }
-            if last > n {
+            // "i 2009", "på Anne Jensen og …": a year or a person is not where the speaker comes from.
+            let person = nameRun(n, last).map { $0.lowerBound == n && finder.firstNames.contains(folded[n]) } ?? false
+            // A preposition further on after the name ("…, der arbejder med vandløb i Fjordby Kommune") gives the
+            // organisation only when an organisation word says it is one ("på et pressemøde i Fjordby" does not).
+            let named = !loose || (n..<last).contains { tokens[$0].kind == .word && finder.organisationWords.contains(folded[$0]) }
+            if last > n, tokens[n].kind == .word, !person, named {
                 found = tokens[n].range.lowerBound..<tokens[last - 1].range.upperBound
                 t = last
                 continue
@@ -102,6 +120,13 @@ extension QuoteScan {
             t += 1
         }
         return found
+    }
+
+    /// The token after a name and its party letter: "Anne Jensen (S) fra …".
+    func afterNameAndLetter(_ name: Range<Int>, _ b: Int) -> Int {
+        let n = skipSpaces(name.upperBound, b)
+        if n + 2 < b, isPunctuation(n, Unit.openParenthesis), isPunctuation(n + 2, Unit.closeParenthesis) { return skipSpaces(n + 3, b) }
+        return n
     }
 
     /// A committee's name starting at `n`: words joined by "-", "," and "og" up to one ending in a committee
@@ -156,5 +181,74 @@ extension QuoteScan {
         let after = skipSpaces(last + 1, b)
         guard after >= b || isPunctuation(after, Unit.comma) else { return nil }
         return tokens[s].range.lowerBound..<tokens[last].range.upperBound
+    }
+}
+
+extension QuoteScan {
+    /// "Fjordbys borgmester Anne Jensen", "Fjordby Foods' formand, …", "Sundheds- og Ældreministeriets
+    /// departementschef": the name in the genitive before a title in the phrase is the organisation. Its range is
+    /// as written (the ending included); the name drops an apostrophe ending ("’s", "'") and an "s" when the
+    /// text also writes the word without it ("Fjordby" beside "Fjordbys").
+    func genitiveOwner(_ a: Int, _ b: Int, excluding name: Range<Int>?) -> (name: String, range: Range<Int>)? {
+        for t in a..<b where isTitle(t) && !(name?.contains(t) ?? false) {
+            if let owner = genitiveOwner(ofTitle: t, floor: a), !(name.map { owner.tokens.overlaps($0) } ?? false) {
+                let range = tokens[owner.tokens.lowerBound].range.lowerBound..<tokens[owner.tokens.upperBound - 1].range.upperBound
+                return (owner.name, range)
+            }
+        }
+        return nil
+    }
+
+    /// The genitive owner of the title at token `title` (at most two lower-case words between: "Fjordbys nye
+    /// borgmester"): its tokens and its name without the genitive ending; nil when none stands there.
+    func genitiveOwner(ofTitle title: Int, floor: Int) -> (tokens: Range<Int>, name: String)? {
+        var p = previousWord(title, floor: floor)
+        var between = 0
+        // Over the title's other words ("administrerende direktør") and up to two more ("nye").
+        while let q = p, tokens[q].kind == .word, !isCapitalised(q), isTitle(q) || between < 2 {
+            if !isTitle(q) { between += 1 }
+            p = previousWord(q, floor: floor)
+        }
+        guard let end = p else { return nil }
+        var word = end
+        var drop = 0
+        if tokens[end].kind == .punctuation, tokens[end].range.count == 1,
+           units[tokens[end].range.lowerBound] == Unit.rightSingleQuote || units[tokens[end].range.lowerBound] == Unit.of("'") {
+            // "Fjordby Foods' formand": the apostrophe right after the word.
+            guard end > floor, tokens[end - 1].kind == .word, isCapitalised(end - 1) else { return nil }
+            word = end - 1
+        } else {
+            guard tokens[end].kind == .word, isCapitalised(end) else { return nil }
+            let written = text(end)
+            if written.hasSuffix("’s") || written.hasSuffix("'s") {
+                drop = 2
+            } else if written.count > 2, written.hasSuffix("s") {
+                drop = wordsWritten.contains(String(folded[end].dropLast())) ? 1 : 0
+            } else {
+                return nil
+            }
+        }
+        guard !isTitle(word), !finder.notNames.contains(folded[word]), !finder.pronouns.contains(folded[word]),
+              !finder.leadIns.contains(folded[word]), !isReferringNoun(word) else { return nil }
+        // Back over the capitalised words of the name: "Fjordby Foods'", "Sundheds- og Ældreministeriets".
+        var start = word
+        while let q = previousWord(start, floor: floor), !(q + 1..<start).contains(where: { containsNewline($0) }) {
+            if tokens[q].kind == .word, isCapitalised(q), !finder.notNames.contains(folded[q]), !isTitle(q),
+               !finder.pronouns.contains(folded[q]), !finder.leadIns.contains(folded[q]) {
+                start = q
+                continue
+            }
+            if tokens[q].kind == .word, folded[q] == "og", let h = previousWord(q, floor: floor), isPunctuation(h, Unit.hyphen),
+               h > floor, tokens[h - 1].kind == .word, isCapitalised(h - 1) {
+                start = h - 1
+                continue
+            }
+            break
+        }
+        // "Anne Jensens rådgiver": a person in the genitive, not an organisation.
+        if finder.firstNames.contains(folded[start]) { return nil }
+        var owner = document.string(tokens[start].range.lowerBound..<tokens[word].range.upperBound)
+        owner.removeLast(drop)
+        return (start..<(end + 1), owner)
     }
 }

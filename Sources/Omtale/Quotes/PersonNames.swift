@@ -47,6 +47,16 @@ extension QuoteScan {
                 t = j + 1
                 continue
             }
+            // "Fjordby Havns direktør": a run in the genitive before a title is its owner, not a person.
+            if folded[j].hasSuffix("s"), let title = titleAfterGenitive(j, b), let owner = genitiveOwner(ofTitle: title, floor: a),
+               owner.tokens.upperBound == j + 1 {
+                t = j + 1
+                continue
+            }
+            // "Fjordby Bank’s Anne Jensen": the owner in the genitive is not part of the name after it.
+            if let owner = run.lastIndex(where: { text($0).hasSuffix("’s") || text($0).hasSuffix("'s") }), run.count - owner > 2 {
+                run.removeFirst(owner + 1)
+            }
             // "cheføkonom i Fjordby Bank Anne Jensen": the organisation's name, then a first name starts the person's.
             if afterPreposition || followedByOrganisationWord, run.count >= 3,
                let k = run.indices.dropFirst().first(where: { finder.firstNames.contains(folded[run[$0]]) }), run.count - k >= 2 {
@@ -58,6 +68,19 @@ extension QuoteScan {
                 return run[0]..<(run[run.count - 1] + 1)
             }
             t = j + 1
+        }
+        return nil
+    }
+
+    /// The title after a word in the genitive, at most two lower-case words on ("Fjordbys nye borgmester").
+    func titleAfterGenitive(_ w: Int, _ b: Int) -> Int? {
+        var n = skipSpaces(w + 1, b)
+        var between = 0
+        while n < b, tokens[n].kind == .word, !isCapitalised(n) {
+            if isTitle(n) { return n }
+            between += 1
+            guard between <= 2 else { return nil }
+            n = skipSpaces(n + 1, b)
         }
         return nil
     }

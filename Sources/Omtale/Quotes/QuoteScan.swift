@@ -9,6 +9,8 @@ struct QuoteScan {
     let units: [UInt16]
     let tokens: [Token]
     let folded: [String]
+    /// Every word of the document, folded: whether the text writes a word elsewhere ("Fjordby" beside "Fjordbys").
+    let wordsWritten: Set<String>
 
     init(finder: QuoteFinder, document: Document, scan: PartyScan, ruleset: Ruleset) {
         self.finder = finder
@@ -18,6 +20,7 @@ struct QuoteScan {
         units = document.utf16
         tokens = document.tokens
         folded = document.foldedTokens
+        wordsWritten = Set(folded)
     }
 
     /// A quote found, before pronouns and continuations are resolved.

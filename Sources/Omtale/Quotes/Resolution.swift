@@ -61,6 +61,14 @@ extension QuoteScan {
                 let found = finder.pronouns.contains(folded) ? pronounReferent(at: at, word: folded, mentions: mentions)
                     : lastMention(before: at, where: { _ in true }).map { ($0, "lastNamed") }
                 guard let (mention, reason) = found else { return nil }
+                if reason == Self.ambiguous {
+                    // Two people named and neither the subject: the grammar says it is not sure, it does not guess.
+                    var speaker = Speaker(name: nil, nameRange: nil, partyLetter: nil, role: nil, titleRanges: [], organisation: nil,
+                                          organisationRange: nil, affiliation: nil, range: reference.word)
+                    speaker.reference = word
+                    return Attribution(form: .pronoun, range: reference.range, speaker: speaker,
+                                       steps: reference.steps + [Attribution.Step("unsure", word, reason)])
+                }
                 return Attribution(form: .pronoun, range: reference.range, speaker: mention.speaker,
                                    steps: reference.steps + [Attribution.Step("refersTo", mention.speaker.name ?? "", reason)])
             case .noun:
@@ -189,6 +197,8 @@ extension QuoteScan {
                         guard let p = previousWord(tokenIndex(at: mention.offset), floor: 0), tokens[p].kind == .word else { return true }
                         return !finder.notSubjectAfter.contains(folded[p]) || isTitle(p)
                     }
+                    // "Fejringen af Ole Hansen blev en skuffelse for Anne Jensen. … siger han": both after a preposition.
+                    if subject == nil, Set(inSentence.map { $0.speaker.name ?? "" }).count > 1 { return (inSentence[0], Self.ambiguous) }
                     return (subject ?? inSentence[0], reason)
                 }
             }
@@ -198,6 +208,9 @@ extension QuoteScan {
         }
         return nil
     }
+
+    /// The reason `pronounReferent` gives when the sentence it stops at names several people and none as its subject.
+    static let ambiguous = "ambiguousReferent"
 
     /// Whether a speaker's title is the one a noun refers to ("borgmesteren": a "borgmester", also
     /// "overborgmester" or "by- og kulturrådmand" for "rådmanden").
@@ -286,7 +299,8 @@ extension QuoteScan {
             let speaker: Speaker?
             let reason: String
             if pronoun {
-                speaker = pronounReferent(at: tokens[first].range.lowerBound, word: folded[first], mentions: mentions)?.0.speaker
+                speaker = pronounReferent(at: tokens[first].range.lowerBound, word: folded[first], mentions: mentions)
+                    .flatMap { $0.1 == Self.ambiguous ? nil : $0.0.speaker }
                 reason = "subjectPronoun"
             } else if let title {
                 speaker = lastMention(previous.upperBound, { has(title: title, $0) })?.speaker
@@ -320,7 +334,12 @@ extension QuoteScan {
             let limit = min(count, t + 12)
             guard let name = nameRun(t, limit), name.lowerBound == t else { t += 1; continue }
             let floor = max(0, t - 8)
-            guard confidence(of: name, from: floor) != nil else { t = name.upperBound; continue }
+            guard confidence(of: name, from: floor) != nil else {
+                // "i Fjordby Bank Anne Jensen": after a preposition the run may be an organisation, then a person.
+                let afterPreposition = previousWord(t, floor: floor).map { tokens[$0].kind == .word && finder.prepositions.contains(folded[$0]) } ?? false
+                t = afterPreposition ? t + 1 : name.upperBound
+                continue
+            }
             // "Anne Jensens tale": a name in the genitive is not who acts in the sentence.
             if folded[name.upperBound - 1].hasSuffix("s"), isKnownGenitive(name.upperBound - 1) { t = name.upperBound; continue }
             // The phrase: title words before the name ("borgmester", "adm. direktør"), apposition after it.
@@ -333,14 +352,41 @@ extension QuoteScan {
             // "adm. direktør i Fjordby Bank, Anne Jensen": a title phrase, a comma, then the name.
             if a == t, let comma = previousWord(t, floor: floor), isPunctuation(comma, Unit.comma),
                let title = titlePhraseStart(before: comma) { a = title }
+            // "Fjordbys borgmester Anne Jensen", "Fjordby Havns direktør, Anne Jensen": the title's owner in the genitive.
+            if a < t, let owner = genitiveOwner(ofTitle: a, floor: max(0, t - 24)) { a = owner.tokens.lowerBound }
+            // "cheføkonom i Fjordby Bank Anne Jensen": a title, a preposition and the organisation right before the name.
+            if a == t, let title = titleBeforeOrganisation(t, floor: max(0, t - 24)) { a = title }
             let end = appositionEnd(after: name.upperBound, limit: min(count, name.upperBound + 40))
             if case .speaker(var speaker, _)? = parseSpeaker(a, max(end, name.upperBound)), speaker.name != nil {
-                if speaker.role == nil, let title = predicateTitle(after: end) { speaker.role = title }
+                if speaker.role == nil, let (title, organisation) = predicateTitle(after: end) {
+                    speaker.role = title
+                    if speaker.organisation == nil, let organisation {
+                        speaker.organisation = organisation.name
+                        speaker.organisationRange = organisation.range
+                        speaker.affiliation = organisation.affiliation
+                    }
+                }
                 result.append(Mention(offset: offset, speaker: speaker))
             }
             t = max(end, name.upperBound)
         }
         return result
+    }
+
+    /// "cheføkonom i Fjordby Bank" right before the name at `t`: the title's token (or its abbreviation, "adm."),
+    /// nil when the words before the name are not a title, a preposition and a capitalised organisation.
+    func titleBeforeOrganisation(_ t: Int, floor: Int) -> Int? {
+        var p = previousWord(t, floor: floor)
+        var words = 0
+        while let q = p, words < 5, isCapitalised(q) || tokens[q].kind == .number
+                || tokens[q].kind == .word && finder.organisationWords.contains(folded[q]) {
+            words += 1
+            p = previousWord(q, floor: floor)
+        }
+        guard words > 0, let preposition = p, tokens[preposition].kind == .word, finder.prepositions.contains(folded[preposition]),
+              let title = previousWord(preposition, floor: floor), isTitle(title) else { return nil }
+        if let q = previousWord(title, floor: floor), isPunctuation(q, Unit.fullStop), let w = previousWord(q, floor: floor), isAbbreviation(w) { return w }
+        return title
     }
 
     /// The start of a title phrase that ends at `comma` ("formanden for Fjordby Kommunes udvalg"): a title word
@@ -392,17 +438,35 @@ extension QuoteScan {
         }
     }
 
-    /// "Anne Jensen (V) er by- og kulturrådmand i Fjordby Kommune": a title given by "er" after the name.
-    func predicateTitle(after t: Int) -> String? {
-        var n = skipSpaces(t, tokens.count)
-        if n < tokens.count, isPunctuation(n, Unit.comma) { n = skipSpaces(n + 1, tokens.count) }
-        guard n < tokens.count, tokens[n].kind == .word, folded[n] == "er" || folded[n] == "var" else { return nil }
+    /// "Anne Jensen (V) er by- og kulturrådmand i Fjordby Kommune", also "Anne Jensen, (V), er …": a title given by
+    /// "er" after the name, and the organisation when a preposition follows the title.
+    func predicateTitle(after t: Int) -> (String, Organisation?)? {
+        let count = tokens.count
+        var n = skipSpaces(t, count)
+        if n < count, isPunctuation(n, Unit.comma) { n = skipSpaces(n + 1, count) }
+        if n + 2 < count, isPunctuation(n, Unit.openParenthesis), partyLetter(n, n + 3) != nil {
+            n = skipSpaces(n + 3, count)
+            if n < count, isPunctuation(n, Unit.comma) { n = skipSpaces(n + 1, count) }
+        }
+        guard n < count, tokens[n].kind == .word, folded[n] == "er" || folded[n] == "var" else { return nil }
         var e = n + 1
-        var words: [String] = []
-        while e < tokens.count, words.count < 6 {
+        var words = 0
+        while e < count, words < 6 {
             if tokens[e].kind == .word {
-                words.append(text(e))
-                if isTitle(e) { return words.joined(separator: " ") }
+                words += 1
+                if isTitle(e) {
+                    let title = document.string(trimmed(tokens[n + 1].range.lowerBound..<tokens[e].range.upperBound))
+                    // "… i Fjordby Kommune": the organisation, up to the end of the clause.
+                    let p = skipSpaces(e + 1, count)
+                    guard p < count, tokens[p].kind == .word, finder.prepositions.contains(folded[p]),
+                          skipSpaces(p + 1, count) < count, isCapitalised(skipSpaces(p + 1, count)) else { return (title, nil) }
+                    var end = p + 1
+                    while end < count, end < p + 16, !(tokens[end].kind == .punctuation && !isPunctuation(end, Unit.hyphen)
+                                                      && !isPunctuation(end, Unit.of("&"))), !containsNewline(end) { end += 1 }
+                    // "formand for Klimaalliancen": what the title is about, not where the person comes from.
+                    let found = organisation(p, end, excluding: nil)
+                    return (title, found?.affiliation == .partnership ? nil : found)
+                }
             } else if tokens[e].kind == .punctuation, !isPunctuation(e, Unit.hyphen) { break }
             e += 1
         }

@@ -108,7 +108,8 @@ extension QuoteScan {
                 if name.contains(t) || (letter?.contains(t) ?? false) { close(t); t += 1; continue }
                 if isPunctuation(t, Unit.openParenthesis) { depth += 1 }
                 if isPunctuation(t, Unit.closeParenthesis) { depth = max(0, depth - 1) }
-                let splitsHere = depth == 0 && (isPunctuation(t, Unit.comma) || (atAnd && tokens[t].kind == .word && folded[t] == "og"))
+                let splitsHere = depth == 0 && (isPunctuation(t, Unit.comma) || isSpacedDash(t)
+                    || (atAnd && tokens[t].kind == .word && folded[t] == "og"))
                 if splitsHere { close(t); t += 1; continue }
                 if tokens[t].kind != .space, partStart == nil { partStart = t }
                 t += 1
