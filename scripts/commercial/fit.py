@@ -27,8 +27,10 @@ import datetime
 import json
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 import numpy as np
 import yaml
@@ -36,40 +38,73 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "corpus"))
-from corpuslib import ANNOTATIONS, REPO, corpus_dir, sha256_of  # noqa: E402
+from corpuslib import ANNOTATIONS, REPO, block_in_paragraph, corpus_dir, sha256_of  # noqa: E402
 
 RULES = REPO / "rules" / "klimaalliancen"
 COMMERCIAL_YML = RULES / "commercial.yml"
 MARKER = "# ---- written by scripts/commercial/fit.py; do not edit by hand ----"
 PRECISION_TARGET, RECALL_TARGET = 0.98, 0.95
+# Per set: (development texts used, development texts missing from the corpus folder).
+TEXTS = {}
+
+
+def rules_for_bench(folder):
+    """A copy of the ruleset whose model names only the features the file still has: a feature
+    removed or renamed since the last fit would otherwise stop the loader ("model.weights nævner …")."""
+    shutil.copytree(RULES, folder, dirs_exist_ok=True)
+    path = pathlib.Path(folder) / COMMERCIAL_YML.name
+    text = path.read_text(encoding="utf-8")
+    config = yaml.safe_load(text)
+    known = {f["id"] for f in config["features"]} | {"document." + f["id"] for f in config["features"] if f.get("documentLevel")}
+    stale = [name for name in (config.get("model") or {}).get("weights", {}) if name not in known]
+    if stale:
+        print(f"weights of features no longer in {COMMERCIAL_YML.name} are left out: {', '.join(stale)}", file=sys.stderr)
+        text = re.sub(r"(?m)^    (" + "|".join(re.escape(name) for name in stale) + r"): [-0-9.]+\n", "", text)
+        path.write_text(text, encoding="utf-8")
+    return folder
 
 
 def bench_features(bench, paths):
     result = {}
-    for chunk in range(0, len(paths), 100):
-        part = [str(p) for p in paths[chunk:chunk + 100]]
-        done = subprocess.run([bench, "commercial", "--features", "--rules", str(RULES), *part], capture_output=True, text=True)
-        if done.returncode != 0:
-            sys.exit(f"omtale-bench failed: {done.stderr.strip()[:500]}")
-        if done.stderr.strip():
-            print(done.stderr.strip(), file=sys.stderr)
-        result.update(json.loads(done.stdout))
+    with tempfile.TemporaryDirectory() as folder:
+        rules = rules_for_bench(folder)
+        for chunk in range(0, len(paths), 100):
+            part = [str(p) for p in paths[chunk:chunk + 100]]
+            result.update(bench_chunk(bench, rules, part))
     return result
+
+
+def bench_chunk(bench, rules, part):
+    done = subprocess.run([bench, "commercial", "--features", "--rules", rules, *part], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"omtale-bench failed: {done.stderr.strip()[:500]}")
+    if done.stderr.strip():
+        print(done.stderr.strip(), file=sys.stderr)
+    return json.loads(done.stdout)
 
 
 def development(set_name, corpus):
     """The development part of a set: (annotation, path); test texts are never opened."""
-    result = []
+    result, missing = [], 0
     for path in sorted((ANNOTATIONS / set_name).glob("*.json")):
         annotation = json.loads(path.read_text(encoding="utf-8"))
         if annotation["split"] != "dev":
             continue
         text = corpus_dir(corpus) / set_name / f"{annotation['id']}.txt"
         if not text.exists():
-            sys.exit(f"{text}: missing (set OMTALE_CORPUS to the folder with the gathered texts)")
+            missing += 1
+            continue
         if sha256_of(text) != annotation["sha256"]:
             sys.exit(f"{text}: SHA-256 differs from the annotation")
         result.append((annotation, None, text))
+    TEXTS[set_name] = (len(result), missing)
+    if missing:
+        # Like score.py: the texts that could not be re-gathered are named by count, never dropped silently.
+        print(f"{set_name}: {missing} of {missing + len(result)} development texts are not in the corpus folder "
+              f"({corpus_dir(corpus)}); the fit uses the {len(result)} present (re-gather them, see fixtures/real/README.md)",
+              file=sys.stderr)
+    if not result:
+        sys.exit(f"{set_name}: no development text in {corpus_dir(corpus)} (set OMTALE_CORPUS to the folder with the gathered texts)")
     return result
 
 
@@ -81,10 +116,11 @@ def examples(bench, corpus):
     blocks = bench_features(bench, [path for _, _, path in commercial + releases])
     for annotation, _, path in commercial:
         found = blocks[str(path)]
+        text = path.read_text(encoding="utf-8")
         for paragraph in annotation["paragraphs"]:
             # The block that starts inside the annotated paragraph (blocks and paragraphs are both
             # separated by blank lines, so they coincide).
-            match = [b for b in found if paragraph["start"] <= b["offset"] < paragraph["end"] + 1]
+            match = [b for b in found if block_in_paragraph(text, b["offset"], paragraph)]
             features = sorted(set().union(*[set(b["features"]) for b in match])) if match else []
             rows.append((features, int(paragraph["commercial"] in ("sale", "claim")), annotation["publisher_domain"], False,
                          f"{annotation['id']}@{paragraph['start']}", False))
@@ -215,6 +251,7 @@ def main():
     info = {
         "date": datetime.date.today().isoformat(),
         "examples": f"{int((~releases).sum())} labelled paragraphs (development part) and {int(releases.sum())} release paragraphs",
+        "texts": "; ".join(f"{name} {used} of {used + missing} development texts" for name, (used, missing) in sorted(TEXTS.items())),
         "publishers": len(set(groups)),
         "regularization": f"L2, C={c}, class_weight=balanced",
         "cross-validation": f"5 folds grouped by publisher: precision {s['precision']:.3f}, recall {s['recall']:.3f} at {threshold}",

@@ -58,6 +58,16 @@ def load(set_name, corpus=None, require_text=True):
     return result
 
 
+def block_in_paragraph(text, offset, paragraph):
+    """Whether a block Omtale found (its start offset) is the annotated paragraph: it starts inside it,
+    or only white space lies between the block's start and the paragraph's (a text that opens with a
+    space: Omtale's block starts at 0, the annotator's paragraph at 1)."""
+    start, end = paragraph["start"], paragraph["end"]
+    if start <= offset < end + 1:
+        return True
+    return offset < start and text[offset:start].strip() == ""
+
+
 def span_text(text, span):
     return None if span is None else text[span[0]:span[1]]
 

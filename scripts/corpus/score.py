@@ -18,7 +18,7 @@ import subprocess
 import sys
 import unicodedata
 
-from corpuslib import PARTIES, REPO, LineIndex, load, span_text
+from corpuslib import PARTIES, REPO, LineIndex, block_in_paragraph, load, span_text
 
 SCORES = REPO / "fixtures" / "real" / "scores.json"
 ACCURACY = REPO / "ACCURACY.md"
@@ -209,7 +209,7 @@ def score_commercial(items, omtale):
         for paragraph in annotation["paragraphs"]:
             c["paragraphs"] += 1
             truth = paragraph["commercial"] in ("sale", "claim")
-            guess = any(paragraph["start"] <= p["offset"] < paragraph["end"] + 1 for p in predicted)
+            guess = any(block_in_paragraph(text, p["offset"], paragraph) for p in predicted)
             if truth and guess:
                 c["tp"] += 1
             elif guess:

@@ -34,6 +34,25 @@ struct NonCommercialRuleTests {
         #expect(!has("Tilbyderen er kendt.", "discount"))
     }
 
+    @Test func guidesQuestionsAndFinePrintAreTheirOwnEvidence() {
+        // Explanations for the reader, the look-alikes of sales pages that are not offers.
+        #expect(has("Hvad er et klimaregnskab?", "guide"))
+        #expect(has("Hvad er et klimaregnskab?", "question"))
+        #expect(has("I denne vejledning forklarer vi metoden.", "guide"))
+        #expect(has("Read our guide to heat pumps.", "guide"))
+        #expect(!has("Vi er klar til at hjælpe.", "question"))
+        #expect(has("Læs vilkårene, før du handler.", "conditions"))
+        #expect(has("Fortrydelsesretten gælder i 14 dage (§ 18).", "conditions"))
+        #expect(has("The terms of delivery apply to every order.", "conditions"))
+        #expect(!has("Vi leverer i hele landet.", "conditions"))
+    }
+
+    @Test(.enabled(if: lexiconTestsRun, "hunspell-da is not installed (CI installs it)"))
+    func plusturAndTheTransportCompanyAreAPublicFare() {
+        #expect(has("Prisen for en plustur stiger til 24 kr.", "transport"))
+        #expect(has("Trafikselskabets kundecenter svarer.", "transport"))
+    }
+
     @Test func pricesBudgetsAndPeriods() {
         #expect(has("Den koster 499 kr.", "price"))
         #expect(has("Den koster kr. 499.", "price"))
