@@ -1,6 +1,7 @@
 /// The fixes `omtale check --fix` may apply to one file, and the findings it may not.
 ///
-/// A fix is applied only when its rule says `safeFix: true` in the rule data and the fix replaces
+/// A fix is applied only when its rule says `safeFix: true` in the rule data, the finding is an
+/// error or a warning (a remark asks, and its fix is the writer's choice), and the fix replaces
 /// text (a fix that only advises, "skriv organisationen", is never applied). Several findings may
 /// share one fix (every missing party offers the same boilerplate sentence); it is applied once.
 /// A fix that rewrites a stretch holding other fixes (partner-mention's enumeration, written from
@@ -44,8 +45,10 @@ public struct FixPlan: Sendable {
         var candidates: [Edit] = []
         var unfixed: [Int] = []
         for (index, diagnostic) in report.diagnostics.enumerated() {
+            // A remark (info) asks the writer something ("mener I partnerskabet?"); applying its
+            // fix would answer for them, so only errors and warnings are fixed.
             guard let fix = diagnostic.fix, fix.replacements.count == 1, let replacement = fix.replacements.first,
-                  ruleset.rule(diagnostic.ruleID)?.safeFix == true else {
+                  diagnostic.severity != .info, ruleset.rule(diagnostic.ruleID)?.safeFix == true else {
                 unfixed.append(index)
                 continue
             }

@@ -222,8 +222,8 @@ import Testing
 
     @Test(arguments: [
         ["KL, RM og Real Dania står bag Klimaalliancen i Fjordby.", "Planerne gælder fra i dag."],
-        // Capitalised, "klimaalliancen" names the partnership, and then three parties are missing from the list.
-        ["I klimaalliancen arbejder KL, Region Sjælland, Region Hovedstaden og Realdania sammen om planerne i Fjordby."],
+        // Spelt right, the partnership's name makes the text one about it, and then three parties are missing from the list.
+        ["I Klimaaliancen arbejder KL, Region Sjælland, Region Hovedstaden og Realdania sammen om planerne i Fjordby."],
     ])
     func fixingTheReviewedCopyTwiceIsFixingItOnce(_ paragraphs: [String]) throws {
         let dir = try FixCommandTests.folder()
