@@ -392,7 +392,7 @@ final class CommercialEvidence: @unchecked Sendable {
             if kinds[position] == .word {
                 wordsPerBlock[block] += 1
                 let text = document.utf16[tokenRanges[position]]
-                let letters = String(decoding: text, as: UTF16.self)
+                let letters = String(utf16Units: text)
                 if letters.count >= 2, letters.unicodeScalars.allSatisfy({ !CharacterSetCache.lower.contains($0) }) {
                     capitalWords[block] += 1
                 } else {
