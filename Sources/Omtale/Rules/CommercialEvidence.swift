@@ -253,11 +253,17 @@ final class CommercialEvidence: @unchecked Sendable {
             + inDocument.filter { terms.features[$0].documentLevel == true }.sorted().map { "document." + ids[$0] }
     }
 
+    private static let commentOpen = Array("<!--".utf16), commentClose = Array("-->".utf16)
+
     /// The evidence of every block, unweighed.
     func evidence(in document: Document) -> [Block] {
         ensureIndex()
         // A comment line ("<!-- omtale-disable … -->", a waiver) is no paragraph of the text.
         let ranges = Self.blockRanges(document).filter { range in
+            // On the units first: only a block that starts with "<!--" and ends with "-->" can be one.
+            let trimmed = FastText.trimmingWhitespace(document.utf16, range)
+            let units = document.utf16[trimmed]
+            guard units.starts(with: Self.commentOpen), units.reversed().starts(with: Self.commentClose.reversed()) else { return true }
             let text = document.string(range).trimmingCharacters(in: .whitespaces)
             return !(text.hasPrefix("<!--") && text.hasSuffix("-->"))
         }

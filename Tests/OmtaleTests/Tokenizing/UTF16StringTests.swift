@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Omtale
 
@@ -29,3 +30,33 @@ struct UTF16StringTests {
     }
 }
 
+/// `FastText` stands in for `lowercased()`, `trimmingCharacters(in:)` and splitting on white space
+/// in the section finder; each must give what the general path gives.
+@Suite("Fast paths for short texts")
+struct FastTextTests {
+    static let texts = [
+        "", "Kontakt:", "  KONTAKT  ", "Om Klimaalliancen", "ÆBLE ØRE ÅÅ ×÷ ß ÿ Þ", "Fakta om – »Region Sjælland«",
+        "Foto: Anna Holm / Ritzau Scanpix", "Ελλάδα ΣΟΦΙΑ", "İstanbul", "Straße", "DŽ ǅ", "e\u{301}t ord", "Kl. 10.00 — € 5",
+        "tab\there", "a\u{A0}b\u{2009}c", "😀 Emoji ØL", "  \u{3000}wide\u{3000} ", ":.!– Kontakt –!.:",
+    ]
+
+    @Test(arguments: texts)
+    func sameAsTheGeneralPaths(text: String) {
+        #expect(Array(FastText.lowercased(text).utf8) == Array(text.lowercased().utf8))
+        let units = Array(text.utf16)
+        let trimmed = FastText.trimmingWhitespace(units, 0..<units.count)
+        let general = text.trimmingCharacters(in: .whitespaces)
+        #expect(String(utf16Units: units[trimmed]) == general)
+        #expect(FastText.wordCount(units, trimmed, text: general) == general.split(whereSeparator: { $0.isWhitespace }).count)
+        let lower = text.lowercased()
+        #expect(FastText.trimming(lower, Sections.headingPunctuation)
+            == lower.trimmingCharacters(in: CharacterSet(charactersIn: ":.!–- ")))
+    }
+
+    @Test func whitespaceIsFoundationsSet() {
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(FastText.isWhitespace(UInt16(value)) == CharacterSet.whitespaces.contains(scalar), "U+\(String(value, radix: 16))")
+        }
+    }
+}
