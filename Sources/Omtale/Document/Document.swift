@@ -60,7 +60,7 @@ public final class Document: @unchecked Sendable {
                 return units.count
             }
         }
-        return String(decoding: ICU.foldCase(units), as: UTF16.self)
+        return String(utf16Units: ICU.foldCase(units))
     }
 
     private static func hasContent(_ units: ArraySlice<UInt16>) -> Bool {
@@ -69,7 +69,7 @@ public final class Document: @unchecked Sendable {
 
     /// The text of a UTF-16 range.
     public func string(_ range: Range<Int>) -> String {
-        String(decoding: utf16[range.clamped(to: 0..<utf16.count)], as: UTF16.self)
+        String(utf16Units: utf16[range.clamped(to: 0..<utf16.count)])
     }
 
     /// Scalar offset of a UTF-16 offset in the normalized text.

@@ -118,7 +118,7 @@ public enum Waivers {
                 j += 1
             }
             guard let end else { break }
-            let body = String(decoding: units[(i + open.count)..<end], as: UTF16.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let body = String(utf16Units: units[(i + open.count)..<end]).trimmingCharacters(in: .whitespacesAndNewlines)
             if let parsed = parse(body) {
                 result.append(Directive(verb: parsed.verb, rules: parsed.rules, reason: parsed.reason, range: i..<(end + close.count)))
             }

@@ -66,6 +66,9 @@ final class CommercialEvidence: @unchecked Sendable {
     private let currencyAfter: [[String]]
     private let currencyBefore: [[String]]
     private let scaleWords: [[String]]
+    /// The first words of those lists (nil where a list holds an empty term, which matches anywhere):
+    /// most tokens start none of them, and are passed over without trying each term.
+    private let currencyAfterFirst, currencyBeforeFirst, scaleFirst: Set<String>?
     private let periodLinks: Set<String>
     private var periodKeys: Set<String> = []
 
@@ -91,6 +94,12 @@ final class CommercialEvidence: @unchecked Sendable {
         currencyAfter = terms.prices.currencyAfter.map(tokens)
         currencyBefore = terms.prices.currencyBefore.map(tokens)
         scaleWords = terms.prices.scaleWords.map(tokens)
+        func firsts(_ list: [[String]]) -> Set<String>? {
+            list.contains(where: \.isEmpty) ? nil : Set(list.map { $0[0] })
+        }
+        currencyAfterFirst = firsts(currencyAfter)
+        currencyBeforeFirst = firsts(currencyBefore)
+        scaleFirst = firsts(scaleWords)
         periodLinks = Set(terms.prices.periodLinks.map { NameMatcher.foldWord($0) })
         labelOf = terms.features.map { feature in Set((feature.of ?? []).compactMap { ids.firstIndex(of: $0) }) }
     }
@@ -253,11 +262,17 @@ final class CommercialEvidence: @unchecked Sendable {
             + inDocument.filter { terms.features[$0].documentLevel == true }.sorted().map { "document." + ids[$0] }
     }
 
+    private static let commentOpen = Array("<!--".utf16), commentClose = Array("-->".utf16)
+
     /// The evidence of every block, unweighed.
     func evidence(in document: Document) -> [Block] {
         ensureIndex()
         // A comment line ("<!-- omtale-disable … -->", a waiver) is no paragraph of the text.
         let ranges = Self.blockRanges(document).filter { range in
+            // On the units first: only a block that starts with "<!--" and ends with "-->" can be one.
+            let trimmed = FastText.trimmingWhitespace(document.utf16, range)
+            let units = document.utf16[trimmed]
+            guard units.starts(with: Self.commentOpen), units.reversed().starts(with: Self.commentClose.reversed()) else { return true }
             let text = document.string(range).trimmingCharacters(in: .whitespaces)
             return !(text.hasPrefix("<!--") && text.hasSuffix("-->"))
         }
@@ -303,8 +318,11 @@ final class CommercialEvidence: @unchecked Sendable {
             for (offset, word) in sequence.enumerated() where folded[start + offset] != word { return nil }
             return start + sequence.count
         }
-        func longest(_ list: [[String]], at start: Int) -> Int? {
-            list.compactMap { matches($0, at: start) }.max()
+        func longest(_ list: [[String]], _ firsts: Set<String>?, at start: Int) -> Int? {
+            if let firsts {
+                guard start < folded.count, let word = folded[start], firsts.contains(word) else { return nil }
+            }
+            return list.compactMap { matches($0, at: start) }.max()
         }
 
         // Words, phrases and their features.
@@ -350,15 +368,15 @@ final class CommercialEvidence: @unchecked Sendable {
             var start = -1, end = -1, scaled = false
             if kinds[position] == .number {
                 var next = position + 1
-                if next < folded.count, let scale = longest(scaleWords, at: next) { scaled = true; next = scale }
-                if next < folded.count, let currency = longest(currencyAfter, at: next) {
+                if next < folded.count, let scale = longest(scaleWords, scaleFirst, at: next) { scaled = true; next = scale }
+                if next < folded.count, let currency = longest(currencyAfter, currencyAfterFirst, at: next) {
                     start = position
                     end = currency
                 }
-            } else if let currency = longest(currencyBefore, at: position), currency < folded.count, kinds[currency] == .number {
+            } else if let currency = longest(currencyBefore, currencyBeforeFirst, at: position), currency < folded.count, kinds[currency] == .number {
                 start = position
                 end = currency + 1
-                if end < folded.count, let scale = longest(scaleWords, at: end) { scaled = true; end = scale }
+                if end < folded.count, let scale = longest(scaleWords, scaleFirst, at: end) { scaled = true; end = scale }
             }
             guard start >= 0 else { continue }
             if scaled {
@@ -392,7 +410,7 @@ final class CommercialEvidence: @unchecked Sendable {
             if kinds[position] == .word {
                 wordsPerBlock[block] += 1
                 let text = document.utf16[tokenRanges[position]]
-                let letters = String(decoding: text, as: UTF16.self)
+                let letters = String(utf16Units: text)
                 if letters.count >= 2, letters.unicodeScalars.allSatisfy({ !CharacterSetCache.lower.contains($0) }) {
                     capitalWords[block] += 1
                 } else {

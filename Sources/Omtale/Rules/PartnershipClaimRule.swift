@@ -154,12 +154,21 @@ struct PartnershipClaims: Sendable {
             }
             return low < ranges.count && ranges[low].lowerBound == offset ? low : nil
         }
+        // Each word's keys once per document: the phrases are tried at every mention, and a lookup
+        // in the shared cache (behind its lock) was half of this rule's time.
+        var keyMemo: [String: Set<String>] = [:]
+        func keys(_ word: String) -> Set<String> {
+            if let known = keyMemo[word] { return known }
+            let found = evidence.keys(word)
+            keyMemo[word] = found
+            return found
+        }
         func endsAt(_ phrase: [String], before end: Int) -> Int? {
             let start = end - phrase.count
             guard start >= 0 else { return nil }
             for (offset, word) in phrase.enumerated() {
                 let token = folded[start + offset]
-                if token != word, evidence.keys(token).isDisjoint(with: evidence.keys(word)) { return nil }
+                if token != word, keys(token).isDisjoint(with: keys(word)) { return nil }
             }
             return start
         }

@@ -16,11 +16,22 @@ public struct SpokespersonRule: Rule, RuleKind {
     let structure: Spokespersons
     /// Folded words that mean the partnership in a title.
     let references: Set<String>
+    /// Per role (parallel to `structure.roles`), its titles as folded words, each word with its
+    /// definite and genitive forms: folded once per ruleset, not at every quote of every document.
+    let roleTitles: [[[[String]]]]
+
+    /// Endings a title word may carry in a text ("formand" → "formanden", "formandens").
+    static let titleEndings = ["en", "et", "n", "s", "ens", "ets", "ns"]
 
     public static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
         let structure = try Spokespersons.load(ruleset)
         let references = Set(structure.partnershipReferences.map(NameMatcher.foldWord))
-        return SpokespersonRule(definition: definition, structure: structure, references: references)
+        let roleTitles = structure.roles.map { role in
+            role.titles.map { title in
+                NameMatcher.words(of: title, caseSensitive: false).map { word in [word] + titleEndings.map { word + $0 } }
+            }
+        }
+        return SpokespersonRule(definition: definition, structure: structure, references: references, roleTitles: roleTitles)
     }
 
     enum Messages {
@@ -188,8 +199,8 @@ public struct SpokespersonRule: Rule, RuleKind {
             let words = words(in: title, document)
             let namesPartnership = context.scan.partnershipMentions.contains { title.contains($0.range.lowerBound) && PartyScan.names($0.kind) }
                 || words.contains { word in references.contains(word) }
-            for role in structure.roles where !role.partnershipReference || namesPartnership {
-                if role.titles.contains(where: { Self.contains(words, NameMatcher.words(of: $0, caseSensitive: false)) }) {
+            for (index, role) in structure.roles.enumerated() where !role.partnershipReference || namesPartnership {
+                if roleTitles[index].contains(where: { Self.contains(words, $0) }) {
                     result.append((role, title))
                     break
                 }
@@ -215,13 +226,13 @@ public struct SpokespersonRule: Rule, RuleKind {
         return words
     }
 
-    /// The title words in order (not necessarily adjacent), each also in its definite or genitive form.
-    static func contains(_ words: [String], _ title: [String]) -> Bool {
+    /// The title words in order (not necessarily adjacent), each also in its definite or genitive form
+    /// (`title` holds each word's forms, as in `roleTitles`).
+    static func contains(_ words: [String], _ title: [[String]]) -> Bool {
         guard !title.isEmpty else { return false }
         var i = 0
         for word in words where i < title.count {
-            let wanted = title[i]
-            if word == wanted || ["en", "et", "n", "s", "ens", "ets", "ns"].contains(where: { word == wanted + $0 }) { i += 1 }
+            if title[i].contains(word) { i += 1 }
         }
         return i == title.count
     }

@@ -78,9 +78,13 @@ public struct Sections: Sendable {
         var box: (kind: Section.Kind, title: String)?
         var sawHeadline = false, sawLead = false, sawContent = false
         for (index, range) in paragraphs.enumerated() {
-            let text = document.string(range).trimmingCharacters(in: .whitespaces)
-            let folded = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":.!–- "))
-            let words = text.split(whereSeparator: { $0.isWhitespace }).count
+            // The same text, lowered, trimmed and counted as `String` and Foundation would, on the
+            // units where they allow it (those general paths were a quarter of a batch check).
+            let trimmed = FastText.trimmingWhitespace(document.utf16, range)
+            let text = String(utf16Units: document.utf16[trimmed])
+            let lower = FastText.lowercased(text)
+            let folded = FastText.trimming(lower, headingPunctuation)
+            let words = FastText.wordCount(document.utf16, trimmed, text: text)
             let gap = index == 0 ? 0 : document.utf16[paragraphs[index - 1].upperBound..<range.lowerBound].filter { $0 == 0x0A }.count
             let isHeading = headingStarts.contains(range.lowerBound)
             func add(_ kind: Section.Kind, _ title: String? = nil) { sections.append(Section(kind: kind, range: range, title: title)) }
@@ -89,11 +93,11 @@ public struct Sections: Sendable {
             // Region Nordjylland") is a label; the rest reads as body. No box runs into them.
             if marginal.contains(range.lowerBound) {
                 box = nil
-                add(isDateline(text, words: words) ? .dateline : .body)
+                add(isDateline(text, lower: lower, words: words) ? .dateline : .body)
                 continue
             }
-            if isCaption(text) || captionStarts.contains(range.lowerBound) { add(.caption); continue }
-            if isContactHeading(folded, text: text) { box = (.contact, text); add(.contact, text); continue }
+            if isCaption(lower) || captionStarts.contains(range.lowerBound) { add(.caption); continue }
+            if isContactHeading(folded, lower: lower) { box = (.contact, text); add(.contact, text); continue }
             if words <= 6, factHeadings.contains(folded) || folded.hasPrefix("fakta om ") || folded.hasPrefix("fakta:") {
                 box = (.factBox, text); add(.factBox, text); continue
             }
@@ -105,9 +109,9 @@ public struct Sections: Sendable {
                 box = nil
             }
             // Datelines stand near the top, also after a headline ("Egedal - 4. november 2020 kl. 10:26").
-            if index < 10, isDateline(text, words: words) { add(.dateline); continue }
+            if index < 10, isDateline(text, lower: lower, words: words) { add(.dateline); continue }
             // "Revideret 30-10-2022", "Senest opdateret 2. maj 2024" anywhere (often at a page's end).
-            if words <= 6, isLabelledDate(text) { add(.dateline); continue }
+            if words <= 6, isLabelledDate(text, lower: lower) { add(.dateline); continue }
             if !sawHeadline, !sawContent, isHeading || words <= 20 && !text.hasSuffix(".") || words <= 6 {
                 sawHeadline = true; sawContent = true; add(.headline); continue
             }
@@ -121,14 +125,17 @@ public struct Sections: Sendable {
 
     static let dateLabels = ["udgivet", "publiceret", "opdateret", "senest opdateret", "revideret", "dato"]
 
-    static func isLabelledDate(_ text: String) -> Bool {
-        let lower = text.lowercased()
+    /// What the headings are trimmed of before they are compared.
+    static let headingPunctuation: Set<Unicode.Scalar> = [":", ".", "!", "–", "-", " "]
+
+    /// `lower` is `text.lowercased()`.
+    static func isLabelledDate(_ text: String, lower: String) -> Bool {
         return dateLabels.contains { lower.hasPrefix($0) } && PublicationDate.parse(text) != nil
     }
 
     /// "Foto: …", "Fotokredit: …", "Illustration / …".
-    static func isCaption(_ text: String) -> Bool {
-        let lower = text.lowercased()
+    /// `lower` is the paragraph's text lowercased.
+    static func isCaption(_ lower: String) -> Bool {
         for start in captionStarts where lower.hasPrefix(start) {
             let rest = lower.dropFirst(start.count).drop { $0 == " " }
             if rest.first == ":" || rest.first == "/" || rest.first == "|" { return true }
@@ -136,23 +143,21 @@ public struct Sections: Sendable {
         return false
     }
 
-    static func isContactHeading(_ folded: String, text: String) -> Bool {
+    static func isContactHeading(_ folded: String, lower: String) -> Bool {
         if contactHeadings.contains(folded) { return true }
         // "Kontakt: Anna Fiktiv, …" or "Yderligere oplysninger: …" at the start of a paragraph.
-        let lower = text.lowercased()
         return contactHeadings.contains { heading in
             heading.count >= 7 && lower.hasPrefix(heading) && lower.dropFirst(heading.count).first.map { $0 == ":" || $0 == " " } == true
         }
     }
 
     /// A short paragraph that is a date, a place and a date, or a label with a date or a sender.
-    static func isDateline(_ text: String, words: Int) -> Bool {
+    static func isDateline(_ text: String, lower: String, words: Int) -> Bool {
         guard words <= 14, text.count <= 140 else { return false }
         if PublicationDate.parse(text) != nil {
             // A body sentence that happens to hold a date is longer and ends in a full stop.
             return !(words > 8 && text.hasSuffix("."))
         }
-        let lower = text.lowercased()
         return words <= 8 && labels.contains { lower.hasPrefix($0) && lower.dropFirst($0.count).first.map { !$0.isLetter } ?? true }
     }
 }

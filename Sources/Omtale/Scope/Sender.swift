@@ -66,11 +66,11 @@ public struct Sender: Sendable, Equatable {
             for match in names.reversed() {
                 let local = (match.range.lowerBound - section.range.lowerBound)..<(match.range.upperBound - section.range.lowerBound)
                 let units = Array(rest.utf16)
-                rest = String(decoding: units[..<local.lowerBound], as: UTF16.self) + " " + String(decoding: units[local.upperBound...], as: UTF16.self)
+                rest = String(utf16Units: units[..<local.lowerBound]) + " " + String(utf16Units: units[local.upperBound...])
             }
             if let date = PublicationDate.parse(rest) {
                 let units = Array(rest.utf16)
-                rest = String(decoding: units[..<date.offset], as: UTF16.self) + " " + String(decoding: units[(date.offset + date.length)...], as: UTF16.self)
+                rest = String(utf16Units: units[..<date.offset]) + " " + String(utf16Units: units[(date.offset + date.length)...])
             }
             let words = rest.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
             guard words.contains(where: { cues.labels.contains($0) }), words.allSatisfy({ cues.labels.contains($0) || cues.labelFillers.contains($0) })

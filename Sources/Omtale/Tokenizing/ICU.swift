@@ -15,7 +15,7 @@ enum ICU {
     }
 
     static func foldCase(_ string: String) -> String {
-        String(decoding: foldCase(string.utf16), as: UTF16.self)
+        String(utf16Units: foldCase(string.utf16))
     }
 
     /// Whether ICU's quick check says the text is already in NFC.

@@ -49,6 +49,8 @@ public struct NameMatcher: Sendable {
     private var byFirstWord: [String: [Int]] = [:]
     /// Long single words (and last words of multi-word names) that misspellings are measured against.
     private var fuzzyTargets: [(word: String, scalars: [Unicode.Scalar], pattern: Int)] = []
+    /// Each fuzzy target's length in UTF-8 bytes, parallel to `fuzzyTargets`, for the cheap length test.
+    private var fuzzyTargetBytes: [Int] = []
     private var notMisspellings: Set<String> = []
     /// Shortest fuzzy target in UTF-8 bytes, less one edit: shorter tokens cannot be misspellings.
     private var minimumFuzzyBytes = 0
@@ -93,7 +95,8 @@ public struct NameMatcher: Sendable {
             for form in lookalike.forms { add(form, .lookalike, .lookalike(i), canonical: form.text) }
         }
         notMisspellings = Set(ruleset.partnership.notMisspellings.map(NameMatcher.foldWord))
-        minimumFuzzyBytes = max(0, (fuzzyTargets.map { $0.word.utf8.count }.min() ?? 0) - 2)
+        fuzzyTargetBytes = fuzzyTargets.map { $0.word.utf8.count }
+        minimumFuzzyBytes = max(0, (fuzzyTargetBytes.min() ?? 0) - 2)
         // Every exact form is by definition not a misspelling.
         for pattern in patterns where pattern.words.count == 1 { notMisspellings.insert(NameMatcher.foldWord(pattern.words[0])) }
     }
@@ -210,10 +213,15 @@ public struct NameMatcher: Sendable {
         for (stem, suffix) in Self.genitiveStems(folded) where !notMisspellings.contains(stem) { forms.append((stem, suffix)) }
         // Scalars only once some target passes the byte-length test (most tokens pass none).
         var formScalars: [[Unicode.Scalar]]? = nil
-        for (word, target, patternIndex) in fuzzyTargets {
+        let formBytes = forms.map { $0.0.utf8.count }
+        for targetIndex in fuzzyTargets.indices {
+            // Byte lengths within 2 (æ/ø/å are two bytes) before the exact one-edit test; the target
+            // and its pattern are read only for a target that passes (most pass for no form).
+            let targetBytes = fuzzyTargetBytes[targetIndex]
+            guard formBytes.contains(where: { abs($0 - targetBytes) <= 2 }) else { continue }
+            let (_, target, patternIndex) = fuzzyTargets[targetIndex]
             let pattern = patterns[patternIndex]
-            // Byte lengths within 2 (æ/ø/å are two bytes) before the exact one-edit test.
-            for (index, (form, suffix)) in forms.enumerated() where abs(form.utf8.count - word.utf8.count) <= 2 {
+            for (index, (_, suffix)) in forms.enumerated() where abs(formBytes[index] - targetBytes) <= 2 {
                 if formScalars == nil { formScalars = forms.map { Array($0.0.unicodeScalars) } }
                 guard Self.isOneEditApart(formScalars![index], target) else { continue }
                 // A multi-word name must match up to its last word exactly ("Region Syddanmrk").

@@ -244,7 +244,7 @@ public struct Normalizer: Sendable {
             } else {
                 let normalized = ICU.nfc(chunkUnits)
                 work += chunkUnits.count + normalized.count
-                for scalar in String(decoding: normalized, as: UTF16.self).unicodeScalars {
+                for scalar in String(utf16Units: normalized).unicodeScalars {
                     result.append(scalar)
                     resultCount += 1
                 }
@@ -266,9 +266,7 @@ public struct Normalizer: Sendable {
             sourceOffset += 1
         }
         flush()
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: result)
-        return (String(view), map)
+        return (String(unicodeScalars: result), map)
     }
 }
 
@@ -280,11 +278,7 @@ struct ScalarWriter {
 
     init(capacity: Int) { scalars.reserveCapacity(capacity) }
 
-    var string: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
-    }
+    var string: String { String(unicodeScalars: scalars) }
 
     mutating func emit(_ scalar: Unicode.Scalar, from source: Int) {
         if source - scalars.count != shift {

@@ -73,7 +73,7 @@ public final class Tokenizer {
         while start > sentence.lowerBound, !isSpaceUnit(units[start - 1]), units[start - 1] != 0x28 /* ( */ {
             start -= 1
         }
-        let word = ICU.foldCase(String(decoding: units[start..<end], as: UTF16.self))
+        let word = ICU.foldCase(String(utf16Units: units[start..<end]))
         if DanishAbbreviations.neverFinal.contains(word) { return true }
         guard DanishAbbreviations.sometimesFinal.contains(word) else { return false }
         var first = next
@@ -91,7 +91,7 @@ public final class Tokenizer {
         var chunkStart = 0
         var index = 0
         func isLink(_ range: Range<Int>) -> Range<Int>? {
-            let chunk = String(decoding: units[range], as: UTF16.self)
+            let chunk = String(utf16Units: units[range])
             let lower = chunk.lowercased()
             let looksLikeLink = lower.contains("://") || lower.hasPrefix("www.")
                 || (lower.contains("@") && lower.split(separator: "@").last?.contains(".") == true)
