@@ -191,16 +191,19 @@ struct HookTests {
         let repo = try TemporaryRepository()
         defer { repo.remove() }
         let binary = try #require(CLI.binary).path
-        try repo.write(".pre-commit-config.yaml", """
-            repos:
-              - repo: local
-                hooks:
-                  - id: omtale
-                    name: Omtale (Klimaalliancen)
-                    entry: \(binary) check
-                    language: system
-                    files: \\.(txt|text|docx|docm|dotx|md|markdown|html|htm)$
-            """)
+        // The hook is the shipped .pre-commit-hooks.yaml, key for key, except that pre-commit runs
+        // the binary built for these tests (`language: system`) instead of building the package
+        // itself (`language: swift`, minutes per run).
+        let shipped = try Self.shippedHook()
+        let entry = try #require(shipped["entry"])
+        #expect(entry.hasPrefix("omtale "), "the shipped entry runs omtale: \(entry)")
+        var hook = shipped
+        hook["entry"] = binary + entry.dropFirst("omtale".count)
+        hook["language"] = "system"
+        let keys = ["id", "name", "description", "entry", "language", "files", "require_serial"].filter { hook[$0] != nil }
+        #expect(Set(keys) == Set(shipped.keys), "a key of the shipped hook is not carried over: \(shipped.keys.sorted())")
+        let lines = keys.enumerated().map { index, key in (index == 0 ? "      - " : "        ") + "\(key): \(hook[key]!)" }
+        try repo.write(".pre-commit-config.yaml", "repos:\n  - repo: local\n    hooks:\n" + lines.joined(separator: "\n") + "\n")
         try repo.write("udkast.txt", Texts.missingRealdania)
         try repo.git("add", ".")
         let bad = try repo.run(preCommit, ["run", "--all-files"], environment: ["PRE_COMMIT_HOME": repo.url.appendingPathComponent(".cache").path])
@@ -212,11 +215,31 @@ struct HookTests {
         #expect(good.status == 0, "\(good.stdout)")
     }
 
-    @Test func theShippedPreCommitHooksFileDeclaresOmtale() throws {
+    /// The one hook of the shipped .pre-commit-hooks.yaml, its keys and their values as written.
+    static func shippedHook() throws -> [String: String] {
         let text = try String(contentsOf: TestPaths.root.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
-        #expect(text.contains("id: omtale"))
-        #expect(text.contains("language: swift"))
-        #expect(text.contains("entry: omtale check"))
+        var hook: [String: String] = [:]
+        for line in text.components(separatedBy: "\n") where !line.hasPrefix("#") && line.contains(": ") {
+            let trimmed = line.hasPrefix("- ") ? String(line.dropFirst(2)) : line.trimmingCharacters(in: .whitespaces)
+            guard let colon = trimmed.range(of: ": ") else { continue }
+            hook[String(trimmed[..<colon.lowerBound])] = String(trimmed[colon.upperBound...])
+        }
+        return hook
+    }
+
+    @Test func theShippedPreCommitHooksFileDeclaresOmtale() throws {
+        let hook = try Self.shippedHook()
+        #expect(hook["id"] == "omtale")
+        #expect(hook["language"] == "swift")
+        #expect(hook["entry"] == "omtale check")
+        // Every extension the input registry reads, and none it does not, so a staged draft is never passed over.
+        let files = try #require(hook["files"])
+        let regex = try Regex(files)
+        for ext in InputRegistry.standard.knownExtensions {
+            #expect(("udkast." + ext).contains(regex), "\(ext) is read by Omtale but not given to it by pre-commit")
+            #expect(("UDKAST." + ext.uppercased()).contains(regex), "\(ext) in capitals (as Windows saves it) is passed over")
+        }
+        #expect(!"udkast.pdf".contains(regex) && !"udkast.docx.bak".contains(regex))
     }
 }
 
