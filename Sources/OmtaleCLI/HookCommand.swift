@@ -10,13 +10,13 @@ struct HookCommand: ParsableCommand {
         subcommands: [Install.self, Uninstall.self, Status.self]
     )
 
-    static func installer(binary: String? = nil) throws -> HookInstaller {
+    static func installer(binary: String? = nil, _ language: Language) throws -> HookInstaller {
         let git = Git(directory: FileManager.default.currentDirectoryPath)
         let hooks: String
         do {
             hooks = try git.hooksDirectory()
         } catch {
-            Console.error("omtale: her er ikke et git-repositorium (\(error))")
+            Console.error(language == .da ? "omtale: her er ikke et git-repositorium (\(error))" : "omtale: this is not a git repository (\(error))")
             throw ExitCode(2)
         }
         let chosen = binary.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? currentBinary()
@@ -36,23 +36,31 @@ struct HookCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("Det omtale-program, hooket skal bruge (standard: det, der kører nu).", valueName: "sti"))
         var binary: String?
 
+        @OptionGroup var options: LanguageOption
+
         func validate() throws {
             if let binary, !FileManager.default.isExecutableFile(atPath: binary) {
-                throw ValidationError("--binary \(binary): filen findes ikke eller kan ikke køres")
+                throw ValidationError(options.language == .da ? "--binary \(binary): filen findes ikke eller kan ikke køres"
+                    : "--binary \(binary): the file does not exist or cannot be run")
             }
         }
 
         func run() throws {
-            let installer = try HookCommand.installer(binary: binary)
+            let da = options.language == .da
+            let installer = try HookCommand.installer(binary: binary, options.language)
             do {
                 switch try installer.install() {
-                case .installed: Console.out("Omtale er installeret som pre-commit-hook i \(installer.hooksDirectory).\n")
+                case .installed:
+                    Console.out(da ? "Omtale er installeret som pre-commit-hook i \(installer.hooksDirectory).\n"
+                        : "Omtale is installed as the pre-commit hook in \(installer.hooksDirectory).\n")
                 case .installedAndChained:
-                    Console.out("Omtale er installeret. Det eksisterende hook er gemt som \(HookInstaller.chainedName) og køres efter Omtale.\n")
-                case .alreadyInstalled: Console.out("Omtale var allerede installeret; hooket er opdateret.\n")
+                    Console.out(da ? "Omtale er installeret. Det eksisterende hook er gemt som \(HookInstaller.chainedName) og køres efter Omtale.\n"
+                        : "Omtale is installed. The existing hook is kept as \(HookInstaller.chainedName) and runs after Omtale.\n")
+                case .alreadyInstalled:
+                    Console.out(da ? "Omtale var allerede installeret; hooket er opdateret.\n" : "Omtale was already installed; the hook is updated.\n")
                 default: break
                 }
-                HookCommand.sayWhichBinary(installer.binary)
+                HookCommand.sayWhichBinary(installer.binary, options.language)
             } catch {
                 Console.error("omtale: \(error)")
                 throw ExitCode(2)
@@ -61,31 +69,47 @@ struct HookCommand: ParsableCommand {
     }
 
     /// Which binary the hook runs, and how to change it (issue 18: a clone's debug build must not be a surprise).
-    static func sayWhichBinary(_ binary: String) {
-        Console.out("Hooket bruger \(binary). Skift med: omtale hook install --binary STI, eller sæt OMTALE=STI for ét commit.\n")
+    static func sayWhichBinary(_ binary: String, _ language: Language) {
+        let da = language == .da
+        Console.out(da ? "Hooket bruger \(binary). \(changeHint(language))\n" : "The hook uses \(binary). \(changeHint(language))\n")
         if HookInstaller.isDevelopmentBuild(binary) {
-            Console.out("Bemærk: det er en build i en klon (.build); slettes eller flyttes klonen, bruger hooket omtale fra PATH i stedet.\n")
+            Console.out(da ? "Bemærk: det er en build i en klon (.build); slettes eller flyttes klonen, bruger hooket omtale fra PATH i stedet.\n"
+                : "Note: this is a build inside a clone (.build); if the clone is deleted or moved, the hook uses omtale from PATH instead.\n")
         }
+    }
+
+    static func changeHint(_ language: Language) -> String {
+        language == .da ? "Skift med: omtale hook install --binary STI, eller sæt OMTALE=STI for ét commit."
+            : "Change it with: omtale hook install --binary PATH, or set OMTALE=PATH for one commit."
     }
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Vis, om Omtale er installeret som pre-commit-hook, og hvilket program hooket bruger. Exit-kode 1, hvis hooket mangler eller ikke kan køre.")
 
+        @OptionGroup var options: LanguageOption
+
         func run() throws {
-            let status = try HookCommand.installer().status()
+            let da = options.language == .da
+            let status = try HookCommand.installer(options.language).status()
             guard status.installed else {
-                Console.out("Omtale er ikke installeret som pre-commit-hook her. Installér med: omtale hook install\n")
+                Console.out(da ? "Omtale er ikke installeret som pre-commit-hook her. Installér med: omtale hook install\n"
+                    : "Omtale is not installed as the pre-commit hook here. Install it with: omtale hook install\n")
                 throw ExitCode(1)
             }
             let binary = status.binary ?? "?"
             if status.binaryIsExecutable {
-                Console.out("Omtale er installeret som pre-commit-hook og bruger \(binary).\n")
+                Console.out(da ? "Omtale er installeret som pre-commit-hook og bruger \(binary).\n"
+                    : "Omtale is installed as the pre-commit hook and uses \(binary).\n")
             } else {
-                Console.out("Omtale er installeret som pre-commit-hook, men \(binary) findes ikke; hooket bruger omtale fra PATH, hvis det findes.\n")
+                Console.out(da ? "Omtale er installeret som pre-commit-hook, men \(binary) findes ikke; hooket bruger omtale fra PATH, hvis det findes.\n"
+                    : "Omtale is installed as the pre-commit hook, but \(binary) does not exist; the hook uses omtale from PATH, if there is one.\n")
             }
-            if status.chained { Console.out("Det tidligere hook (\(HookInstaller.chainedName)) køres efter Omtale.\n") }
-            Console.out("Skift program med: omtale hook install --binary STI, eller sæt OMTALE=STI for ét commit.\n")
+            if status.chained {
+                Console.out(da ? "Det tidligere hook (\(HookInstaller.chainedName)) køres efter Omtale.\n"
+                    : "The earlier hook (\(HookInstaller.chainedName)) runs after Omtale.\n")
+            }
+            Console.out(HookCommand.changeHint(options.language) + "\n")
             if !status.binaryIsExecutable { throw ExitCode(1) }
         }
     }
@@ -93,13 +117,20 @@ struct HookCommand: ParsableCommand {
     struct Uninstall: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Fjern hooket og genskab det hook, der var der før.")
 
+        @OptionGroup var options: LanguageOption
+
         func run() throws {
-            let installer = try HookCommand.installer()
+            let da = options.language == .da
+            let installer = try HookCommand.installer(options.language)
             do {
                 switch try installer.uninstall() {
-                case .removed: Console.out("Omtales pre-commit-hook er fjernet.\n")
-                case .removedAndRestored: Console.out("Omtales pre-commit-hook er fjernet, og det tidligere hook er genskabt.\n")
-                case .notInstalled: Console.out("Omtale var ikke installeret som pre-commit-hook; intet ændret.\n")
+                case .removed: Console.out(da ? "Omtales pre-commit-hook er fjernet.\n" : "Omtale's pre-commit hook is removed.\n")
+                case .removedAndRestored:
+                    Console.out(da ? "Omtales pre-commit-hook er fjernet, og det tidligere hook er genskabt.\n"
+                        : "Omtale's pre-commit hook is removed, and the earlier hook is restored.\n")
+                case .notInstalled:
+                    Console.out(da ? "Omtale var ikke installeret som pre-commit-hook; intet ændret.\n"
+                        : "Omtale was not installed as the pre-commit hook; nothing changed.\n")
                 default: break
                 }
             } catch {

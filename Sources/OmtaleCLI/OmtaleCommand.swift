@@ -73,6 +73,16 @@ struct SharedOptions: ParsableArguments {
     }
 }
 
+/// `--lang` alone, for the subcommands that read no rules (`hook`, `init`).
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: "Sprog for meddelelser: da eller en (standard: fra LANG, ellers dansk).")
+    var lang: Language?
+
+    var language: Language {
+        lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
+    }
+}
+
 extension Language: ExpressibleByArgument {}
 
 enum Console {

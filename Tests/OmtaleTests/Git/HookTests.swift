@@ -57,6 +57,42 @@ struct HookTests {
         #expect(missing.stderr.hasPrefix("Fejl: --binary /findes/ikke/omtale: filen findes ikke eller kan ikke køres\n"))
     }
 
+    /// The hook's words in English on request, with --lang or from LANG, as every other line Omtale prints.
+    @Test func hookMessagesInEnglishOnRequest() throws {
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        let binary = try #require(CLI.binary).path
+        let notYet = try repo.omtale(["hook", "status", "--lang", "en"])
+        #expect(notYet.status == 1)
+        #expect(notYet.stdout == "Omtale is not installed as the pre-commit hook here. Install it with: omtale hook install\n")
+        let install = try repo.omtale(["hook", "install"], environment: ["LANG": "en_GB.UTF-8"])
+        #expect(install.stdout.hasPrefix("Omtale is installed as the pre-commit hook in "))
+        #expect(install.stdout.contains("The hook uses \(binary). Change it with: omtale hook install --binary PATH, or set OMTALE=PATH for one commit.\n"))
+        #expect(install.stdout.contains("Note: this is a build inside a clone (.build)"))
+        let status = try repo.omtale(["hook", "status", "--lang", "en"])
+        #expect(status.stdout == "Omtale is installed as the pre-commit hook and uses \(binary).\nChange it with: omtale hook install --binary PATH, or set OMTALE=PATH for one commit.\n")
+        #expect(try repo.omtale(["hook", "uninstall", "--lang", "en"]).stdout == "Omtale's pre-commit hook is removed.\n")
+        #expect(try repo.omtale(["hook", "uninstall", "--lang", "en"]).stdout == "Omtale was not installed as the pre-commit hook; nothing changed.\n")
+        // Danish stays the default.
+        #expect(try repo.omtale(["hook", "uninstall"]).stdout == "Omtale var ikke installeret som pre-commit-hook; intet ændret.\n")
+
+        let folder = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask, appropriateFor: repo.url, create: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outside = try CLI.run(["hook", "status", "--lang", "en"], directory: folder)
+        #expect(outside.status == 2)
+        #expect(outside.stderr.hasPrefix("omtale: this is not a git repository ("))
+    }
+
+    @Test func initInEnglishOnRequest() throws {
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        #expect(try repo.omtale(["init", "--lang", "en"]).stdout == "Wrote .omtale.yml. Adjust it, and see the rules with 'omtale rules list'.\n")
+        let again = try repo.omtale(["init"], environment: ["LANG": "en_US.UTF-8"])
+        #expect(again.status == 2)
+        #expect(again.stderr == "omtale: .omtale.yml already exists; use --force to overwrite it.\n")
+        #expect(try repo.omtale(["init", "--force"]).stdout == "Skrev .omtale.yml. Ret den til, og se reglerne med 'omtale rules list'.\n")
+    }
+
     @Test func partiallyStagedFileIsJudgedByItsStagedContent() throws {
         let repo = try TemporaryRepository()
         defer { repo.remove() }
