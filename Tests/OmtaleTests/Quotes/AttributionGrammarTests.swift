@@ -360,4 +360,23 @@ struct AttributionGrammarTests {
                 ExpectedQuote("2️⃣", "Ane M.M. Prøvesen", attribution: "before"),
             ])
     }
+
+    @Test func aPartyInLowerCaseInTheGenitive() {
+        assertQuotes("""
+            Nyhed
+
+            1️⃣- Skolen i Sølund skal blive liggende, siger de konservatives gruppeformand, Ole Opdigtsen.
+
+            Han får opbakning af de radikales Karen Prøvesen:
+
+            2️⃣- Vi stemmer imod lukningen af skolen.
+            """, [
+                ExpectedQuote("1️⃣", "Ole Opdigtsen", organisation: "de konservative", attribution: "after"),
+                ExpectedQuote("2️⃣", "Karen Prøvesen", organisation: "de radikale", attribution: "before"),
+            ])
+        // Another lower-case word in the genitive ("de ansattes") is not a party.
+        let quote = Fixtures.checker().check(text: "»Vi er bekymrede,« siger de ansattes formand, Lise Fiktiv.").quotes.first
+        #expect(quote?.speaker == "Lise Fiktiv")
+        #expect(quote?.organisation == nil)
+    }
 }
