@@ -379,4 +379,30 @@ struct AttributionGrammarTests {
         #expect(quote?.speaker == "Lise Fiktiv")
         #expect(quote?.organisation == nil)
     }
+
+    @Test func aSecondVerbAfterTheNameIsNoTitle() {
+        assertQuotes("""
+            Nyhed
+
+            1️⃣”Vi åbner stien til sommer,” siger Ole Opdigtsen og uddyber:
+
+            2️⃣”Den bliver fire kilometer lang.”
+
+            3️⃣”Det glæder os,” siger Karen Prøvesen (V), og peger på kortet over Sølund.
+
+            4️⃣”Vi er klar,” siger Lise Fiktiv, direktør og formand i Fjordby Bank.
+            """, [
+                ExpectedQuote("1️⃣", "Ole Opdigtsen", attribution: "after"),
+                ExpectedQuote("2️⃣", "Ole Opdigtsen"),
+                ExpectedQuote("3️⃣", "Karen Prøvesen", attribution: "after"),
+                ExpectedQuote("4️⃣", "Lise Fiktiv", role: "direktør og formand", organisation: "Fjordby Bank"),
+            ])
+        let roles = Fixtures.checker().check(text: """
+            ”Vi åbner stien til sommer,” siger Ole Opdigtsen og uddyber:
+
+            ”Det glæder os,” siger Karen Prøvesen (V), og peger på kortet over Sølund.
+            """).quotes.map(\.role)
+        #expect(roles.count >= 2)
+        #expect(roles.allSatisfy { $0 == nil }, "\(roles)")
+    }
 }
