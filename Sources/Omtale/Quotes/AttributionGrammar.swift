@@ -264,6 +264,8 @@ extension QuoteScan {
                 while let p = previousWord(a, floor: first), tokens[p].kind == .word,
                       finder.titleWords.contains(folded[p]) || isPunctuation(p, Unit.fullStop) || finder.prepositions.contains(folded[p])
                         || isCapitalised(p) && a < name.lowerBound { a = p }
+                // "af de radikales Anne Jensen": the party in the genitive before the name and its title.
+                if let p = previousWord(a, floor: first), let article = partyGenitiveArticle(p, floor: first) { a = article }
                 if a == name.lowerBound, first < name.lowerBound, subjectApposition(first, name.lowerBound) { a = first }
                 let b = appositionEnd(after: name.upperBound, limit: end)
                 if case .speaker(let speaker, let steps)? = parseSpeaker(a, b) {

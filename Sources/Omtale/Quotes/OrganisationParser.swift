@@ -55,7 +55,7 @@ extension QuoteScan {
         if let found = afterPreposition(a, b, excluding: name) {
             return Organisation(name: document.string(found), range: found, affiliation: .other, reason: "preposition")
         }
-        if let owner = genitiveOwner(a, b, excluding: name) {
+        if let owner = genitiveOwner(a, b, excluding: name) ?? partyGenitive(a, b, name: name) {
             return Organisation(name: owner.name, range: owner.range, affiliation: .other, reason: "genitive")
         }
         if let name, let found = afterComma(name, b) {
@@ -197,6 +197,28 @@ extension QuoteScan {
             }
         }
         return nil
+    }
+
+    /// "de konservatives gruppeformand", "de radikales Anne Jensen": a party written in lower case after "de",
+    /// in the genitive right before a title or the name. The name is the party as written without the ending
+    /// ("de konservative"); the range is as written.
+    func partyGenitive(_ a: Int, _ b: Int, name: Range<Int>?) -> (name: String, range: Range<Int>)? {
+        for t in a..<b where !(name?.contains(t) ?? false) {
+            guard let article = partyGenitiveArticle(t, floor: a) else { continue }
+            let next = skipSpaces(t + 1, b)
+            guard next < b, isTitle(next) || name?.lowerBound == next else { continue }
+            var owner = document.string(tokens[article].range.lowerBound..<tokens[t].range.upperBound)
+            owner.removeLast()
+            return (owner, tokens[article].range.lowerBound..<tokens[t].range.upperBound)
+        }
+        return nil
+    }
+
+    /// The "de" of a lower-case party in the genitive at token `t` ("de radikales"), or nil.
+    func partyGenitiveArticle(_ t: Int, floor: Int) -> Int? {
+        guard tokens[t].kind == .word, !isCapitalised(t), folded[t].hasSuffix("s"), finder.partyNouns.contains(String(folded[t].dropLast())),
+              let article = previousWord(t, floor: floor), tokens[article].kind == .word, folded[article] == "de" else { return nil }
+        return article
     }
 
     /// The genitive owner of the title at token `title` (at most two lower-case words between: "Fjordbys nye

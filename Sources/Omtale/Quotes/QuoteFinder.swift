@@ -30,6 +30,7 @@ public struct QuoteFinder: Sendable {
     let prepositions: Set<String>
     let organisationWords: Set<String>
     let committeeHeads: [String]
+    let partyNouns: Set<String>
     let notSpeakers: Set<String>
     let firstNames: Set<String>
     let menNames: Set<String>
@@ -78,6 +79,7 @@ public struct QuoteFinder: Sendable {
         prepositions = set(language.organisationPrepositions)
         organisationWords = set(language.organisationWords)
         committeeHeads = language.committeeHeads.map(NameMatcher.foldWord)
+        partyNouns = set(language.partyNouns)
         notSpeakers = set(language.notSpeakers)
         menNames = set(language.firstNamesMen)
         womenNames = set(language.firstNamesWomen)

@@ -25,6 +25,9 @@ public struct QuoteLanguage: Sendable, Codable, Equatable {
     public var organisationWords: [String]
     /// Word endings that make a capitalised phrase a committee, not an organisation ("Miljøudvalget").
     public var committeeHeads: [String]
+    /// Parties written in lower case after "de" ("de konservatives gruppeformand", "de radikales Anne Jensen"):
+    /// in the genitive before a title or a name, the party is the organisation.
+    public var partyNouns: [String]
     /// Labels before a colon that are not a speaker ("Foto", "Fakta").
     public var notSpeakers: [String]
     /// Common Danish first names of men and of women: a capitalised run starting with one is a person's
@@ -40,7 +43,7 @@ public struct QuoteLanguage: Sendable, Codable, Equatable {
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case verbs, fromPhrases, accordingTo, pronouns, referringNouns, leadIns, titleWords, organisationPrepositions, organisationWords
-        case committeeHeads, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, impersonal, namingWords
+        case committeeHeads, partyNouns, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, impersonal, namingWords
     }
 
     public init(from decoder: Decoder) throws {
@@ -56,6 +59,7 @@ public struct QuoteLanguage: Sendable, Codable, Equatable {
         notSpeakers = try c.decodeIfPresent([String].self, forKey: .notSpeakers) ?? []
         referringNouns = try c.decodeIfPresent([String].self, forKey: .referringNouns) ?? []
         committeeHeads = try c.decodeIfPresent([String].self, forKey: .committeeHeads) ?? []
+        partyNouns = try c.decodeIfPresent([String].self, forKey: .partyNouns) ?? []
         firstNamesMen = try c.decodeIfPresent([String].self, forKey: .firstNamesMen) ?? []
         firstNamesWomen = try c.decodeIfPresent([String].self, forKey: .firstNamesWomen) ?? []
         addressees = try c.decodeIfPresent([String].self, forKey: .addressees) ?? []

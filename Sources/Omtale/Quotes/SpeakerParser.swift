@@ -90,7 +90,16 @@ extension QuoteScan {
 
     /// The title as written (without name, party letter and a final "i <organisation>"), and its parts
     /// (split at commas and "og") for checking roles.
-    func role(_ a: Int, _ b: Int, name: Range<Int>, letter: Range<Int>?, organisation: Organisation?) -> (String?, [Range<Int>]) {
+    func role(_ a: Int, _ end: Int, name: Range<Int>, letter: Range<Int>?, organisation: Organisation?) -> (String?, [Range<Int>]) {
+        // "siger Anne Jensen og uddyber", "siger Anne Jensen (S), og peger på …": a second verb after the name
+        // starts a new clause, which is not her title.
+        var b = end
+        var next = afterNameAndLetter(name, end)
+        if next < end, isPunctuation(next, Unit.comma) { next = skipSpaces(next + 1, end) }
+        if next < end, tokens[next].kind == .word, folded[next] == "og" {
+            let word = skipSpaces(next + 1, end)
+            if word > next + 1, word < end, tokens[word].kind == .word, !isCapitalised(word), !isTitle(word) { b = next }
+        }
         /// Token ranges of the phrase without the name and party letter, split at commas (and at "og" when `atAnd`).
         func split(atAnd: Bool) -> [Range<Int>] {
             var parts: [Range<Int>] = []
