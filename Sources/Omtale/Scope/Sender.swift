@@ -62,12 +62,16 @@ public struct Sender: Sendable, Equatable {
             let parties = Set(names.compactMap { match -> Int? in if case .party(let i) = match.target { return i } else { return nil } })
             guard parties.count == 1, let party = parties.first, names.allSatisfy({ if case .party = $0.target { return true } else { return false } })
             else { continue }
-            var rest = document.string(section.range)
-            for match in names.reversed() {
-                let local = (match.range.lowerBound - section.range.lowerBound)..<(match.range.upperBound - section.range.lowerBound)
-                let units = Array(rest.utf16)
-                rest = String(utf16Units: units[..<local.lowerBound]) + " " + String(utf16Units: units[local.upperBound...])
+            // The names are blanked in place, clipped to the section: a name may run on past the
+            // line's end ("Region" ending a headline, "Midtjylland" on the next line) and two forms
+            // may overlap, so cutting them out one by one could index past the text.
+            var units = Array(document.string(section.range).utf16)
+            for match in names {
+                let lower = max(0, match.range.lowerBound - section.range.lowerBound)
+                let upper = min(units.count, match.range.upperBound - section.range.lowerBound)
+                if lower < upper { units.replaceSubrange(lower..<upper, with: repeatElement(0x20, count: upper - lower)) }
             }
+            var rest = String(utf16Units: units[...])
             if let date = PublicationDate.parse(rest) {
                 let units = Array(rest.utf16)
                 rest = String(utf16Units: units[..<date.offset]) + " " + String(utf16Units: units[(date.offset + date.length)...])

@@ -16,6 +16,14 @@ struct FuzzRegressionTests {
         #expect(!result.stderr.contains("Program crashed") && !result.stderr.contains("Fatal error"), "\(name): \(result.stderr)")
     }
 
+    /// Read as text extracted from Word, a headline whose last party name runs on into the next
+    /// line ("Region" / "Midtjylland") made the sender check cut past the headline's end.
+    @Test func aNameRunningPastTheHeadlineIsChecked() throws {
+        let result = try CLI.run(["check", "--input", "docx-text", TestPaths.fixture("fuzz/docx-text-name-past-the-headline.txt").path])
+        #expect([0, 1].contains(result.status), "\(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"))
+    }
+
     @Test func invalidUTF8InAnElementNameIsRefusedClearly() throws {
         let result = try CLI.run(["check", TestPaths.fixture("fuzz/docx-invalid-utf8-element-name.docx").path])
         #expect(result.status == 2)
