@@ -54,12 +54,11 @@ struct SharedOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Mappe med regler (standard: de indbyggede regler for Klimaalliancen).", valueName: "mappe"))
     var rules: String?
 
-    @Option(name: .long, help: "Sprog for meddelelser: da eller en (standard: fra LANG, ellers dansk).")
-    var lang: Language?
+    @OptionGroup var languageOption: LanguageOption
 
-    var language: Language {
-        lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
-    }
+    /// `--lang` as given, nil when it was not.
+    var lang: Language? { languageOption.lang }
+    var language: Language { languageOption.language }
 
     /// The ruleset, or exit 2 with the file and place of the problem.
     func loadRuleset() throws -> Ruleset {

@@ -68,6 +68,20 @@ def block_in_paragraph(text, offset, paragraph):
     return offset < start and text[offset:start].strip() == ""
 
 
+def spans(value):
+    """Every [start, end] pair inside an annotation value."""
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from spans(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key in ("start", "end"):
+                continue
+            yield from spans(item)
+
+
 def span_text(text, span):
     return None if span is None else text[span[0]:span[1]]
 

@@ -15,26 +15,12 @@ import datetime
 import json
 import sys
 
-from corpuslib import ANNOTATIONS, SETS, corpus_dir, sha256_of, split_for
+from corpuslib import ANNOTATIONS, SETS, corpus_dir, sha256_of, spans, split_for
 
 # Keys whose values are free text written by the annotator or metadata, not copied from the text.
 FREE_TEXT = {"notes", "verdict_notes", "source", "publisher", "publisher_domain", "annotator", "id", "set",
              "mark", "party", "date", "commercial", "language", "kind", "split", "sha256", "publisher_party"}
 MAX_NOTE = 1000
-
-
-def spans(value):
-    """Every [start, end] pair inside an annotation value."""
-    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
-        yield value
-    elif isinstance(value, list):
-        for item in value:
-            yield from spans(item)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key in ("start", "end"):
-                continue
-            yield from spans(item)
 
 
 def strings(value, key=None):

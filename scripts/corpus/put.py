@@ -16,7 +16,7 @@ import hashlib
 import json
 import sys
 
-from corpuslib import ANNOTATIONS, SETS, corpus_dir
+from corpuslib import ANNOTATIONS, SETS, corpus_dir, spans
 
 
 def annotation_of(identifier):
@@ -25,16 +25,6 @@ def annotation_of(identifier):
         if path.exists():
             return json.loads(path.read_text(encoding="utf-8"))
     sys.exit(f"{identifier}: no annotation in fixtures/real")
-
-
-def furthest_offset(value):
-    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
-        return value[1]
-    if isinstance(value, list):
-        return max((furthest_offset(v) for v in value), default=0)
-    if isinstance(value, dict):
-        return max((furthest_offset(v) for k, v in value.items() if k not in ("title_span",)), default=0)
-    return 0
 
 
 def status(corpus):
@@ -61,7 +51,8 @@ def main():
         return
     annotation = annotation_of(args.id)
     text = sys.stdin.buffer.read().decode("utf-8")
-    candidates = [text[:-1] if text.endswith("\n") else text, text, text.rstrip("\n")]
+    # The here-document's own newline first; then the text as read, in case the excerpt had none.
+    candidates = [text[:-1] if text.endswith("\n") else text, text]
     for candidate in candidates:
         if hashlib.sha256(candidate.encode("utf-8")).hexdigest() == annotation["sha256"]:
             target = corpus / annotation["set"] / f"{args.id}.txt"
@@ -69,7 +60,7 @@ def main():
             target.write_bytes(candidate.encode("utf-8"))
             print(f"{args.id}: stored ({len(candidate)} characters)")
             return
-    needed = furthest_offset({k: v for k, v in annotation.items()})
+    needed = max((end for _, end in spans(annotation)), default=0)
     print(f"{args.id}: SHA-256 differs; not stored. The text has {len(candidates[0])} characters; "
           f"the annotation reaches offset {needed}. Check characters that are easy to change in copying: "
           "non-breaking spaces, soft hyphens, dashes (– —), quotation marks (” » «), trailing spaces.",
