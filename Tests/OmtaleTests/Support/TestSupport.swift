@@ -51,16 +51,28 @@ struct Expected {
     var marker: String
     var message: String
     var severity: Severity?
+    /// The whole message, not only its beginning (`Expected(marker, whole:, english:)`).
+    var whole = false
+    /// The whole English message, when the test pins it too.
+    var english: String?
 
     init(_ marker: String, _ message: String, severity: Severity? = nil) {
         self.marker = marker
         self.message = message
         self.severity = severity
     }
+
+    /// A key message pinned word for word, in Danish and (optionally) English.
+    init(_ marker: String, whole message: String, english: String? = nil, severity: Severity? = nil) {
+        self.init(marker, message, severity: severity)
+        self.whole = true
+        self.english = english
+    }
 }
 
 /// Runs `rule` on the marked text and checks that exactly the expected diagnostics come out,
-/// at the markers, with these messages (a message matches when it starts with the expected text).
+/// at the markers, with these messages (a message matches when it starts with the expected text,
+/// or is the whole expected text for `Expected(_:whole:english:)`).
 /// Then runs it again with a non-ASCII prefix on the first line, where columns on line 1 must
 /// shift by the prefix's length in scalars and every other position must stay put.
 func assertRule(
@@ -85,7 +97,14 @@ func assertRule(
             #expect(diagnostic.start.line == location.line && diagnostic.start.column == location.column,
                     "\(label): \(rule) at \(diagnostic.start.line):\(diagnostic.start.column), expected \(want.marker) at \(location.line):\(location.column)",
                     sourceLocation: sourceLocation)
-            #expect(diagnostic.message(language).hasPrefix(want.message), "\(label): message was »\(diagnostic.message(language))«", sourceLocation: sourceLocation)
+            if want.whole {
+                #expect(diagnostic.message(language) == want.message, "\(label)", sourceLocation: sourceLocation)
+                if let english = want.english {
+                    #expect(diagnostic.message(.en) == english, "\(label), English", sourceLocation: sourceLocation)
+                }
+            } else {
+                #expect(diagnostic.message(language).hasPrefix(want.message), "\(label): message was »\(diagnostic.message(language))«", sourceLocation: sourceLocation)
+            }
             if let severity = want.severity {
                 #expect(diagnostic.severity == severity, sourceLocation: sourceLocation)
             }
