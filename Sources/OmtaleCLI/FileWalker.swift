@@ -22,8 +22,8 @@ struct FileWalker {
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 let broken = (try? manager.destinationOfSymbolicLink(atPath: path)) != nil
                 targets.append(.problem(path, broken
-                    ? InputError(.notFound, da: "symbolsk link til en fil, der ikke findes", en: "symbolic link to a file that does not exist")
-                    : InputError(.notFound, da: "filen findes ikke", en: "no such file")))
+                    ? InputError(.notFound, da: "symbolsk link til en fil, der ikke findes. Ret linket, eller angiv filen selv", en: "symbolic link to a file that does not exist. Fix the link, or give the file itself")
+                    : InputError(.notFound, da: "filen findes ikke. Tjek navnet og stien", en: "no such file. Check the name and the path")))
                 continue
             }
             guard isDirectory.boolValue else { targets.append(.file(path)); continue }

@@ -44,8 +44,8 @@ extension CheckCommand {
                     do {
                         try Fixer.write(result)
                     } catch {
-                        Console.error(language == .da ? "omtale: kan ikke skrive '\(result.destination)': \(error.localizedDescription); filen er ikke ændret"
-                                                      : "omtale: cannot write '\(result.destination)': \(error.localizedDescription); the file was not changed")
+                        Console.error(language == .da ? "omtale: kan ikke skrive '\(result.destination)': \(SystemError.describe(error, .da)); filen er ikke ændret"
+                                                      : "omtale: cannot write '\(result.destination)': \(SystemError.describe(error, .en)); the file was not changed")
                         throw ExitCode(2)
                     }
                     summarize(result, language: language)

@@ -66,7 +66,7 @@ public struct Baseline: Sendable, Equatable, Codable {
             return try JSONDecoder().decode(Baseline.self, from: data)
         } catch {
             throw InputError(.malformed, da: "filen med kendte fund kan ikke læses (\(SystemError.describe(error, .da))). Lav den igen med --write-baseline.",
-                             en: "the baseline file cannot be read (\(error.localizedDescription)). Make it again with --write-baseline.")
+                             en: "the baseline file cannot be read (\(SystemError.describe(error, .en))). Make it again with --write-baseline.")
         }
     }
 

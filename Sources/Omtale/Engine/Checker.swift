@@ -150,8 +150,8 @@ public final class Checker: @unchecked Sendable {
             let value = Double(bytes) / 1_048_576
             return value < 10 ? String(format: "%.1f", value).replacingOccurrences(of: ".", with: ",") : "\(Int(value))"
         }
-        return InputError(.tooLarge, da: "filen er for stor (\(mb(size)) MB; Omtale læser højst \(mb(limit)) MB)",
-                          en: "the file is too large (\(mb(size).replacingOccurrences(of: ",", with: ".")) MB; Omtale reads at most \(mb(limit).replacingOccurrences(of: ",", with: ".")) MB)")
+        return InputError(.tooLarge, da: "filen er for stor (\(mb(size)) MB; Omtale læser højst \(mb(limit)) MB). Del teksten op i mindre filer",
+                          en: "the file is too large (\(mb(size).replacingOccurrences(of: ",", with: ".")) MB; Omtale reads at most \(mb(limit).replacingOccurrences(of: ",", with: ".")) MB). Split the text into smaller files")
     }
 
     /// Reads a file with its size checked first, so a huge file is refused without reading it.
@@ -159,12 +159,12 @@ public final class Checker: @unchecked Sendable {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(.notFound, da: "filen findes ikke", en: "no such file")
+            throw InputError(.notFound, da: "filen findes ikke. Tjek navnet og stien", en: "no such file. Check the name and the path")
         }
         if isDirectory.boolValue { throw InputError(.directory, da: "er en mappe", en: "is a directory") }
         try FileKind.requireRegularFile(path)
         guard manager.isReadableFile(atPath: path) else {
-            throw InputError(.unreadable, da: "filen kan ikke læses (adgang nægtet)", en: "the file cannot be read (permission denied)")
+            throw InputError(.unreadable, da: "filen kan ikke læses (adgang nægtet). Tjek, at du har lov til at læse den", en: "the file cannot be read (permission denied). Check that you may read it")
         }
         if let size = (try? manager.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > limit {
             throw tooLarge(size.intValue, limit: limit)
@@ -178,8 +178,8 @@ public final class Checker: @unchecked Sendable {
         } catch let error as InputError {
             throw error
         } catch {
-            throw InputError(.unreadable, da: "filen kan ikke læses: \(error.localizedDescription)",
-                             en: "the file cannot be read: \(error.localizedDescription)")
+            throw InputError(.unreadable, da: "filen kan ikke læses: \(SystemError.describe(error, .da))",
+                             en: "the file cannot be read: \(SystemError.describe(error, .en))")
         }
     }
 }

@@ -70,8 +70,8 @@ public struct DocxInput: InputPlugin {
         let rootRels = try zip.read("_rels/.rels").map { try DocxRelationships.parse($0, base: "", part: "_rels/.rels") } ?? [:]
         let main = rootRels.values.first { $0.type == "officeDocument" && !$0.external }?.target ?? "word/document.xml"
         guard let documentData = try zip.read(main) else {
-            throw InputError(.missingPart, da: "filen er et ZIP-arkiv, men ikke et Word-dokument: \(main) mangler",
-                             en: "the file is a ZIP archive but not a Word document: \(main) is missing")
+            throw InputError(.missingPart, da: "filen er et ZIP-arkiv, men ikke et Word-dokument: \(main) mangler. Gem dokumentet som .docx i Word",
+                             en: "the file is a ZIP archive but not a Word document: \(main) is missing. Save the document as .docx in Word")
         }
         let folder = (main as NSString).deletingLastPathComponent
         let relsName = (folder.isEmpty ? "" : folder + "/") + "_rels/" + (main as NSString).lastPathComponent + ".rels"
@@ -88,8 +88,8 @@ public struct DocxInput: InputPlugin {
         var layout = DocxLayout()
         let body = try DocxStory.parse(documentData, part: main, kind: .body, styles: hidden)
         guard body.isWordDocument else {
-            throw InputError(.missingPart, da: "filen er en Office-pakke, men ikke et Word-dokument: hoveddelen \(main) er ikke et w:document (\(body.root.isEmpty ? "tom" : "rodelement »\(String(body.root.prefix(60)))«"))",
-                             en: "the file is an Office package but not a Word document: the main part \(main) is not a w:document (\(body.root.isEmpty ? "empty" : "root element '\(String(body.root.prefix(60)))'"))")
+            throw InputError(.missingPart, da: "filen er en Office-pakke, men ikke et Word-dokument: hoveddelen \(main) er ikke et w:document (\(body.root.isEmpty ? "tom" : "rodelement »\(String(body.root.prefix(60)))«")). Gem dokumentet som .docx i Word",
+                             en: "the file is an Office package but not a Word document: the main part \(main) is not a w:document (\(body.root.isEmpty ? "empty" : "root element '\(String(body.root.prefix(60)))'")). Save the document as .docx in Word")
         }
         layout.append(body.paragraphs, part: "body", kind: .paragraph, from: main)
 

@@ -27,12 +27,12 @@ public enum NoText {
 
     static func message(data: Data, container: Bool) -> Localized {
         if data.isEmpty {
-            return Localized(da: "filen er tom (0 bytes); der er ingen tekst at tjekke", en: "the file is empty (0 bytes); there is no text to check")
+            return Localized(da: "filen er tom (0 bytes); der er ingen tekst at tjekke. Tjek, at det er den rigtige fil, og at teksten er gemt i den", en: "the file is empty (0 bytes); there is no text to check. Make sure it is the right file and that the text is saved in it")
         }
         return container
-            ? Localized(da: "dokumentet indeholder ingen tekst at tjekke (hverken brødtekst, tabeller, sidehoveder eller noter)",
-                        en: "the document contains no text to check (no body text, tables, headers or notes)")
-            : Localized(da: "filen indeholder ingen tekst at tjekke (kun mellemrum og linjeskift)",
-                        en: "the file contains no text to check (only spaces and line breaks)")
+            ? Localized(da: "dokumentet indeholder ingen tekst at tjekke (hverken brødtekst, tabeller, sidehoveder eller noter). Tjek, at det er den rigtige fil, og at teksten er gemt i den",
+                        en: "the document contains no text to check (no body text, tables, headers or notes). Make sure it is the right file and that the text is saved in it")
+            : Localized(da: "filen indeholder ingen tekst at tjekke (kun mellemrum og linjeskift). Tjek, at det er den rigtige fil, og at teksten er gemt i den",
+                        en: "the file contains no text to check (only spaces and line breaks). Make sure it is the right file and that the text is saved in it")
     }
 }

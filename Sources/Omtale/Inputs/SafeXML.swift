@@ -25,8 +25,8 @@ enum SafeXML {
             return false
         }
         if found {
-            throw InputError(.unsafeXML, da: "delen \(part) indeholder en DTD (<!DOCTYPE/<!ENTITY>), som Word aldrig skriver; den kan bruges til entitetsbomber eller til at læse andre filer, så filen afvises",
-                             en: "the part \(part) contains a DTD (<!DOCTYPE/<!ENTITY>), which Word never writes; it can be used for entity bombs or to read other files, so the file is refused")
+            throw InputError(.unsafeXML, da: "delen \(part) indeholder en DTD (<!DOCTYPE/<!ENTITY>), som Word aldrig skriver; den kan bruges til entitetsbomber eller til at læse andre filer, så filen afvises. Åbn den i Word, og gem den igen",
+                             en: "the part \(part) contains a DTD (<!DOCTYPE/<!ENTITY>), which Word never writes; it can be used for entity bombs or to read other files, so the file is refused. Open it in Word and save it again")
         }
     }
 
@@ -40,8 +40,8 @@ enum SafeXML {
             return !body.contains(0) && String(validating: body, as: UTF8.self) != nil
         }
         if !valid {
-            throw InputError(.malformed, da: "delen \(part) er ikke gyldig UTF-8-tekst; filen er beskadiget (prøv at åbne og gemme den i Word)",
-                             en: "the part \(part) is not valid UTF-8 text; the file is damaged (try opening and saving it in Word)")
+            throw InputError(.malformed, da: "delen \(part) er ikke gyldig UTF-8-tekst; filen er beskadiget. Åbn den i Word, og gem den igen",
+                             en: "the part \(part) is not valid UTF-8 text; the file is damaged. Open it in Word and save it again")
         }
     }
 
@@ -59,8 +59,8 @@ enum SafeXML {
             let bom = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) ? 2 : 0
             guard data.count % 2 == 0,
                   let text = String(data: data.dropFirst(bom), encoding: bigEndian ? .utf16BigEndian : .utf16LittleEndian) else {
-                throw InputError(.malformed, da: "delen \(part) er ikke gyldig UTF-16-tekst; filen er beskadiget",
-                                 en: "the part \(part) is not valid UTF-16 text; the file is damaged")
+                throw InputError(.malformed, da: "delen \(part) er ikke gyldig UTF-16-tekst; filen er beskadiget. Åbn den i Word, og gem den igen",
+                                 en: "the part \(part) is not valid UTF-16 text; the file is damaged. Open it in Word and save it again")
             }
             data = Data(text.utf8)
         }
@@ -69,8 +69,8 @@ enum SafeXML {
         let readable = bigEndian == nil ? ["utf-8", "utf8"] : ["utf-16", "utf-16le", "utf-16be", "utf16"]
         guard readable.contains(name) else {
             let shown = String(declared.value.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 }.prefix(40))
-            throw InputError(.unsafeXML, da: "delen \(part) angiver tegnsættet »\(shown)«, som Omtale ikke læser (Word skriver UTF-8); filen afvises",
-                             en: "the part \(part) declares the encoding '\(shown)', which Omtale does not read (Word writes UTF-8); the file is refused")
+            throw InputError(.unsafeXML, da: "delen \(part) angiver tegnsættet »\(shown)«, som Omtale ikke læser (Word skriver UTF-8); filen afvises. Åbn den i Word, og gem den igen",
+                             en: "the part \(part) declares the encoding '\(shown)', which Omtale does not read (Word writes UTF-8); the file is refused. Open it in Word and save it again")
         }
         if bigEndian != nil { data.replaceSubrange(declared.range, with: Data("UTF-8".utf8)) }
         return data
@@ -106,8 +106,8 @@ enum SafeXML {
         parser.delegate = delegate
         if !parser.parse() {
             if let abort = (delegate as? AbortingDelegate)?.abortError { throw abort }
-            throw InputError(.malformed, da: "delen \(part) er ikke gyldig XML; filen er beskadiget",
-                             en: "the part \(part) is not well-formed XML; the file is damaged")
+            throw InputError(.malformed, da: "delen \(part) er ikke gyldig XML; filen er beskadiget. Åbn den i Word, og gem den igen",
+                             en: "the part \(part) is not well-formed XML; the file is damaged. Open it in Word and save it again")
         }
     }
 

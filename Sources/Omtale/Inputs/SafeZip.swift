@@ -118,21 +118,21 @@ struct SafeZip {
                     return chunk
                 }, consumer: consume)
             default:
-                throw InputError(.malformed, da: "delen \(name) er pakket med en metode, Word ikke bruger", en: "the part \(name) is compressed with a method Word does not use")
+                throw InputError(.malformed, da: "delen \(name) er pakket med en metode, Word ikke bruger. Åbn den i Word, og gem den igen", en: "the part \(name) is compressed with a method Word does not use. Open it in Word and save it again")
             }
         } catch let error as InputError {
             throw error
         } catch {
-            throw InputError(.malformed, da: "delen \(name) kan ikke pakkes ud (\(error)); filen er beskadiget",
-                             en: "the part \(name) cannot be inflated (\(error)); the file is damaged")
+            throw InputError(.malformed, da: "delen \(name) kan ikke pakkes ud (\(error)); filen er beskadiget. Åbn den i Word, og gem den igen",
+                             en: "the part \(name) cannot be inflated (\(error)); the file is damaged. Open it in Word and save it again")
         }
         inflatedTotal = total
         return output
     }
 
     static func truncatedStream(_ name: String) -> Localized {
-        Localized(da: "delen \(name) er afkortet (de komprimerede data slutter for tidligt); filen er beskadiget",
-                  en: "the part \(name) is truncated (its compressed data ends too early); the file is damaged")
+        Localized(da: "delen \(name) er afkortet (de komprimerede data slutter for tidligt); filen er beskadiget. Åbn den i Word, og gem den igen",
+                  en: "the part \(name) is truncated (its compressed data ends too early); the file is damaged. Open it in Word and save it again")
     }
 
     /// A little-endian UInt16 at an offset of the file.
@@ -150,7 +150,7 @@ struct SafeZip {
     }
 
     static func bomb(da: String, en: String) -> InputError {
-        InputError(.bomb, da: "filen ligner en ZIP-bombe: \(da); den læses ikke", en: "the file looks like a ZIP bomb: \(en); it is not read")
+        InputError(.bomb, da: "filen ligner en ZIP-bombe: \(da); den læses ikke. Er det jeres eget dokument, så åbn det i Word, og gem det igen", en: "the file looks like a ZIP bomb: \(en); it is not read. If it is your own document, open it in Word and save it again")
     }
 
     // MARK: - Central directory, by hand
@@ -167,14 +167,14 @@ struct SafeZip {
                              en: "the file is an OLE document: either a password-protected .docx or a legacy Word document (.doc) renamed. Open it in Word, remove any password and save it as .docx")
         }
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) else {
-            throw InputError(.notZip, da: "filen er ikke en .docx: den er ikke et ZIP-arkiv (begynder ikke med »PK«)",
-                             en: "the file is not a .docx: it is not a ZIP archive (does not start with 'PK')")
+            throw InputError(.notZip, da: "filen er ikke en .docx: den er ikke et ZIP-arkiv (begynder ikke med »PK«). Gem dokumentet som .docx i Word, eller ret filendelsen",
+                             en: "the file is not a .docx: it is not a ZIP archive (does not start with 'PK'). Save the document as .docx in Word, or correct the extension")
         }
         func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
         func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
         /// A ZIP64 value: anything past the file's size is as good as infinite (and cannot overflow Int).
         func u64(_ i: Int) -> Int { u32(i + 4) != 0 ? Int.max / 4 : u32(i) }
-        let damaged = InputError(.malformed, da: "ZIP-arkivets indholdsfortegnelse er beskadiget", en: "the ZIP archive's central directory is damaged")
+        let damaged = InputError(.malformed, da: "ZIP-arkivets indholdsfortegnelse er beskadiget. Åbn den i Word, og gem den igen", en: "the ZIP archive's central directory is damaged. Open it in Word and save it again")
         // The end-of-central-directory record: 22 bytes plus a comment of at most 65,535 bytes.
         var eocd: Int? = nil
         var i = bytes.count - 22
@@ -184,8 +184,8 @@ struct SafeZip {
             i -= 1
         }
         guard let eocd else {
-            throw InputError(.truncated, da: "ZIP-arkivet er afkortet: indholdsfortegnelsen (central directory) i slutningen af filen mangler. Filen er måske ikke gemt eller kopieret færdig",
-                             en: "the ZIP archive is truncated: the central directory at the end of the file is missing. Perhaps the file was not completely saved or copied")
+            throw InputError(.truncated, da: "ZIP-arkivet er afkortet: indholdsfortegnelsen (central directory) i slutningen af filen mangler. Filen er måske ikke gemt eller kopieret færdig. Gem eller kopiér den igen",
+                             en: "the ZIP archive is truncated: the central directory at the end of the file is missing. Perhaps the file was not completely saved or copied. Save or copy it again")
         }
         var count = u16(eocd + 10)
         var directorySize = u32(eocd + 12)
@@ -208,7 +208,7 @@ struct SafeZip {
             throw bomb(da: "arkivet har \(count) poster", en: "the archive has \(count) entries")
         }
         guard directoryOffset <= directoryEnd, directorySize <= directoryEnd - directoryOffset else {
-            throw InputError(.truncated, da: "ZIP-arkivet er afkortet eller beskadiget: indholdsfortegnelsen peger uden for filen",
+            throw InputError(.truncated, da: "ZIP-arkivet er afkortet eller beskadiget: indholdsfortegnelsen peger uden for filen. Åbn den i Word, og gem den igen",
                              en: "the ZIP archive is truncated or damaged: the central directory points outside the file")
         }
         var items: [Item] = []
@@ -259,12 +259,12 @@ struct SafeZip {
         for item in items {
             let h = item.localHeaderOffset
             guard h <= directoryOffset - 30, u32(h) == 0x0403_4B50 else {
-                throw InputError(.truncated, da: "ZIP-arkivet er beskadiget: posten \(item.name) peger uden for filens data",
+                throw InputError(.truncated, da: "ZIP-arkivet er beskadiget: posten \(item.name) peger uden for filens data. Åbn den i Word, og gem den igen",
                                  en: "the ZIP archive is damaged: the entry \(item.name) points outside the file's data")
             }
             let header = h + 30 + u16(h + 26) + u16(h + 28)
             guard header <= directoryOffset, item.compressedSize <= directoryOffset - header else {
-                throw InputError(.truncated, da: "ZIP-arkivet er afkortet: posten \(item.name) slutter uden for filens data",
+                throw InputError(.truncated, da: "ZIP-arkivet er afkortet: posten \(item.name) slutter uden for filens data. Åbn den i Word, og gem den igen",
                                  en: "the ZIP archive is truncated: the entry \(item.name) ends outside the file's data")
             }
             spans.append((h, header + item.compressedSize, item.name))

@@ -85,8 +85,8 @@ public struct HumanReporter: StreamingReporter {
         let source = sources[date.source] ?? (date.source, date.source)
         let value = da ? DanishDate.long(date.value) : date.value
         return da
-            ? "afsender: \(sender); dato: \(value) (\(source.0)). Ret med --sender PART og --date ÅÅÅÅ-MM-DD."
-            : "sender: \(sender); date: \(value) (\(source.1)). Override with --sender PARTY and --date YYYY-MM-DD."
+            ? "afsender: \(sender); dato: \(value) (\(source.0)). Er det forkert, så ret det med --sender og --date, fx --sender rm --date 2026-12-01."
+            : "sender: \(sender); date: \(value) (\(source.1)). If that is wrong, override it with --sender and --date, e.g. --sender rm --date 2026-12-01."
     }
 
     func location(_ path: String, _ location: SourceLocation) -> String {

@@ -18,13 +18,13 @@ public struct PartnerMentionRule: Rule, RuleKind {
         static func missing(_ parties: [String], partnership: String, clause: String) -> Localized {
             let da = parties.count == 1 ? "\(parties[0]) er ikke nævnt." : "\(parties.count) parter er ikke nævnt: \(ListFormatter.danish(parties))."
             let en = parties.count == 1 ? "\(parties[0]) is not named." : "\(parties.count) parties are not named: \(ListFormatter.english(parties))."
-            return Localized(da: da + " En tekst om \(partnership) skal nævne alle andre parter (\(clause)).",
-                             en: en + " A text about \(partnership) must name every other party (\(clause)).")
+            return Localized(da: da + " En tekst om \(partnership) skal nævne alle parter (\(clause)).",
+                             en: en + " A text about \(partnership) must name every party (\(clause)).")
         }
 
         static let senderUnknown = Localized(
-            da: "Er teksten fra en af dem, gælder kravet ikke for afsenderen selv: angiv den med --sender eller sender: i .omtale.yml.",
-            en: "If the text is from one of them, the sender need not name itself: state it with --sender or sender: in .omtale.yml.")
+            da: "Er teksten fra en af parterne, behøver afsenderen ikke nævne sig selv: angiv den med --sender eller sender: i .omtale.yml.",
+            en: "If the text is from one of the parties, that party need not name itself: give the sender with --sender or sender: in .omtale.yml.")
 
         static func notAParty(_ sender: String) -> Localized {
             Localized(da: "Afsenderen, \(sender), er ikke en part og skal nævne alle parter.",
@@ -32,8 +32,8 @@ public struct PartnerMentionRule: Rule, RuleKind {
         }
 
         static func abbreviationOnly(_ written: String, _ party: String) -> Localized {
-            Localized(da: "»\(written)« er en intern forkortelse og tæller ikke som at nævne \(party).",
-                      en: "'\(written)' is an internal abbreviation and does not count as naming \(party).")
+            Localized(da: "»\(written)« er en intern forkortelse fra aftalen, men en forkortelse tæller ikke som at nævne \(party).",
+                      en: "'\(written)' is an internal abbreviation from the agreement, but an abbreviation does not count as naming \(party).")
         }
 
         static func notCounted(_ written: String, _ section: Section.Kind) -> Localized {
@@ -45,6 +45,11 @@ public struct PartnerMentionRule: Rule, RuleKind {
                 en = "'\(written)' stands only in the contact block, which does not count as naming the party."
             }
             return Localized(da: da, en: en)
+        }
+
+        /// A look-alike that does not count, with the ruleset's note on why and what to write instead.
+        static func lookalike(_ written: String, _ note: Localized) -> Localized {
+            Localized(da: "»\(written)« tæller ikke. ", en: "'\(written)' does not count. ") + note
         }
 
         static func enumerationFix(_ list: String) -> Localized {
@@ -84,12 +89,12 @@ public struct PartnerMentionRule: Rule, RuleKind {
 
         static func commonNoun(_ written: String, partnership: String, named: Int) -> Localized {
             Localized(
-                da: "»\(written)« står med lille begyndelsesbogstav, men teksten nævner \(named) af parterne. Mener I partnerskabet, så skriv »\(partnership)« med stort, så gælder kravene i pkt. 9.1.",
-                en: "'\(written)' is written in lower case, but the text names \(named) of the parties. If you mean the partnership, write '\(partnership)' with a capital; then section 9.1 applies.")
+                da: "»\(written)« står med lille begyndelsesbogstav, men teksten nævner \(named) af parterne. Mener I partnerskabet, så skriv »\(partnership)« med stort. Så gælder kravene i pkt. 9.1, fx at alle parter skal nævnes.",
+                en: "'\(written)' is written in lower case, but the text names \(named) of the parties. If you mean the partnership, write '\(partnership)' with a capital. Then the requirements of section 9.1 apply, e.g. that every party is named.")
         }
 
         static func commonNounFix(_ partnership: String) -> Localized {
-            Localized(da: "Skriv »\(partnership)« med stort, hvis partnerskabet er ment.", en: "Write '\(partnership)' with a capital if the partnership is meant.")
+            Localized(da: "Skriv »\(partnership)« med stort, hvis I mener partnerskabet.", en: "Write '\(partnership)' with a capital if you mean the partnership.")
         }
     }
 
@@ -152,7 +157,7 @@ public struct PartnerMentionRule: Rule, RuleKind {
             }
             for (i, lookalike) in ruleset.lookalikes.enumerated() where lookalike.mistakenFor.contains(entry.name) {
                 for match in scan.lookalikeMatches[i] where Self.lookalike(match.text, pointsTo: entry.name, among: lookalike.mistakenFor) {
-                    entry.localizedNotes.append("»\(match.text)«: " + lookalike.note)
+                    entry.localizedNotes.append(Messages.lookalike(match.text, lookalike.note))
                     break
                 }
             }

@@ -8,9 +8,9 @@ public struct PartyAbbreviationRule: Rule, RuleKind {
     }
 
     enum Messages {
-        static func abbreviation(_ written: String, party: String) -> Localized {
-            Localized(da: "»\(written)« er aftalens interne forkortelse for \(party), som læserne ikke kender. Skriv »\(party)«.",
-                      en: "'\(written)' is the agreement's internal abbreviation for \(party), which readers do not know. Write '\(party)'.")
+        static func abbreviation(_ written: String, party: String, clause: String) -> Localized {
+            Localized(da: "»\(written)« er en intern forkortelse fra aftalen, som læserne ikke kender. Skriv »\(party)« (\(clause)).",
+                      en: "'\(written)' is an internal abbreviation from the agreement that readers do not know. Write '\(party)' (\(clause)).")
         }
 
         static func fix(_ written: String, _ name: String) -> Localized {
@@ -24,7 +24,7 @@ public struct PartyAbbreviationRule: Rule, RuleKind {
             guard case .party(let index) = match.target else { preconditionFailure("party match without a party") }
             let party = context.ruleset.parties[index].name
             return context.diagnostic(
-                definition, Messages.abbreviation(match.text, party: party), at: match.range,
+                definition, Messages.abbreviation(match.text, party: party, clause: context.clause(definition)), at: match.range,
                 fix: context.replacement(match.range, with: match.suggestion, message: Messages.fix(match.text, match.suggestion)))
         }.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }

@@ -10,7 +10,20 @@ public struct PartySpellingRule: Rule, RuleKind {
 
     enum Messages {
         static func misspelling(_ written: String, _ correct: String) -> Localized {
-            Localized(da: "»\(written)« staves »\(correct)«.", en: "'\(written)' is spelled '\(correct)'.")
+            if isShortForm(written, of: correct) {
+                return Localized(da: "»\(written)« er en kortform. Skriv »\(correct)«.", en: "'\(written)' is a short form. Write '\(correct)'.")
+            }
+            return Localized(da: "»\(written)« staves »\(correct)«.", en: "'\(written)' is spelled '\(correct)'.")
+        }
+
+        /// »Region H«, »Region Midt«, »Region Syd«: the name cut short, not misspelt. The words before the
+        /// last are the name's own, and the last is at most half of the name's word it begins.
+        static func isShortForm(_ written: String, of correct: String) -> Bool {
+            let short = written.split(separator: " "), full = correct.split(separator: " ")
+            guard let last = short.last, short.count <= full.count, short.count > 1 else { return false }
+            let word = full[short.count - 1]
+            return Array(short.dropLast()) == Array(full.prefix(short.count - 1))
+                && word.hasPrefix(last) && last.count * 2 <= word.count
         }
 
         static func transliteration(_ written: String, _ correct: String) -> Localized {

@@ -13,7 +13,7 @@ public struct RegionsCollectiveRule: Rule, RuleKind {
             let list = ListFormatter.danish(unnamed)
             let listEN = ListFormatter.english(unnamed)
             return Localized(
-                da: "»\(written)« dækker \(list), som ikke nævnes ved navn. Det opfylder kravet om at nævne parterne.",
+                da: "»\(written)« dækker \(list), som ikke er nævnt ved navn. Det opfylder kravet om at nævne parterne.",
                 en: "'\(written)' covers \(listEN), which are not named individually. That meets the duty to name the parties.")
         }
 
@@ -29,7 +29,7 @@ public struct RegionsCollectiveRule: Rule, RuleKind {
 
         static func fix(_ written: String, _ names: String) -> Localized {
             Localized(da: "Vil I nævne regionerne hver for sig, så erstat »\(written)« med »\(names)«.",
-                      en: "Name the regions: replace '\(written)' with '\(names)'")
+                      en: "To name the regions one by one, replace '\(written)' with '\(names)'.")
         }
     }
 

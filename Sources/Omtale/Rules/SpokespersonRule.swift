@@ -50,32 +50,32 @@ public struct SpokespersonRule: Rule, RuleKind {
         static func wrongOrganisation(_ speaker: String, role: Localized, organisation: String, allowed: Localized, partnership: String,
                                       clause: String) -> Localized {
             Localized(
-                da: "\(speaker) præsenteres som \(role.da) i \(partnership), men kommer fra \(organisation). Efter \(clause) kommer \(role.da) fra \(allowed.da).",
-                en: "\(speaker) is presented as \(role.en) of \(partnership) but comes from \(organisation). Under \(clause) the \(role.en) comes from \(allowed.en).")
+                da: "\(speaker) står som \(role.da) i \(partnership), men kommer fra \(organisation). Ifølge \(clause) er rollen forbeholdt \(allowed.da). Ret titlen, eller lad en anden udtale sig.",
+                en: "\(speaker) appears as \(role.en) of \(partnership) but comes from \(organisation). Under \(clause) the role is reserved for \(allowed.en). Correct the title, or let someone else speak.")
         }
 
         static func knowledgePartner(_ speaker: String, partner: String, role: Localized, partnership: String, clause: String) -> Localized {
             Localized(
-                da: "\(speaker) fra \(partner) præsenteres som \(role.da) og taler dermed på vegne af \(partnership). \(partner) er uafhængig videnspartner (pkt. 8.7) og udtaler sig ikke på partnerskabets vegne; videnspartnernes egen kommunikation reguleres af deres egne kontrakter (\(clause)).",
-                en: "\(speaker) of \(partner) is presented as \(role.en) and so speaks on behalf of \(partnership). \(partner) is an independent knowledge partner (section 8.7) and does not speak on the partnership's behalf; the knowledge partners' own communication is governed by their own contracts (\(clause)).")
+                da: "\(speaker) fra \(partner) står som \(role.da) og taler dermed på vegne af \(partnership). \(partner) er uafhængig videnspartner og taler ikke på alliancens vegne (pkt. 8.7). Fjern titlen.",
+                en: "\(speaker) of \(partner) appears as \(role.en) and so speaks on behalf of \(partnership). \(partner) is an independent knowledge partner and does not speak for the alliance (section 8.7). Remove the title.")
         }
 
         static func notInStructure(_ speaker: String, role: Localized, partnership: String, clause: String) -> Localized {
             Localized(
-                da: "\(speaker) udtaler sig som \(role.da) i \(partnership), men står ikke i talsmandsstrukturen (\(clause)).",
-                en: "\(speaker) speaks as \(role.en) of \(partnership) but is not in the spokesperson structure (\(clause)).")
+                da: "\(speaker) udtaler sig som \(role.da) i \(partnership), men står ikke i talsmandsstrukturen (\(clause)). Ret titlen, eller lad en fra talsmandsstrukturen udtale sig.",
+                en: "\(speaker) speaks as \(role.en) of \(partnership) but is not in the spokesperson structure (\(clause)). Correct the title, or let someone from the structure speak.")
         }
 
         static func otherRole(_ speaker: String, role: Localized, listed: Localized, clause: String) -> Localized {
             Localized(
-                da: "\(speaker) står i talsmandsstrukturen som \(listed.da), ikke som \(role.da) (\(clause)).",
-                en: "\(speaker) is in the spokesperson structure as \(listed.en), not as \(role.en) (\(clause)).")
+                da: "\(speaker) står i talsmandsstrukturen som \(listed.da), ikke som \(role.da) (\(clause)). Ret titlen til »\(listed.da)«.",
+                en: "\(speaker) is in the spokesperson structure as \(listed.en), not as \(role.en) (\(clause)). Change the title to '\(listed.da)'.")
         }
 
         static func otherOrganisation(_ speaker: String, listed: String, organisation: String, clause: String) -> Localized {
             Localized(
-                da: "\(speaker) står i talsmandsstrukturen fra \(listed), men teksten siger \(organisation) (\(clause)).",
-                en: "\(speaker) is in the spokesperson structure from \(listed), but the text says \(organisation) (\(clause)).")
+                da: "\(speaker) står i talsmandsstrukturen fra \(listed), men teksten siger \(organisation) (\(clause)). Ret organisationen til »\(listed)«.",
+                en: "\(speaker) is in the spokesperson structure from \(listed), but the text says \(organisation) (\(clause)). Change the organisation to '\(listed)'.")
         }
 
         static func noOrganisation(_ speaker: String) -> Localized {
@@ -89,11 +89,29 @@ public struct SpokespersonRule: Rule, RuleKind {
         }
 
         static func or(_ items: [String]) -> Localized {
-            let shown = items.map { $0.replacingOccurrences(of: "*", with: "…") }
-            guard shown.count > 1 else { return Localized(verbatim: shown.first ?? "") }
-            let head = shown.dropLast().joined(separator: ", ")
-            return Localized(da: head + " eller " + shown.last!, en: head + " or " + shown.last!)
+            let shown = items.map(organisation)
+            guard shown.count > 1 else { return shown.first ?? Localized(verbatim: "") }
+            let head = shown.dropLast()
+            return Localized(da: head.map(\.da).joined(separator: ", ") + " eller " + shown.last!.da,
+                             en: head.map(\.en).joined(separator: ", ") + " or " + shown.last!.en)
         }
+
+        /// An organisation of the structure as a sentence says it: a pattern (`* Kommune`, `KKR *`)
+        /// as what it stands for (»en kommune«, »et KKR«), never with its `*` or an ellipsis.
+        static func organisation(_ item: String) -> Localized {
+            guard item.contains("*") else { return Localized(verbatim: item) }
+            let fixed = item.split(separator: " ").filter { $0 != "*" }.joined(separator: " ")
+            switch fixed {
+            case "Kommune": return Localized(da: "en kommune", en: "a municipality")
+            case "Region": return Localized(da: "en region", en: "a region")
+            case "KKR": return Localized(da: "et KKR", en: "a KKR")
+            default:
+                return item.hasPrefix("*")
+                    ? Localized(da: "en organisation, hvis navn ender på »\(fixed)«", en: "an organisation whose name ends in '\(fixed)'")
+                    : Localized(da: "en organisation, hvis navn begynder med »\(fixed)«", en: "an organisation whose name begins with '\(fixed)'")
+            }
+        }
+
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {

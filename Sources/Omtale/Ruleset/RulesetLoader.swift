@@ -45,8 +45,8 @@ public enum RulesetLoader {
                 .trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             let data: Data
             do { data = try Data(contentsOf: url) } catch {
-                throw RulesError(file: url.path, message: Localized(da: "kan ikke læses: \(error.localizedDescription)",
-                                                                    en: "cannot be read: \(error.localizedDescription)"))
+                throw RulesError(file: url.path, message: Localized(da: "kan ikke læses: \(SystemError.describe(error, .da))",
+                                                                    en: "cannot be read: \(SystemError.describe(error, .en))"))
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw RulesError(file: url.path, message: Localized(da: "er ikke UTF-8", en: "is not UTF-8"))

@@ -33,7 +33,8 @@ struct DocxRealWorldTests {
         ])
         let error = Self.refusal(data)
         #expect(error?.kind == .missingPart)
-        #expect(error?.message.da == "filen er en Office-pakke, men ikke et Word-dokument: hoveddelen theme/theme/themeManager.xml er ikke et w:document (rodelement »themeManager«)")
+        #expect(error?.message.da == "filen er en Office-pakke, men ikke et Word-dokument: hoveddelen theme/theme/themeManager.xml er ikke et w:document (rodelement »themeManager«). Gem dokumentet som .docx i Word")
+        #expect(error?.message.en == "the file is an Office package but not a Word document: the main part theme/theme/themeManager.xml is not a w:document (root element 'themeManager'). Save the document as .docx in Word")
     }
 
     /// The `no-text` finding of a file, if any: (severity, Danish message).
@@ -46,14 +47,14 @@ struct DocxRealWorldTests {
         for path in ["tom.txt", "tom.docx", "tom.md", "tom.html"] {
             let finding = Self.noText(Data(), path: path)
             #expect(finding?.0 == .warning, "\(path)")
-            #expect(finding?.1 == "filen er tom (0 bytes); der er ingen tekst at tjekke", "\(path)")
+            #expect(finding?.1 == "filen er tom (0 bytes); der er ingen tekst at tjekke. Tjek, at det er den rigtige fil, og at teksten er gemt i den", "\(path)")
         }
     }
 
     @Test func filesWithoutTextGetAFindingNotACleanCheck() throws {
-        #expect(Self.noText(Data(" \n\t\n".utf8), path: "blank.txt")?.1 == "filen indeholder ingen tekst at tjekke (kun mellemrum og linjeskift)")
+        #expect(Self.noText(Data(" \n\t\n".utf8), path: "blank.txt")?.1 == "filen indeholder ingen tekst at tjekke (kun mellemrum og linjeskift). Tjek, at det er den rigtige fil, og at teksten er gemt i den")
         let emptyDocument = try DocxInputTests.package(["word/document.xml": DocxInputTests.document("<w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>")])
-        #expect(Self.noText(emptyDocument, path: "x.docx")?.1 == "dokumentet indeholder ingen tekst at tjekke (hverken brødtekst, tabeller, sidehoveder eller noter)")
+        #expect(Self.noText(emptyDocument, path: "x.docx")?.1 == "dokumentet indeholder ingen tekst at tjekke (hverken brødtekst, tabeller, sidehoveder eller noter). Tjek, at det er den rigtige fil, og at teksten er gemt i den")
         #expect(Self.noText(Data("Klimaalliancen".utf8), path: "tekst.txt") == nil)
     }
 
@@ -80,7 +81,7 @@ struct DocxRealWorldTests {
         let xml = "<?xml version=\"1.0\" encoding=\"UTF-7\"?><w:document xmlns:w=\"\(Self.wNS)\"><w:body><w:p><w:r><w:t>KL</w:t></w:r></w:p></w:body></w:document>"
         let error = Self.refusal(try DocxInputTests.package(["word/document.xml": xml]))
         #expect(error?.kind == .unsafeXML)
-        #expect(error?.message.da == "delen word/document.xml angiver tegnsættet »UTF-7«, som Omtale ikke læser (Word skriver UTF-8); filen afvises")
+        #expect(error?.message.da == "delen word/document.xml angiver tegnsættet »UTF-7«, som Omtale ikke læser (Word skriver UTF-8); filen afvises. Åbn den i Word, og gem den igen")
     }
 
     @Test func percentEncodedPartNamesAreFound() throws {

@@ -6,7 +6,8 @@ import Testing
 struct PartnershipClaimRuleTests {
     @Test func approvalAndCertificationClaims() {
         assertRule("partnership-claim", "Varmepumpen er 1️⃣certificeret af Klimaalliancen.", [
-            Expected("1️⃣", "»certificeret af Klimaalliancen« ligner en påstand om, at Klimaalliancen godkender, anbefaler eller certificerer noget.",
+            Expected("1️⃣", whole: "»certificeret af Klimaalliancen« ligner en påstand om, at Klimaalliancen godkender, anbefaler eller certificerer noget. Alliancen hverken godkender, anbefaler eller certificerer produkter, og partnerskabet må kun bruges ikke-kommercielt (pkt. 9.1).",
+                     english: "'certificeret af Klimaalliancen' looks like a claim that Klimaalliancen approves, recommends or certifies something. The alliance neither approves, recommends nor certifies products, and the partnership may only be used non-commercially (section 9.1).",
                      severity: .error),
         ])
         assertRule("partnership-claim", "Appen er 1️⃣certificeret efter Klimaalliancens metode.", [

@@ -19,7 +19,8 @@ struct SpokespersonRuleTests {
 
             2️⃣- Det bliver en god dag for alle, der arbejder med klima.
             """, [
-                Expected("1️⃣", "Det fremgår ikke, hvem der siger citatet.", severity: .warning),
+                Expected("1️⃣", whole: "Det fremgår ikke, hvem der siger citatet. Skriv navn, titel og organisation (pkt. 9.1).",
+                         english: "The text does not say who says the quote. Give the name, title and organisation (pkt. 9.1).", severity: .warning),
                 Expected("2️⃣", "Det fremgår ikke, hvem der siger citatet.", severity: .warning),
             ])
     }
@@ -40,7 +41,8 @@ struct SpokespersonRuleTests {
 
             »Vi er klar,« siger Anne Jensen (S), regionsrådsmedlem i Region Sjælland og 1️⃣formand for Klimaalliancen.
             """, [
-                Expected("1️⃣", "Anne Jensen præsenteres som formand for forretningsudvalget i Klimaalliancen, men kommer fra Region Sjælland. Efter pkt. 8.2 kommer formand for forretningsudvalget fra KL eller … Kommune.",
+                Expected("1️⃣", whole: "Anne Jensen står som formand for forretningsudvalget i Klimaalliancen, men kommer fra Region Sjælland. Ifølge pkt. 8.2 er rollen forbeholdt KL eller en kommune. Ret titlen, eller lad en anden udtale sig.",
+                         english: "Anne Jensen appears as chair of the executive committee of Klimaalliancen but comes from Region Sjælland. Under pkt. 8.2 the role is reserved for KL or a municipality. Correct the title, or let someone else speak.",
                          severity: .error),
             ])
     }
@@ -53,7 +55,7 @@ struct SpokespersonRuleTests {
 
             - Vi skal have fart på nu.
             """, [
-                Expected("1️⃣", "Jens Hansen præsenteres som næstformand for forretningsudvalget i Klimaalliancen, men kommer fra KL. Efter pkt. 8.2",
+                Expected("1️⃣", whole: "Jens Hansen står som næstformand for forretningsudvalget i Klimaalliancen, men kommer fra KL. Ifølge pkt. 8.2 er rollen forbeholdt Region Nordjylland, Region Midtjylland, Region Syddanmark, Region Sjælland, Region Hovedstaden eller Danske Regioner. Ret titlen, eller lad en anden udtale sig.",
                          severity: .error),
             ])
     }
@@ -86,7 +88,8 @@ struct SpokespersonRuleTests {
 
             - Danske byer ligger i top, siger Søren Eksempel, direktør for C40 i Danmark.
             """, [
-                Expected("1️⃣", "Per Prøvesen fra CONCITO præsenteres som talsperson for partnerskabet og taler dermed på vegne af Klimaalliancen. CONCITO er uafhængig videnspartner (pkt. 8.7)",
+                Expected("1️⃣", whole: "Per Prøvesen fra CONCITO står som talsperson for partnerskabet og taler dermed på vegne af Klimaalliancen. CONCITO er uafhængig videnspartner og taler ikke på alliancens vegne (pkt. 8.7). Fjern titlen.",
+                         english: "Per Prøvesen of CONCITO appears as spokesperson of the partnership and so speaks on behalf of Klimaalliancen. CONCITO is an independent knowledge partner and does not speak for the alliance (section 8.7). Remove the title.",
                          severity: .error),
             ])
     }
@@ -116,7 +119,8 @@ struct SpokespersonRuleTests {
 
             »Vi gør det igen,« siger 2️⃣Ole Hansen.
             """, [
-                Expected("1️⃣", "Det fremgår ikke, hvilken organisation Mette Eksempel kommer fra.", severity: .info),
+                Expected("1️⃣", whole: "Det fremgår ikke, hvilken organisation Mette Eksempel kommer fra.",
+                         english: "The text does not say which organisation Mette Eksempel comes from.", severity: .info),
                 Expected("2️⃣", "Det fremgår ikke, hvilken organisation Ole Hansen kommer fra.", severity: .info),
             ])
         let report = Fixtures.checker().check(text: "Klimaalliancen\n\n- Vi er klar, siger Mette Eksempel, klimakoordinator.")
@@ -154,7 +158,7 @@ struct SpokespersonRuleTests {
 
             - Vi er klar, siger 1️⃣Hans Hansen, borgmester i Sønderå Kommune og formand for Klimaalliancen.
             """, [
-                Expected("1️⃣", "Hans Hansen udtaler sig som formand for forretningsudvalget i Klimaalliancen, men står ikke i talsmandsstrukturen (pkt. 9.1).",
+                Expected("1️⃣", whole: "Hans Hansen udtaler sig som formand for forretningsudvalget i Klimaalliancen, men står ikke i talsmandsstrukturen (pkt. 9.1). Ret titlen, eller lad en fra talsmandsstrukturen udtale sig.",
                          severity: .error),
             ], checker: Self.named)
     }
@@ -165,7 +169,7 @@ struct SpokespersonRuleTests {
 
             - Vi er klar, siger Birthe Fiktivsen, regionsrådsmedlem i Region Syddanmark og 1️⃣medlem af Klimaalliancens forretningsudvalg.
             """, [
-                Expected("1️⃣", "Birthe Fiktivsen står i talsmandsstrukturen som næstformand for forretningsudvalget, ikke som medlem af forretningsudvalget (pkt. 9.1).",
+                Expected("1️⃣", whole: "Birthe Fiktivsen står i talsmandsstrukturen som næstformand for forretningsudvalget, ikke som medlem af forretningsudvalget (pkt. 9.1). Ret titlen til »næstformand for forretningsudvalget«.",
                          severity: .error),
             ], checker: Self.named)
     }
@@ -178,7 +182,7 @@ struct SpokespersonRuleTests {
 
             »Vi også,« siger Birthe Fiktivsen (S), næstformand for Klimaalliancen og regionsrådsmedlem i Region Syddanmark.
             """, [
-                Expected("1️⃣", "Karen Eksempelsen står i talsmandsstrukturen fra Realdania, men teksten siger Region Sjælland (pkt. 9.1).",
+                Expected("1️⃣", whole: "Karen Eksempelsen står i talsmandsstrukturen fra Realdania, men teksten siger Region Sjælland (pkt. 9.1). Ret organisationen til »Realdania«.",
                          severity: .error),
             ], checker: Self.named)
     }
@@ -191,8 +195,8 @@ struct SpokespersonRuleTests {
 
             »Vi er klar,« siger Anne Jensen (S), regionsrådsmedlem i Region Sjælland og 2️⃣formand for Klimaalliancen.
             """, [
-                Expected("1️⃣", "The text does not say who says the quote."),
-                Expected("2️⃣", "Anne Jensen is presented as chair of the executive committee of Klimaalliancen but comes from Region Sjælland. Under pkt. 8.2"),
+                Expected("1️⃣", whole: "The text does not say who says the quote. Give the name, title and organisation (pkt. 9.1)."),
+                Expected("2️⃣", "Anne Jensen appears as chair of the executive committee of Klimaalliancen but comes from Region Sjælland. Under pkt. 8.2"),
             ], language: .en)
     }
 
