@@ -94,7 +94,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("j", allowingJoined: true), .long], help: ArgumentHelp("Antal filer, der tjekkes samtidig (standard: antal kerner).", valueName: "antal"))
     var jobs: Int?
 
-    @Option(name: .long, help: "Farver: auto (kun på en terminal og uden NO_COLOR), always eller never.")
+    @Option(name: .long, help: ArgumentHelp("Farver: auto (kun på en terminal og uden NO_COLOR), always eller never.", valueName: "farve"))
     var color: ColorChoice = .auto
 
     @Flag(name: .long, help: ArgumentHelp(

@@ -74,7 +74,7 @@ struct SharedOptions: ParsableArguments {
 
 /// `--lang` alone, for the subcommands that read no rules (`hook`, `init`).
 struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: "Sprog for meddelelser: da eller en (standard: fra LANG, ellers dansk).")
+    @Option(name: .long, help: ArgumentHelp("Sprog for meddelelser: da eller en (standard: fra LANG, ellers dansk).", valueName: "sprog"))
     var lang: Language?
 
     var language: Language {

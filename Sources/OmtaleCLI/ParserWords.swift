@@ -28,6 +28,10 @@ enum ParserWords {
         (#"; default as flag: "#, "; standard som flag: "),
         (#"; default: "#, "; standard: "),
         (#"\(default: "#, "(standard: "),
+        (#"^(\s+)default: "#, "$1standard: "),
+        // The default subcommand in the list: "check (default)         Tjek …", one space less to keep the column.
+        (#" \(default\) "#, " (standard)"),
+        (#" \(default\)$"#, " (standard)"),
         (#"\[<options>\]"#, "[<tilvalg>]"),
         (#"<subcommand>"#, "<underkommando>"),
         // Messages after "Fejl: ".

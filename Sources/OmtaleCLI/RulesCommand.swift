@@ -19,9 +19,13 @@ struct RulesCommand: ParsableCommand {
             let ruleset = try shared.loadRuleset()
             let language = shared.language
             let width = ruleset.rules.map(\.id.count).max() ?? 10
-            for rule in ruleset.rules {
-                let state = rule.enabled ? ReportWords.severity(rule.severity, language) : (language == .da ? "slået fra" : "disabled")
-                Console.out("\(rule.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(state.padding(toLength: 9, withPad: " ", startingAt: 0))  \(rule.summary(language))\n")
+            let states = ruleset.rules.map { rule in
+                rule.enabled ? ReportWords.severity(rule.severity, language) : (language == .da ? "slået fra" : "disabled")
+            }
+            // As wide as the longest state, so »bemærkning« is not cut to »bemærknin«.
+            let stateWidth = states.map(\.count).max() ?? 9
+            for (rule, state) in zip(ruleset.rules, states) {
+                Console.out("\(rule.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(state.padding(toLength: stateWidth, withPad: " ", startingAt: 0))  \(rule.summary(language))\n")
             }
         }
     }

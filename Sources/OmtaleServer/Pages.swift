@@ -69,14 +69,14 @@ enum Pages {
             <p style="text-align:right;margin:0">\(other)</p>
             <h1>\(escape(title))</h1>
             <p class="lead">\(da
-                ? "Omtale tjekker pressemeddelelser og andre tekster mod partnerskabsaftalen: er alle parter nævnt rigtigt, er citaterne i orden, og hvad kan rettes."
-                : "Omtale checks press releases and other texts against the partnership agreement: are all parties named correctly, are the quotes in order, and what can be fixed.")</p>
+                ? "Omtale tjekker pressemeddelelser og andre tekster mod dele af partnerskabsaftalen: om alle parter er nævnt og stavet rigtigt, om citaterne har en taler, der passer til talsmandsstrukturen, og om noget ligner kommerciel brug. Det, der kan rettes sikkert, kan du hente rettet."
+                : "Omtale checks press releases and other texts against parts of the partnership agreement: whether every party is named and spelled correctly, whether the quotes have a speaker who fits the spokesperson structure, and whether anything looks like commercial use. What can be fixed safely, you can download fixed.")</p>
             <form method="post" action="/check?lang=\(language.rawValue)" enctype="multipart/form-data">
             <input type="hidden" name="lang" value="\(language.rawValue)">
             <fieldset>
             <legend>\(da ? "Teksten" : "The text")</legend>
             <label for="file">\(da ? "Vælg en fil" : "Choose a file")
-            <span class="hint" id="file-hint">\(da ? "Word (.docx), tekst (.txt) eller Markdown (.md). Du kan også trække filen hertil." : "Word (.docx), text (.txt) or Markdown (.md). You can also drop the file here.")</span></label>
+            <span class="hint" id="file-hint">\(da ? "Word (.docx), tekst (.txt), Markdown (.md) eller HTML. Du kan også trække filen hertil." : "Word (.docx), text (.txt), Markdown (.md) or HTML. You can also drop the file here.")</span></label>
             <input type="file" id="file" name="file" accept=".docx,.docm,.dotx,.txt,.md,.markdown,.html,.htm" aria-describedby="file-hint">
             <label for="text">\(da ? "… eller indsæt teksten" : "… or paste the text")
             <span class="hint" id="text-hint">\(da ? "Bruges, når der ikke er valgt en fil." : "Used when no file is chosen.")</span></label>

@@ -138,8 +138,14 @@ public struct HookInstaller: Sendable {
                 fi
             fi
             if [ -z "$omtale_bin" ]; then
-                printf '%s\\n' "omtale: programmet blev ikke fundet (hverken "\(quoted)" eller i PATH)." >&2
-                echo "omtale: installer Omtale igen, sæt OMTALE=/sti/til/omtale, eller spring over med: git commit --no-verify" >&2
+                case "${LC_ALL:-${LC_MESSAGES:-$LANG}}" in
+                en*)
+                    printf '%s\\n' "omtale: the program was not found (neither "\(quoted)" nor in PATH)." >&2
+                    echo "omtale: install Omtale again, or set OMTALE to the program's path. Skip the check with: git commit --no-verify" >&2 ;;
+                *)
+                    printf '%s\\n' "omtale: programmet blev ikke fundet (hverken "\(quoted)" eller i PATH)." >&2
+                    echo "omtale: installér Omtale igen, eller sæt OMTALE til stien til programmet. Spring tjekket over med: git commit --no-verify" >&2 ;;
+                esac
                 exit 1
             fi
 

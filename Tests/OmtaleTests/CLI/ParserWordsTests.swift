@@ -9,7 +9,7 @@ struct ParserWordsTests {
         let result = try CLI.run(["check", "--lang", "de", "fixtures/press/01-alle-parter.txt"], environment: ["LANG": "da_DK.UTF-8"])
         #expect(result.status == 2)
         let lines = result.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.first == "Fejl: Værdien 'de' kan ikke bruges til '--lang <lang>'. Brug en af 'da' og 'en'.")
+        #expect(lines.first == "Fejl: Værdien 'de' kan ikke bruges til '--lang <sprog>'. Brug en af 'da' og 'en'.")
         #expect(lines.contains("Brug:  omtale check [<tilvalg>] [<sti> ...]"))
         #expect(lines.contains("  Se 'omtale check --help' for mere hjælp."))
         #expect(!result.stderr.contains("Error") && !result.stderr.contains("Usage") && !result.stderr.contains("Please"))
