@@ -288,7 +288,7 @@ extension HTMLReporter {
 
         func verdict(_ summary: RunSummary) -> String {
             if summary.unreadable > 0 {
-                return da ? "Nogle filer kunne ikke læses. Ret det, og tjek igen." : "Some files could not be read. Fix that and check again."
+                return da ? "Nogle filer kunne ikke læses. Ved hver fil står, hvad du kan gøre; tjek dem så igen." : "Some files could not be read. Each file says what to do; then check them again."
             }
             if summary.errors > 0 {
                 return da ? "Der er fejl, som skal rettes, før teksterne udsendes." : "There are errors to fix before the texts are published."
