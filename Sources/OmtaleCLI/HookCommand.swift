@@ -39,10 +39,27 @@ struct HookCommand: ParsableCommand {
         @OptionGroup var options: LanguageOption
 
         func validate() throws {
-            if let binary, !FileManager.default.isExecutableFile(atPath: binary) {
-                throw ValidationError(options.language == .da ? "--binary \(binary): filen findes ikke eller kan ikke køres"
-                    : "--binary \(binary): the file does not exist or cannot be run")
+            guard let binary else { return }
+            if let problem = Self.binaryProblem(binary, options.language) { throw ValidationError(problem) }
+        }
+
+        /// Why `--binary` cannot be used, with what to do; nil when it is a program that can be run.
+        static func binaryProblem(_ binary: String, _ language: Language) -> String? {
+            let da = language == .da
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: binary, isDirectory: &isFolder) else {
+                return da ? "--binary \(binary): filen findes ikke. Angiv stien til et installeret omtale, fx --binary \"$(command -v omtale)\", eller udelad --binary for at bruge det omtale, der kører nu."
+                          : "--binary \(binary): the file does not exist. Give the path of an installed omtale, e.g. --binary \"$(command -v omtale)\", or leave out --binary to use the omtale that is running now."
             }
+            if isFolder.boolValue {
+                return da ? "--binary \(binary): det er en mappe, ikke et program. Angiv stien til selve omtale-programmet, fx \(binary)/omtale."
+                          : "--binary \(binary): this is a folder, not a program. Give the path of the omtale program itself, e.g. \(binary)/omtale."
+            }
+            guard FileManager.default.isExecutableFile(atPath: binary) else {
+                return da ? "--binary \(binary): filen kan ikke køres. Gør den kørbar med chmod +x \(binary), eller angiv et andet omtale-program."
+                          : "--binary \(binary): the file cannot be run. Make it executable with chmod +x \(binary), or give another omtale program."
+            }
+            return nil
         }
 
         func run() throws {

@@ -56,7 +56,28 @@ struct HookTests {
 
         let missing = try repo.omtale(["hook", "install", "--binary", "/findes/ikke/omtale"])
         #expect(missing.status == 2)
-        #expect(missing.stderr.hasPrefix("Fejl: --binary /findes/ikke/omtale: filen findes ikke eller kan ikke køres\n"))
+        #expect(missing.stderr.hasPrefix("Fejl: --binary /findes/ikke/omtale: filen findes ikke. Angiv stien til et installeret omtale, "
+            + "fx --binary \"$(command -v omtale)\", eller udelad --binary for at bruge det omtale, der kører nu.\n"))
+        let missingEnglish = try repo.omtale(["hook", "install", "--binary", "/findes/ikke/omtale", "--lang", "en"])
+        #expect(missingEnglish.status == 2)
+        #expect(missingEnglish.stderr.hasPrefix("Error: --binary /findes/ikke/omtale: the file does not exist. Give the path of an installed omtale, "
+            + "e.g. --binary \"$(command -v omtale)\", or leave out --binary to use the omtale that is running now.\n"))
+        // A file that cannot be run, and a folder: each says what to do.
+        let notRunnable = folder.appendingPathComponent("ikke-kørbar").path
+        try Data("#!/bin/sh\n".utf8).write(to: URL(fileURLWithPath: notRunnable))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: notRunnable)
+        let cannotRun = try repo.omtale(["hook", "install", "--binary", notRunnable])
+        #expect(cannotRun.status == 2)
+        #expect(cannotRun.stderr.hasPrefix("Fejl: --binary \(notRunnable): filen kan ikke køres. Gør den kørbar med chmod +x \(notRunnable), "
+            + "eller angiv et andet omtale-program.\n"))
+        let cannotRunEnglish = try repo.omtale(["hook", "install", "--binary", notRunnable, "--lang", "en"])
+        #expect(cannotRunEnglish.stderr.hasPrefix("Error: --binary \(notRunnable): the file cannot be run. Make it executable with chmod +x \(notRunnable), "
+            + "or give another omtale program.\n"))
+        let aFolder = try repo.omtale(["hook", "install", "--binary", folder.path])
+        #expect(aFolder.status == 2)
+        #expect(aFolder.stderr.hasPrefix("Fejl: --binary \(folder.path): det er en mappe, ikke et program. Angiv stien til selve omtale-programmet, fx \(folder.path)/omtale.\n"))
+        let aFolderEnglish = try repo.omtale(["hook", "install", "--binary", folder.path, "--lang", "en"])
+        #expect(aFolderEnglish.stderr.hasPrefix("Error: --binary \(folder.path): this is a folder, not a program. Give the path of the omtale program itself, e.g. \(folder.path)/omtale.\n"))
     }
 
     /// The hook's words in English on request, with --lang or from LANG, as every other line Omtale prints.
