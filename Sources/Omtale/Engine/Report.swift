@@ -255,6 +255,8 @@ public struct RunSummary: Sendable, Equatable {
     public var infos: Int
     /// Files that could not be read.
     public var unreadable: Int { unreadablePaths.count }
+    /// Files that were read and checked: `files` without the unreadable ones.
+    public var checked: Int { files - unreadable }
     /// Their paths, in order, so the summary can name them.
     public var unreadablePaths: [String]
     /// Files in a folder or a commit that Omtale cannot check (a .pdf), in order; not in `files`.

@@ -51,7 +51,7 @@ public struct HTMLReporter: Reporter {
             out += "<p class=\"sub\">\(Self.escape(words.subtitle(ruleset)))</p>\n"
         }
         out += "<div class=\"cards\">\n"
-        out += card(summary.files, words.files(summary.files), kind: "files")
+        out += card(summary.checked, words.checkedFiles(summary.checked), kind: "files")
         out += card(summary.errors, words.errorsLabel(summary.errors), kind: "error")
         out += card(summary.warnings, words.warningsLabel(summary.warnings), kind: "warning")
         out += card(summary.infos, words.infos, kind: "info")
@@ -182,7 +182,7 @@ public struct HTMLReporter: Reporter {
                 out += "<p class=\"fix\"><strong>\(words.fix):</strong> \(Self.escape(fix.message(options.language)))</p>"
             }
             if let rule = options.ruleset?.rule(diagnostic.ruleID) {
-                let clause = rule.clause.map { "\($0): " } ?? ""
+                let clause = rule.clause.map { "\(ClauseReference.text($0, options.language)): " } ?? ""
                 out += "<p class=\"why\">\(Self.escape(clause + rule.summary(options.language)))</p>"
             }
             out += "</li>\n"
@@ -261,12 +261,31 @@ extension HTMLReporter {
             return name.map { "Omtale report: \($0)" } ?? "Omtale report"
         }
 
+        /// What Omtale checks, from the rules that are switched on, each topic with the clauses its rules cite.
         func subtitle(_ ruleset: Ruleset) -> String {
-            da ? "Tekster tjekket mod \(ruleset.agreement.title), \(ruleset.agreement.communicationClause): alle parter skal nævnes."
-               : "Texts checked against \(ruleset.agreement.title), \(ruleset.agreement.communicationClause): every party must be named."
+            let topics: [(kinds: Set<String>, da: String, en: String)] = [
+                (["partner-mention", "regions-collective"], "at alle parter er nævnt", "that every party is named"),
+                (["party-spelling", "party-abbreviation"], "at parternes navne er skrevet som i aftalen", "that the parties' names are written as in the agreement"),
+                (["spokesperson"], "at talerne i citaterne passer til talsmandsstrukturen", "that the speakers of quotes fit the spokesperson structure"),
+                (["non-commercial", "partnership-claim"], "at partnerskabet ikke bruges kommercielt", "that the partnership is not used commercially"),
+            ]
+            let enabled = ruleset.rules.filter(\.enabled)
+            let checks: [String] = topics.compactMap { topic in
+                let rules = enabled.filter { topic.kinds.contains($0.kind) }
+                guard !rules.isEmpty else { return nil }
+                let clause = ClauseReference.merged(rules.map { $0.clause ?? ruleset.agreement.communicationClause })
+                return (da ? topic.da : topic.en) + " (\(ClauseReference.text(clause, language)))"
+            }
+            guard !checks.isEmpty else {
+                return da ? "Tekster tjekket mod \(ruleset.agreement.title)." : "Texts checked against \(ruleset.agreement.title)."
+            }
+            // "at …, at … og at …" reads as one list of clauses; a comma before the last "og at" keeps them apart.
+            let list = checks.count > 1 ? checks.dropLast().joined(separator: ", ") + (da ? ", og " : ", and ") + checks.last! : checks[0]
+            return da ? "Omtale tjekker teksterne mod \(ruleset.agreement.title): \(list)."
+                      : "Omtale checks the texts against \(ruleset.agreement.title): \(list)."
         }
 
-        func files(_ n: Int) -> String { da ? (n == 1 ? "fil" : "filer") : (n == 1 ? "file" : "files") }
+        func checkedFiles(_ n: Int) -> String { da ? (n == 1 ? "fil tjekket" : "filer tjekket") : (n == 1 ? "file checked" : "files checked") }
         func errors(_ n: Int) -> String { da ? "\(n) fejl" : (n == 1 ? "\(n) error" : "\(n) errors") }
         func warnings(_ n: Int) -> String { da ? (n == 1 ? "\(n) advarsel" : "\(n) advarsler") : (n == 1 ? "\(n) warning" : "\(n) warnings") }
         func errorsLabel(_ n: Int) -> String { da ? "fejl" : (n == 1 ? "error" : "errors") }
@@ -287,12 +306,18 @@ extension HTMLReporter {
         var unreadableBadge: String { da ? "Kan ikke læses" : "Cannot be read" }
 
         func verdict(_ summary: RunSummary) -> String {
+            let errors = da ? "Der er fejl, som skal rettes, før teksterne udsendes." : "There are errors to fix before the texts are published."
             if summary.unreadable > 0 {
-                return da ? "Nogle filer kunne ikke læses. Ved hver fil står, hvad du kan gøre; tjek dem så igen." : "Some files could not be read. Each file says what to do; then check them again."
+                let one = summary.unreadable == 1
+                let names = ReportWords.names(summary.unreadablePaths, language)
+                let unreadable = da
+                    ? "\(ReportWords.count(summary.unreadable, "fil", "filer")) kunne ikke læses: \(names). "
+                        + (one ? "Ved filen står, hvad du kan gøre; tjek den så igen." : "Ved hver fil står, hvad du kan gøre; tjek dem så igen.")
+                    : "\(ReportWords.count(summary.unreadable, "file", "files")) could not be read: \(names). "
+                        + (one ? "The file says what to do; then check it again." : "Each file says what to do; then check them again.")
+                return summary.errors > 0 ? errors + " " + unreadable : unreadable
             }
-            if summary.errors > 0 {
-                return da ? "Der er fejl, som skal rettes, før teksterne udsendes." : "There are errors to fix before the texts are published."
-            }
+            if summary.errors > 0 { return errors }
             if !summary.skippedPaths.isEmpty {
                 return da ? "Nogle filer blev ikke tjekket, fordi Omtale ikke kan læse formatet. Gem dem som .docx eller .txt, og tjek igen."
                           : "Some files were not checked because Omtale cannot read the format. Save them as .docx or .txt and check again."
@@ -305,7 +330,7 @@ extension HTMLReporter {
 
         func applies(_ applies: Bool, _ ruleset: Ruleset?) -> String {
             let name = ruleset?.partnership.name ?? (da ? "partnerskabet" : "the partnership")
-            let clause = ruleset.map { " (\($0.agreement.communicationClause))" } ?? ""
+            let clause = ruleset.map { " (\(ClauseReference.text($0.agreement.communicationClause, language)))" } ?? ""
             if applies {
                 return da ? "Teksten omtaler \(name), så alle parter skal nævnes\(clause)."
                           : "The text is about \(name), so every party must be named\(clause)."

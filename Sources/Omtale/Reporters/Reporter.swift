@@ -100,38 +100,46 @@ public enum ReportWords {
     }
 
     /// "Tjekkede 3 filer: 1 fejl, 0 advarsler, 0 bemærkninger.", then the files that could not be
-    /// read or were not checked, by name, and how many known findings `--baseline` hid.
+    /// read or were not checked, by name, and how many known findings `--baseline` hid. Only files
+    /// that were read count as checked; when none were, the summary says so instead of the counts
+    /// ("1 fil kunne ikke læses: a.docx. Ingen filer blev tjekket.").
     public static func summary(_ summary: RunSummary, _ language: Language) -> String {
+        var sentences: [String] = []
         switch language {
         case .da:
-            var text = "Tjekkede \(count(summary.files, "fil", "filer")): \(count(summary.errors, "fejl", "fejl")), "
-                + "\(count(summary.warnings, "advarsel", "advarsler")), \(count(summary.infos, "bemærkning", "bemærkninger"))."
+            if summary.checked > 0 {
+                sentences.append("Tjekkede \(count(summary.checked, "fil", "filer")): \(count(summary.errors, "fejl", "fejl")), "
+                    + "\(count(summary.warnings, "advarsel", "advarsler")), \(count(summary.infos, "bemærkning", "bemærkninger")).")
+            }
             if summary.unreadable > 0 {
-                text += " \(count(summary.unreadable, "fil", "filer")) kunne ikke læses: \(names(summary.unreadablePaths, language))."
+                sentences.append("\(count(summary.unreadable, "fil", "filer")) kunne ikke læses: \(names(summary.unreadablePaths, language)).")
             }
             if !summary.skippedPaths.isEmpty {
-                text += " \(count(summary.skippedPaths.count, "fil", "filer")) blev ikke tjekket, fordi Omtale ikke kan læse formatet: "
-                    + "\(names(summary.skippedPaths, language))."
+                sentences.append("\(count(summary.skippedPaths.count, "fil", "filer")) blev ikke tjekket, fordi Omtale ikke kan læse formatet: "
+                    + "\(names(summary.skippedPaths, language)).")
             }
+            if summary.checked == 0 && summary.skippedPaths.isEmpty { sentences.append("Ingen filer blev tjekket.") }
             if summary.hiddenByBaseline > 0 {
-                text += " \(summary.hiddenByBaseline) kendte fund er skjult (--baseline)."
+                sentences.append("\(summary.hiddenByBaseline) kendte fund er skjult (--baseline).")
             }
-            return text
         case .en:
-            var text = "Checked \(count(summary.files, "file", "files")): \(count(summary.errors, "error", "errors")), "
-                + "\(count(summary.warnings, "warning", "warnings")), \(summary.infos) info."
+            if summary.checked > 0 {
+                sentences.append("Checked \(count(summary.checked, "file", "files")): \(count(summary.errors, "error", "errors")), "
+                    + "\(count(summary.warnings, "warning", "warnings")), \(summary.infos) info.")
+            }
             if summary.unreadable > 0 {
-                text += " \(count(summary.unreadable, "file", "files")) could not be read: \(names(summary.unreadablePaths, language))."
+                sentences.append("\(count(summary.unreadable, "file", "files")) could not be read: \(names(summary.unreadablePaths, language)).")
             }
             if !summary.skippedPaths.isEmpty {
-                text += " \(count(summary.skippedPaths.count, "file was", "files were")) not checked because Omtale cannot read the format: "
-                    + "\(names(summary.skippedPaths, language))."
+                sentences.append("\(count(summary.skippedPaths.count, "file was", "files were")) not checked because Omtale cannot read the format: "
+                    + "\(names(summary.skippedPaths, language)).")
             }
+            if summary.checked == 0 && summary.skippedPaths.isEmpty { sentences.append("No files were checked.") }
             if summary.hiddenByBaseline > 0 {
-                text += " \(count(summary.hiddenByBaseline, "known finding", "known findings")) hidden (--baseline)."
+                sentences.append("\(count(summary.hiddenByBaseline, "known finding", "known findings")) hidden (--baseline).")
             }
-            return text
         }
+        return sentences.joined(separator: " ")
     }
 
     /// "a.pdf, b.doc og c.odt"; past five names, "… og 12 andre".

@@ -87,7 +87,7 @@ public struct SARIFReporter: Reporter {
         return ruleset.rules.map { rule in
             let description = rule.description(language)
             var help = description
-            if let clause = rule.clause {
+            if let clause = rule.clause.map({ ClauseReference.text($0, language) }) {
                 help = (language == .da ? "Krav i \(ruleset.agreement.title), \(clause). " : "Required by \(ruleset.agreement.title), \(clause). ")
                     + description
             }

@@ -30,9 +30,9 @@ public struct NonCommercialRule: Rule, RuleKind {
             return marked.dropLast().joined(separator: ", ") + and + marked.last!
         }
 
-        static func commercial(evidence: [String], others: [(line: Int, evidence: String)], clause: String) -> Localized {
-            Localized(da: commercial(evidence: evidence, others: others, clause: clause, language: .da),
-                      en: commercial(evidence: evidence, others: others, clause: clause, language: .en))
+        static func commercial(evidence: [String], others: [(line: Int, evidence: String)], clause: Localized) -> Localized {
+            Localized(da: commercial(evidence: evidence, others: others, clause: clause.da, language: .da),
+                      en: commercial(evidence: evidence, others: others, clause: clause.en, language: .en))
         }
 
         static func commercial(evidence: [String], others: [(line: Int, evidence: String)], clause: String, language: Language) -> String {

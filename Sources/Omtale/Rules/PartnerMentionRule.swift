@@ -15,11 +15,11 @@ public struct PartnerMentionRule: Rule, RuleKind {
     }
 
     enum Messages {
-        static func missing(_ parties: [String], partnership: String, clause: String) -> Localized {
+        static func missing(_ parties: [String], partnership: String, clause: Localized) -> Localized {
             let da = parties.count == 1 ? "\(parties[0]) er ikke nævnt." : "\(parties.count) parter er ikke nævnt: \(ListFormatter.danish(parties))."
             let en = parties.count == 1 ? "\(parties[0]) is not named." : "\(parties.count) parties are not named: \(ListFormatter.english(parties))."
-            return Localized(da: da + " En tekst om \(partnership) skal nævne alle parter (\(clause)).",
-                             en: en + " A text about \(partnership) must name every party (\(clause)).")
+            return Localized(da: da + " En tekst om \(partnership) skal nævne alle parter (\(clause.da)).",
+                             en: en + " A text about \(partnership) must name every party (\(clause.en)).")
         }
 
         static let senderUnknown = Localized(

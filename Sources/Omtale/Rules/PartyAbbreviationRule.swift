@@ -8,9 +8,9 @@ public struct PartyAbbreviationRule: Rule, RuleKind {
     }
 
     enum Messages {
-        static func abbreviation(_ written: String, party: String, clause: String) -> Localized {
-            Localized(da: "»\(written)« er en intern forkortelse fra aftalen, som læserne ikke kender. Skriv »\(party)« (\(clause)).",
-                      en: "'\(written)' is an internal abbreviation from the agreement that readers do not know. Write '\(party)' (\(clause)).")
+        static func abbreviation(_ written: String, party: String, clause: Localized) -> Localized {
+            Localized(da: "»\(written)« er en intern forkortelse fra aftalen, som læserne ikke kender. Skriv »\(party)« (\(clause.da)).",
+                      en: "'\(written)' is an internal abbreviation from the agreement that readers do not know. Write '\(party)' (\(clause.en)).")
         }
 
         static func fix(_ written: String, _ name: String) -> Localized {

@@ -124,8 +124,8 @@ public struct CheckContext: Sendable {
         ])
     }
 
-    /// The clause a rule cites, with a fallback to the agreement's communication clause.
-    public func clause(_ rule: RuleDefinition) -> String {
-        rule.clause ?? ruleset.agreement.communicationClause
+    /// The clause a rule cites, with a fallback to the agreement's communication clause, in both languages.
+    public func clause(_ rule: RuleDefinition) -> Localized {
+        ClauseReference.localized(rule.clause ?? ruleset.agreement.communicationClause)
     }
 }

@@ -35,47 +35,47 @@ public struct SpokespersonRule: Rule, RuleKind {
     }
 
     enum Messages {
-        static func unattributed(clause: String) -> Localized {
+        static func unattributed(clause: Localized) -> Localized {
             Localized(
-                da: "Det fremgår ikke, hvem der siger citatet. Skriv navn, titel og organisation (\(clause)).",
-                en: "The text does not say who says the quote. Give the name, title and organisation (\(clause)).")
+                da: "Det fremgår ikke, hvem der siger citatet. Skriv navn, titel og organisation (\(clause.da)).",
+                en: "The text does not say who says the quote. Give the name, title and organisation (\(clause.en)).")
         }
 
-        static func unsure(_ speaker: String, clause: String) -> Localized {
+        static func unsure(_ speaker: String, clause: Localized) -> Localized {
             Localized(
-                da: "Det er ikke sikkert, hvem der siger citatet; det ligner \(speaker). Skriv navn, titel og organisation ved citatet (\(clause)).",
-                en: "It is not certain who says the quote; it looks like \(speaker). Give the name, title and organisation at the quote (\(clause)).")
+                da: "Det er ikke sikkert, hvem der siger citatet; det ligner \(speaker). Skriv navn, titel og organisation ved citatet (\(clause.da)).",
+                en: "It is not certain who says the quote; it looks like \(speaker). Give the name, title and organisation at the quote (\(clause.en)).")
         }
 
         static func wrongOrganisation(_ speaker: String, role: Localized, organisation: String, allowed: Localized, partnership: String,
-                                      clause: String) -> Localized {
+                                      clause: Localized) -> Localized {
             Localized(
-                da: "\(speaker) står som \(role.da) i \(partnership), men kommer fra \(organisation). Ifølge \(clause) er rollen forbeholdt \(allowed.da). Ret titlen, eller lad en anden udtale sig.",
-                en: "\(speaker) appears as \(role.en) of \(partnership) but comes from \(organisation). Under \(clause) the role is reserved for \(allowed.en). Correct the title, or let someone else speak.")
+                da: "\(speaker) står som \(role.da) i \(partnership), men kommer fra \(organisation). Ifølge \(clause.da) er rollen forbeholdt \(allowed.da). Ret titlen, eller lad en anden udtale sig.",
+                en: "\(speaker) appears as \(role.en) of \(partnership) but comes from \(organisation). Under \(clause.en) the role is reserved for \(allowed.en). Correct the title, or let someone else speak.")
         }
 
-        static func knowledgePartner(_ speaker: String, partner: String, role: Localized, partnership: String, clause: String) -> Localized {
+        static func knowledgePartner(_ speaker: String, partner: String, role: Localized, partnership: String, clause: Localized) -> Localized {
             Localized(
                 da: "\(speaker) fra \(partner) står som \(role.da) og taler dermed på vegne af \(partnership). \(partner) er uafhængig videnspartner og taler ikke på alliancens vegne (pkt. 8.7). Fjern titlen.",
                 en: "\(speaker) of \(partner) appears as \(role.en) and so speaks on behalf of \(partnership). \(partner) is an independent knowledge partner and does not speak for the alliance (section 8.7). Remove the title.")
         }
 
-        static func notInStructure(_ speaker: String, role: Localized, partnership: String, clause: String) -> Localized {
+        static func notInStructure(_ speaker: String, role: Localized, partnership: String, clause: Localized) -> Localized {
             Localized(
-                da: "\(speaker) udtaler sig som \(role.da) i \(partnership), men står ikke i talsmandsstrukturen (\(clause)). Ret titlen, eller lad en fra talsmandsstrukturen udtale sig.",
-                en: "\(speaker) speaks as \(role.en) of \(partnership) but is not in the spokesperson structure (\(clause)). Correct the title, or let someone from the structure speak.")
+                da: "\(speaker) udtaler sig som \(role.da) i \(partnership), men står ikke i talsmandsstrukturen (\(clause.da)). Ret titlen, eller lad en fra talsmandsstrukturen udtale sig.",
+                en: "\(speaker) speaks as \(role.en) of \(partnership) but is not in the spokesperson structure (\(clause.en)). Correct the title, or let someone from the structure speak.")
         }
 
-        static func otherRole(_ speaker: String, role: Localized, listed: Localized, clause: String) -> Localized {
+        static func otherRole(_ speaker: String, role: Localized, listed: Localized, clause: Localized) -> Localized {
             Localized(
-                da: "\(speaker) står i talsmandsstrukturen som \(listed.da), ikke som \(role.da) (\(clause)). Ret titlen til »\(listed.da)«.",
-                en: "\(speaker) is in the spokesperson structure as \(listed.en), not as \(role.en) (\(clause)). Change the title to '\(listed.da)'.")
+                da: "\(speaker) står i talsmandsstrukturen som \(listed.da), ikke som \(role.da) (\(clause.da)). Ret titlen til »\(listed.da)«.",
+                en: "\(speaker) is in the spokesperson structure as \(listed.en), not as \(role.en) (\(clause.en)). Change the title to '\(listed.da)'.")
         }
 
-        static func otherOrganisation(_ speaker: String, listed: String, organisation: String, clause: String) -> Localized {
+        static func otherOrganisation(_ speaker: String, listed: String, organisation: String, clause: Localized) -> Localized {
             Localized(
-                da: "\(speaker) står i talsmandsstrukturen fra \(listed), men teksten siger \(organisation) (\(clause)). Ret organisationen til »\(listed)«.",
-                en: "\(speaker) is in the spokesperson structure from \(listed), but the text says \(organisation) (\(clause)). Change the organisation to '\(listed)'.")
+                da: "\(speaker) står i talsmandsstrukturen fra \(listed), men teksten siger \(organisation) (\(clause.da)). Ret organisationen til »\(listed)«.",
+                en: "\(speaker) is in the spokesperson structure from \(listed), but the text says \(organisation) (\(clause.en)). Change the organisation to '\(listed)'.")
         }
 
         static func noOrganisation(_ speaker: String) -> Localized {
@@ -181,7 +181,7 @@ public struct SpokespersonRule: Rule, RuleKind {
                     // 2. The title contradicts the structure.
                     let message = Messages.wrongOrganisation(displayName, role: role.name, organisation: organisation,
                                                              allowed: Messages.or(role.organisations), partnership: partnership,
-                                                             clause: role.clause)
+                                                             clause: ClauseReference.localized(role.clause))
                     diagnostics.append(context.diagnostic(definition, message, at: title, severity: .error))
                 }
                 // 4. The structure names people: the speaker must be among them, in this role.

@@ -15,6 +15,37 @@ struct HTMLReporterTests {
         #expect(HTMLReporter().render(ReportSamples.reports, options: ReportSamples.options(.en)).contains("<html lang=\"en\">"))
     }
 
+    /// Issue 18: the header says what Omtale checks (not only pkt. 9.1's "every party"), with the
+    /// clauses in the reader's language; the verdict names both the errors and the unreadable files;
+    /// the files card counts only the files that were checked. Whole lines, Danish and English.
+    @Test func headerSaysWhatIsCheckedAndVerdictNamesEverything() {
+        func line(_ page: String, _ start: String) -> String? {
+            page.components(separatedBy: "\n").first { $0.hasPrefix(start) }
+        }
+        let da = Self.page
+        #expect(line(da, "<p class=\"sub\">") == "<p class=\"sub\">Omtale tjekker teksterne mod Partnerskabsaftale om Klimaalliancen: "
+            + "at alle parter er nævnt (pkt. 9.1), at parternes navne er skrevet som i aftalen (pkt. 1 og 9.1), "
+            + "at talerne i citaterne passer til talsmandsstrukturen (pkt. 9.1), og at partnerskabet ikke bruges kommercielt (pkt. 9.1).</p>")
+        #expect(line(da, "<p class=\"verdict") == "<p class=\"verdict bad\">Der er fejl, som skal rettes, før teksterne udsendes. "
+            + "1 fil kunne ikke læses: udkast/gammel &lt;v2&gt; &amp; kopi, 100%: arkiv.doc. Ved filen står, hvad du kan gøre; tjek den så igen.</p>")
+        #expect(line(da, "<div class=\"card files") == "<div class=\"card files\"><span class=\"num\">2</span> <span class=\"label\">filer tjekket</span></div>")
+        let en = HTMLReporter().render(ReportSamples.reports, options: ReportSamples.options(.en))
+        #expect(line(en, "<p class=\"sub\">") == "<p class=\"sub\">Omtale checks the texts against Partnerskabsaftale om Klimaalliancen: "
+            + "that every party is named (section 9.1), that the parties&#39; names are written as in the agreement (sections 1 and 9.1), "
+            + "that the speakers of quotes fit the spokesperson structure (section 9.1), and that the partnership is not used commercially (section 9.1).</p>")
+        #expect(line(en, "<p class=\"verdict") == "<p class=\"verdict bad\">There are errors to fix before the texts are published. "
+            + "1 file could not be read: udkast/gammel &lt;v2&gt; &amp; kopi, 100%: arkiv.doc. The file says what to do; then check it again.</p>")
+        #expect(line(en, "<div class=\"card files") == "<div class=\"card files\"><span class=\"num\">2</span> <span class=\"label\">files checked</span></div>")
+        #expect(!en.contains("pkt."), "\(en.components(separatedBy: "\n").filter { $0.contains("pkt.") })")
+
+        // Only an unreadable file: nothing was checked, and the verdict says which file and what to do.
+        let unreadable = ReportSamples.reports.filter { $0.error != nil }
+        let alone = HTMLReporter().render(unreadable, options: ReportSamples.options())
+        #expect(line(alone, "<div class=\"card files") == "<div class=\"card files\"><span class=\"num\">0</span> <span class=\"label\">filer tjekket</span></div>")
+        #expect(line(alone, "<p class=\"verdict") == "<p class=\"verdict bad\">1 fil kunne ikke læses: udkast/gammel &lt;v2&gt; &amp; kopi, 100%: arkiv.doc. "
+            + "Ved filen står, hvad du kan gøre; tjek den så igen.</p>")
+    }
+
     @Test func escapesDocumentTextAndPaths() {
         let page = Self.page
         #expect(page.contains("&lt;b&gt;fejrer&lt;/b&gt; 100% &quot;grøn&quot; omstilling &amp; mere"))

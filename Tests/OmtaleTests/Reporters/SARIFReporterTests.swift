@@ -61,6 +61,13 @@ struct SARIFReporterTests {
         let partner = try #require(rules.first { $0["id"] as? String == "partner-mention" })
         let help = try #require((partner["help"] as? [String: Any])?["text"] as? String)
         #expect(help.hasPrefix("Krav i Partnerskabsaftale om Klimaalliancen, pkt. 9.1."))
+        // English SARIF cites the clause as English does (issue 18): "section", never "pkt.".
+        let english = SARIFReporter().render(ReportSamples.reports, options: ReportSamples.options(.en))
+        #expect(english.contains("\"text\" : \"Required by Partnerskabsaftale om Klimaalliancen, section 9.1. "))
+        #expect(english.contains("\"text\" : \"Required by Partnerskabsaftale om Klimaalliancen, sections 1 and 9.1. "))
+        // Every text a reader sees; the rule's `clause` property stays the rules' own data ("pkt. 9.1").
+        let texts = english.components(separatedBy: "\n").filter { $0.contains("\"text\" :") }
+        #expect(!texts.isEmpty && !texts.contains { $0.contains("pkt.") }, "\(texts.filter { $0.contains("pkt.") })")
         #expect((partner["shortDescription"] as? [String: Any])?["text"] as? String == Fixtures.reporterRuleset.rule("partner-mention")?.summary.da)
 
         let results = try #require(run["results"] as? [[String: Any]])

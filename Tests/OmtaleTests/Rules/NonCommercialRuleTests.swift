@@ -74,7 +74,7 @@ struct NonCommercialRuleTests {
             Køb KlimaTavlen i vores webshop: pris 1️⃣499 kr. og fri fragt.
             """, [
                 Expected("1️⃣", whole: "Afsnittet ligner kommerciel brug: »Køb«, »webshop«, »pris« og »499 kr.«. Partnerskabet må kun bruges ikke-kommercielt (pkt. 9.1).",
-                         english: "The paragraph looks like commercial use: 'Køb', 'webshop', 'pris' and '499 kr.'. The partnership may only be used non-commercially (pkt. 9.1).",
+                         english: "The paragraph looks like commercial use: 'Køb', 'webshop', 'pris' and '499 kr.'. The partnership may only be used non-commercially (section 9.1).",
                          severity: .error),
             ])
     }
@@ -121,7 +121,7 @@ struct NonCommercialRuleTests {
     @Test func englishMessageAndFix() throws {
         // The finding points at the strongest evidence: the price.
         assertRule("non-commercial", "Klimaalliancen: Køb bogen for 1️⃣299 kr.", [
-            Expected("1️⃣", whole: "The paragraph looks like commercial use: 'Køb' and '299 kr.'. The partnership may only be used non-commercially (pkt. 9.1)."),
+            Expected("1️⃣", whole: "The paragraph looks like commercial use: 'Køb' and '299 kr.'. The partnership may only be used non-commercially (section 9.1)."),
         ], language: .en)
         let report = Fixtures.checker().check(text: "Klimaalliancen: Køb bogen for 299 kr.")
         let diagnostic = try #require(report.diagnostics.first { $0.ruleID == "non-commercial" })

@@ -15,7 +15,7 @@ struct PartnerMentionRuleTests {
             KL og Realdania præsenterede i dag planen. Klimaalliancen fortsætter.
             """, [
                 Expected("1️⃣", whole: "5 parter er ikke nævnt: Region Nordjylland, Region Midtjylland, Region Syddanmark, Region Sjælland og Region Hovedstaden. En tekst om Klimaalliancen skal nævne alle parter (pkt. 9.1). Er teksten fra en af parterne, behøver afsenderen ikke nævne sig selv: angiv den med --sender eller sender: i .omtale.yml.",
-                         english: "5 parties are not named: Region Nordjylland, Region Midtjylland, Region Syddanmark, Region Sjælland and Region Hovedstaden. A text about Klimaalliancen must name every party (pkt. 9.1). If the text is from one of the parties, that party need not name itself: give the sender with --sender or sender: in .omtale.yml.",
+                         english: "5 parties are not named: Region Nordjylland, Region Midtjylland, Region Syddanmark, Region Sjælland and Region Hovedstaden. A text about Klimaalliancen must name every party (section 9.1). If the text is from one of the parties, that party need not name itself: give the sender with --sender or sender: in .omtale.yml.",
                          severity: .error),
             ])
     }
@@ -222,7 +222,7 @@ struct PartnerMentionRuleTests {
     }
 
     @Test func englishMessages() {
-        assertRule("partner-mention", "1️⃣Klimaalliancen: KL, de fem regioner.", [Expected("1️⃣", "Realdania is not named. A text about Klimaalliancen must name every party (pkt. 9.1).")], language: .en)
+        assertRule("partner-mention", "1️⃣Klimaalliancen: KL, de fem regioner.", [Expected("1️⃣", "Realdania is not named. A text about Klimaalliancen must name every party (section 9.1).")], language: .en)
     }
 
     @Test func theEnumerationFixWritesAnAbbreviatedOrMisspelledPartyOutOnceByItsName() throws {

@@ -20,7 +20,7 @@ struct SpokespersonRuleTests {
             2️⃣- Det bliver en god dag for alle, der arbejder med klima.
             """, [
                 Expected("1️⃣", whole: "Det fremgår ikke, hvem der siger citatet. Skriv navn, titel og organisation (pkt. 9.1).",
-                         english: "The text does not say who says the quote. Give the name, title and organisation (pkt. 9.1).", severity: .warning),
+                         english: "The text does not say who says the quote. Give the name, title and organisation (section 9.1).", severity: .warning),
                 Expected("2️⃣", "Det fremgår ikke, hvem der siger citatet.", severity: .warning),
             ])
     }
@@ -42,7 +42,7 @@ struct SpokespersonRuleTests {
             »Vi er klar,« siger Anne Jensen (S), regionsrådsmedlem i Region Sjælland og 1️⃣formand for Klimaalliancen.
             """, [
                 Expected("1️⃣", whole: "Anne Jensen står som formand for forretningsudvalget i Klimaalliancen, men kommer fra Region Sjælland. Ifølge pkt. 8.2 er rollen forbeholdt KL eller en kommune. Ret titlen, eller lad en anden udtale sig.",
-                         english: "Anne Jensen appears as chair of the executive committee of Klimaalliancen but comes from Region Sjælland. Under pkt. 8.2 the role is reserved for KL or a municipality. Correct the title, or let someone else speak.",
+                         english: "Anne Jensen appears as chair of the executive committee of Klimaalliancen but comes from Region Sjælland. Under section 8.2 the role is reserved for KL or a municipality. Correct the title, or let someone else speak.",
                          severity: .error),
             ])
     }
@@ -195,8 +195,8 @@ struct SpokespersonRuleTests {
 
             »Vi er klar,« siger Anne Jensen (S), regionsrådsmedlem i Region Sjælland og 2️⃣formand for Klimaalliancen.
             """, [
-                Expected("1️⃣", whole: "The text does not say who says the quote. Give the name, title and organisation (pkt. 9.1)."),
-                Expected("2️⃣", "Anne Jensen appears as chair of the executive committee of Klimaalliancen but comes from Region Sjælland. Under pkt. 8.2"),
+                Expected("1️⃣", whole: "The text does not say who says the quote. Give the name, title and organisation (section 9.1)."),
+                Expected("2️⃣", "Anne Jensen appears as chair of the executive committee of Klimaalliancen but comes from Region Sjælland. Under section 8.2"),
             ], language: .en)
     }
 
