@@ -96,9 +96,12 @@ public struct Configuration: Sendable, Equatable, Decodable {
             guard let index = ruleset.rules.firstIndex(where: { $0.id == id }) else {
                 let known = ruleset.rules.map(\.id).joined(separator: ", ")
                 let place = ruleSettingPlaces[id]
+                let fix = YAMLFile.closest(id, among: ruleset.rules.map(\.id)).map {
+                    Localized(da: " Ret den til »\($0)«.", en: " Change it to '\($0)'.")
+                } ?? Localized(da: " Ret id'et til en af dem, eller slet reglen her.", en: " Change the id to one of them, or remove the rule here.")
                 throw RulesError(file: file ?? Self.fileName, line: place?.line, column: place?.column, message: Localized(
-                    da: "ukendt regel »\(id)« under ruleSettings. Kendte regler: \(known)",
-                    en: "unknown rule '\(id)' under ruleSettings. Known rules: \(known)"))
+                    da: "ukendt regel »\(id)« under ruleSettings. Kendte regler: \(known).",
+                    en: "unknown rule '\(id)' under ruleSettings. Known rules: \(known).") + fix)
             }
             if let enabled = setting.enabled { ruleset.rules[index].enabled = enabled }
             if let severity = setting.severity { ruleset.rules[index].severity = severity }

@@ -131,9 +131,13 @@ enum YAMLFile {
             if let (type, value) = invalidEnumValue(context.debugDescription), let allowed = allowedValues[type] {
                 // "Cannot initialize Severity from invalid String value eror": say what the file may hold.
                 let list = allowed.joined(separator: ", ")
+                let key = context.codingPath.last?.stringValue
+                let example = key.map { "\($0): \(closest(value, among: allowed) ?? allowed[0])" }
                 return RulesError(file: file, line: line, column: column,
-                                  message: Localized(da: "»\(dotted(context.codingPath))« kan ikke være »\(value)«. Brug en af: \(list)",
-                                                     en: "'\(dotted(context.codingPath))' cannot be '\(value)'. Use one of: \(list)"))
+                                  message: Localized(da: "»\(dotted(context.codingPath))« kan ikke være »\(value)«. Brug en af: \(list)."
+                                                         + (example.map { " Skriv fx »\($0)«." } ?? ""),
+                                                     en: "'\(dotted(context.codingPath))' cannot be '\(value)'. Use one of: \(list)."
+                                                         + (example.map { " Write e.g. '\($0)'." } ?? "")))
             }
             return RulesError(file: file, line: line, column: column,
                               message: Localized(da: "ugyldig værdi i »\(dotted(context.codingPath))«: \(context.debugDescription)",
@@ -149,6 +153,27 @@ enum YAMLFile {
         "Language": Language.allCases.map(\.rawValue),
         "CollectivePolicy": Configuration.CollectivePolicy.allCases.map(\.rawValue),
     ]
+
+    /// The allowed word closest to a misspelt one ("severty" → "severity"), for a message's fix: at
+    /// most a third of its letters (and at least one) changed, case ignored; nil when none is that close.
+    static func closest(_ word: String, among allowed: [String]) -> String? {
+        let target = Array(word.lowercased())
+        let limit = max(1, target.count / 3)
+        let scored = allowed.map { candidate -> (String, Int) in
+            let other = Array(candidate.lowercased())
+            var previous = Array(0...other.count)
+            for (i, a) in target.enumerated() {
+                var current = [i + 1] + Array(repeating: 0, count: other.count)
+                for (j, b) in other.enumerated() {
+                    current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (a == b ? 0 : 1))
+                }
+                previous = current
+            }
+            return (candidate, previous[other.count])
+        }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
+        return best.0
+    }
 
     /// The type and the value of the decoder's "Cannot initialize T from invalid String value V".
     static func invalidEnumValue(_ description: String) -> (String, String)? {
@@ -198,8 +223,11 @@ enum YAMLFile {
         let mark = mapping?.keys.first { $0.string == error.key }?.mark
         let message = error.message ?? {
             let known = error.known.map { $0.joined(separator: ", ") }
-            return Localized(da: "ukendt nøgle »\(error.key)«" + (known.map { " (kendte nøgler her: \($0))" } ?? ""),
-                             en: "unknown key '\(error.key)'" + (known.map { " (known keys here: \($0))" } ?? ""))
+            let fix = error.known.flatMap { closest(error.key, among: $0) }.map {
+                Localized(da: " Ret den til »\($0)«.", en: " Change it to '\($0)'.")
+            } ?? Localized(da: " Ret eller slet nøglen.", en: " Correct or remove the key.")
+            return Localized(da: "ukendt nøgle »\(error.key)«." + (known.map { " Kendte nøgler her: \($0)." } ?? ""),
+                             en: "unknown key '\(error.key)'." + (known.map { " Known keys here: \($0)." } ?? "")) + fix
         }()
         return RulesError(file: file, line: mark?.line, column: mark?.column, message: message)
     }

@@ -72,7 +72,7 @@ struct RuleOptionsTests {
         let error = try #require(self.error(["rules/long-text.yml": Self.header + "options:\n  maxCharacters: 10\n  maxWords: 3\n"]))
         #expect(error.file == "/tmp/regler/rules/long-text.yml")
         #expect(error.line == 7 && error.column == 3)
-        #expect(error.message.da == "ukendt nøgle »maxWords« (kendte nøgler her: maxCharacters, word)")
+        #expect(error.message.da == "ukendt nøgle »maxWords«. Kendte nøgler her: maxCharacters, word. Ret eller slet nøglen.")
     }
 
     @Test func optionsForAKindWithoutOptionsAreAnErrorAtTheKey() throws {
@@ -96,7 +96,9 @@ struct RuleOptionsTests {
         let text = parties.replacingOccurrences(of: "caseSensitive: true", with: "caseSensitiv: true")
         #expect(text != parties)
         let error = try #require(self.error(["parties.yml": text]))
-        #expect(error.message.da == "ukendt nøgle »caseSensitiv« (kendte nøgler her: caseSensitive, text)")
+        // A misspelling close to a known key gets that key as its fix (issue 18), in both languages.
+        #expect(error.message.da == "ukendt nøgle »caseSensitiv«. Kendte nøgler her: caseSensitive, text. Ret den til »caseSensitive«.")
+        #expect(error.message.en == "unknown key 'caseSensitiv'. Known keys here: caseSensitive, text. Change it to 'caseSensitive'.")
         #expect(error.line != nil && error.column != nil)
     }
 }

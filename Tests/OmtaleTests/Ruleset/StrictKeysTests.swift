@@ -118,10 +118,11 @@ struct StrictKeysTests {
         }
         #expect(error.file.hasSuffix(name))
         #expect(error.line == place.line && error.column == place.column, "\(place): reported at \(error.description)")
-        let prefix = "ukendt nøgle »\(Self.unknown)« (kendte nøgler her: "
-        #expect(error.message.da.hasPrefix(prefix) && error.message.da.hasSuffix(")"), "\(place): \(error.message.da)")
-        #expect(error.message.en.hasPrefix("unknown key '\(Self.unknown)' (known keys here: "), "\(place): \(error.message.en)")
-        let listed = Set(error.message.da.dropFirst(prefix.count).dropLast().components(separatedBy: ", "))
+        let prefix = "ukendt nøgle »\(Self.unknown)«. Kendte nøgler her: ", fix = ". Ret eller slet nøglen."
+        #expect(error.message.da.hasPrefix(prefix) && error.message.da.hasSuffix(fix), "\(place): \(error.message.da)")
+        #expect(error.message.en.hasPrefix("unknown key '\(Self.unknown)'. Known keys here: ") && error.message.en.hasSuffix(". Correct or remove the key."),
+                "\(place): \(error.message.en)")
+        let listed = Set(error.message.da.dropFirst(prefix.count).dropLast(fix.count).components(separatedBy: ", "))
         #expect(listed.isSuperset(of: place.keys), "\(place): \(place.keys) not all among the allowed \(listed.sorted())")
         #expect(!listed.contains(Self.unknown))
     }
