@@ -228,12 +228,12 @@ public struct DocxFixer {
         }
 
         func revision(_ element: String) -> String {
-            "<\(w)\(element) \(w)id=\"\(ids())\" \(w)author=\"\(XMLBytes.escape(author))\" \(w)date=\"\(stamp)\">"
+            "<\(w)\(element) \(w)id=\"\(ids())\" \(w)author=\"\(Escaping.xml(author, attribute: false))\" \(w)date=\"\(stamp)\">"
         }
 
         func text(_ text: String, deleted: Bool) -> String {
             let element = deleted ? "delText" : "t"
-            return "<\(w)\(element) xml:space=\"preserve\">\(XMLBytes.escape(text))</\(w)\(element)>"
+            return "<\(w)\(element) xml:space=\"preserve\">\(Escaping.xml(text, attribute: false))</\(w)\(element)>"
         }
 
         func inserted(_ text: String, properties: String) -> String {
@@ -241,7 +241,7 @@ public struct DocxFixer {
         }
 
         func insertedParagraph(_ text: String, like paragraph: DocxRunMap.Paragraph, xml: XMLBytes) -> String {
-            let mark = "<\(w)ins \(w)id=\"\(ids())\" \(w)author=\"\(XMLBytes.escape(author))\" \(w)date=\"\(stamp)\"/>"
+            let mark = "<\(w)ins \(w)id=\"\(ids())\" \(w)author=\"\(Escaping.xml(author, attribute: false))\" \(w)date=\"\(stamp)\"/>"
             return "<\(w)p><\(w)pPr><\(w)rPr>\(mark)</\(w)rPr></\(w)pPr>" + inserted(text, properties: "") + "</\(w)p>"
         }
     }
@@ -350,7 +350,7 @@ public struct DocxFixer {
         let w = markup.w
         var xml = ""
         for comment in comments {
-            xml += "<\(w)comment \(w)id=\"\(comment.id)\" \(w)author=\"\(XMLBytes.escape(author))\" \(w)date=\"\(markup.stamp)\" \(w)initials=\"O\">"
+            xml += "<\(w)comment \(w)id=\"\(comment.id)\" \(w)author=\"\(Escaping.xml(author, attribute: false))\" \(w)date=\"\(markup.stamp)\" \(w)initials=\"O\">"
             for (index, line) in comment.text.components(separatedBy: "\n").enumerated() {
                 xml += "<\(w)p>" + (index == 0 ? "<\(w)r><\(w)annotationRef/></\(w)r>" : "") + "<\(w)r>" + markup.text(line, deleted: false) + "</\(w)r></\(w)p>"
             }

@@ -63,9 +63,7 @@ public struct SARIFReporter: Reporter {
             columnKind: "unicodeCodePoints",
             results: results)
         let log = Log(schema: Self.schemaURI, version: "2.1.0", runs: [run])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(log) else { return "{}\n" }
+        guard let data = Escaping.json(log) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 

@@ -130,7 +130,7 @@ struct HostileRepositoryTests {
         let output = HumanReporter().render([report], options: ReportOptions(toolVersion: "test"))
         #expect(!output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" }, "\(output)")
         #expect(output.contains("a\\u{1B}[2Jb.txt"), "\(output)")
-        #expect(TerminalText.visible("x\u{9B}y\u{2066}z") == "x\\u{9B}y\\u{2066}z")
+        #expect(Escaping.terminal("x\u{9B}y\u{2066}z") == "x\\u{9B}y\\u{2066}z")
     }
 
     @Test func fifosAreNotOpened() throws {
