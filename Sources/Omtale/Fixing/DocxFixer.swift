@@ -10,22 +10,22 @@ import ZIPFoundation
 /// (a run is cut where the change begins and ends). A fix that cannot be placed exactly (its
 /// paragraph reads differently here than in the checker, or it would cut a field or another
 /// author's tracked change) is not made; its finding becomes a comment instead.
-public struct DocxFixer {
-    public var author: String
-    public var date: Date
-    public var language: Language
+struct DocxFixer {
+    var author: String
+    var date: Date
+    var language: Language
 
-    public init(author: String = "Omtale", date: Date = Date(), language: Language = .da) {
+    init(author: String = "Omtale", date: Date = Date(), language: Language = .da) {
         self.author = author
         self.date = date
         self.language = language
     }
 
-    public struct Review {
-        public var data: Data
+    struct Review {
+        var data: Data
         /// Edits that could not be placed (their findings got comments).
-        public var skipped: [FixPlan.Edit]
-        public var comments: Int
+        var skipped: [FixPlan.Edit]
+        var comments: Int
     }
 
     /// One change inside a paragraph, in offsets of the paragraph's text.
@@ -55,7 +55,7 @@ public struct DocxFixer {
 
     struct Failure: Error {}
 
-    public func apply(_ edits: [FixPlan.Edit], comments findings: [Diagnostic], to data: Data) throws -> Review {
+    func apply(_ edits: [FixPlan.Edit], comments findings: [Diagnostic], to data: Data) throws -> Review {
         let source = try DocxInput().read(data, path: "")
         var limits = SafeZip.Limits()
         limits.maxPartBytes = Int.max / 4

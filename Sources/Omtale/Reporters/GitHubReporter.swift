@@ -5,11 +5,11 @@
 /// ::error file=udkast/tekst.txt,line=3,col=1,endLine=3,endColumn=15,title=Omtale%3A partner-mention::KL er ikke nævnt. …
 /// ```
 /// Lines that are not commands (the closing summary) are printed to the log as they are.
-public struct GitHubReporter: Reporter {
-    public let id = "github"
-    public init() {}
+struct GitHubReporter: Reporter {
+    let id = "github"
+    init() {}
 
-    public func render(_ reports: [FileReport], options: ReportOptions) -> String {
+    func render(_ reports: [FileReport], options: ReportOptions) -> String {
         let language = options.language
         var out = ""
         for report in reports {
@@ -50,7 +50,7 @@ public struct GitHubReporter: Reporter {
     }
 
     /// `::name key=value,…::message` with both parts escaped as the runner expects.
-    public static func command(_ name: String, properties: [(String, String)], message: String) -> String {
+    static func command(_ name: String, properties: [(String, String)], message: String) -> String {
         let list = properties.map { "\($0.0)=\(Escaping.gitHubProperty($0.1))" }.joined(separator: ",")
         return "::\(name)\(list.isEmpty ? "" : " " + list)::\(Escaping.gitHubData(message))"
     }

@@ -6,11 +6,11 @@
 /// just as they do not change Omtale's exit code: they are listed in the test case's
 /// `<system-out>`. A disabled rule is `<skipped>`; a file that cannot be read is one `<error>`; a file
 /// in a format Omtale cannot read (a .pdf in a folder) is one `<skipped>` test case with the reason.
-public struct JUnitReporter: Reporter {
-    public let id = "junit"
-    public init() {}
+struct JUnitReporter: Reporter {
+    let id = "junit"
+    init() {}
 
-    public func render(_ reports: [FileReport], options: ReportOptions) -> String {
+    func render(_ reports: [FileReport], options: ReportOptions) -> String {
         let language = options.language
         let ruleIDs = options.ruleIDs(in: reports)
         var suites: [String] = []
