@@ -18,7 +18,7 @@ struct Progress {
     func show(_ path: String) {
         guard enabled else { return }
         counter.done += 1
-        let name = TerminalText.visible(path.count > 60 ? "…" + path.suffix(59) : path)
+        let name = Escaping.terminal(path.count > 60 ? "…" + path.suffix(59) : path)
         FileHandle.standardError.write(Data("\r\u{1B}[K\(counter.done)/\(total) \(name)".utf8))
     }
 

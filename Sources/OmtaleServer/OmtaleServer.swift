@@ -183,9 +183,7 @@ public struct OmtaleServer: Sendable {
         switch style {
         case .api:
             struct Body: Encodable { var error: String; var kind: String; var status: Int }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let json = (try? encoder.encode(Body(error: message, kind: problem.kind, status: problem.status))) ?? Data()
+            let json = Escaping.json(Body(error: message, kind: problem.kind, status: problem.status)) ?? Data()
             response = Self.text(String(decoding: json, as: UTF8.self) + "\n", type: "application/json; charset=utf-8")
         case .page:
             response = Self.text(Pages.problem(message, language: language), type: "text/html; charset=utf-8")

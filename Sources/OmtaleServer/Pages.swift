@@ -4,8 +4,6 @@ import Omtale
 /// The HTML of `omtale serve`: the form (`GET /`), the bar over a report, and an error page.
 /// Everything from outside (party names, file names, messages) is escaped by the library's escaper.
 enum Pages {
-    static func escape(_ text: String) -> String { HTMLReporter.escape(text) }
-
     /// Styles of the server's own pages: dark text on white (contrast above 7:1), a focus ring
     /// that shows on every control, no layout that needs JavaScript.
     static let css = """
@@ -40,7 +38,7 @@ enum Pages {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title))</title>
+        <title>\(Escaping.html(title))</title>
         <style>\(css)</style>
         </head>
         <body>
@@ -57,17 +55,17 @@ enum Pages {
     static func form(ruleset: Ruleset, sender: String?, language: Language) -> String {
         let da = language == .da
         let choose = da ? "Find afsenderen i teksten" : "Find the sender in the text"
-        var options = "<option value=\"\">\(escape(choose))</option>\n"
+        var options = "<option value=\"\">\(Escaping.html(choose))</option>\n"
         for party in ruleset.parties {
             let value = party.id ?? party.name
             let selected = sender.map { $0.caseInsensitiveCompare(value) == .orderedSame || $0.caseInsensitiveCompare(party.name) == .orderedSame } ?? false
-            options += "<option value=\"\(escape(value))\"\(selected ? " selected" : "")>\(escape(party.name))</option>\n"
+            options += "<option value=\"\(Escaping.html(value))\"\(selected ? " selected" : "")>\(Escaping.html(party.name))</option>\n"
         }
         let title = da ? "Tjek en tekst om \(ruleset.name)" : "Check a text about \(ruleset.name)"
         let other = da ? "<a href=\"/?lang=en\" lang=\"en\" hreflang=\"en\">English</a>" : "<a href=\"/?lang=da\" lang=\"da\" hreflang=\"da\">Dansk</a>"
         let body = """
             <p style="text-align:right;margin:0">\(other)</p>
-            <h1>\(escape(title))</h1>
+            <h1>\(Escaping.html(title))</h1>
             <p class="lead">\(da
                 ? "Omtale tjekker pressemeddelelser og andre tekster mod dele af partnerskabsaftalen: om alle parter er nævnt og stavet rigtigt, om citaterne har en taler, der passer til talsmandsstrukturen, og om noget ligner kommerciel brug. Det, der kan rettes sikkert, kan du hente rettet."
                 : "Omtale checks press releases and other texts against parts of the partnership agreement: whether every party is named and spelled correctly, whether the quotes have a speaker who fits the spokesperson structure, and whether anything looks like commercial use. What can be fixed safely, you can download fixed.")</p>
@@ -113,7 +111,7 @@ enum Pages {
         case .inline(let data, let filename, let mediaType, let changes):
             let label = da ? "Hent rettet kopi (\(filename), \(changes) \(changes == 1 ? "rettelse" : "rettelser"))"
                            : "Download fixed copy (\(filename), \(changes) \(changes == 1 ? "fix" : "fixes"))"
-            bar += "<a class=\"download\" download=\"\(escape(filename))\" href=\"data:\(mediaType);base64,\(data.base64EncodedString())\">\(escape(label))</a>\n"
+            bar += "<a class=\"download\" download=\"\(Escaping.html(filename))\" href=\"data:\(mediaType);base64,\(data.base64EncodedString())\">\(Escaping.html(label))</a>\n"
         case .tooLargeForPage:
             bar += "<span>\(da ? "Den rettede kopi er for stor til siden; hent den med knappen »Hent rettet kopi« på forsiden." : "The fixed copy is too large for the page; get it with the button “Download fixed copy” on the front page.")</span>\n"
         case .nothing:
@@ -146,8 +144,8 @@ enum Pages {
         let da = language == .da
         let title = da ? "Teksten kunne ikke tjekkes" : "The text could not be checked"
         return page(title: title, language: language, body: """
-            <h1>\(escape(title))</h1>
-            <p class="problem" role="alert">\(escape(message))</p>
+            <h1>\(Escaping.html(title))</h1>
+            <p class="problem" role="alert">\(Escaping.html(message))</p>
             <p><a href="/?lang=\(language.rawValue)">\(da ? "← Tilbage til formularen" : "← Back to the form")</a></p>
             """)
     }

@@ -71,9 +71,7 @@ public struct Baseline: Sendable, Equatable, Codable {
     }
 
     public func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return ((try? encoder.encode(self)) ?? Data()) + Data("\n".utf8)
+        (Escaping.json(self) ?? Data()) + Data("\n".utf8)
     }
 }
 

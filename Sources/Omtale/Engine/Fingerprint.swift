@@ -1,13 +1,13 @@
 /// Identifies a finding independently of line numbers: the rule, the file, the finding's text and
 /// the normalized text around it within its sentence. Editing text above a finding does not change it; editing the finding's own
 /// sentence does. Used by baselines and by SARIF's partialFingerprints.
-public enum Fingerprint {
+enum Fingerprint {
     /// Characters of context taken on each side of the finding's span.
     static let context = 40
 
     /// The fingerprint of a finding in the file at `path`. The message is left out, so `--lang`
     /// does not change it; the rule's subject (a missing party) tells apart findings at one place.
-    public static func of(_ diagnostic: Diagnostic, path: String) -> String {
+    static func of(_ diagnostic: Diagnostic, path: String) -> String {
         let material = [diagnostic.ruleID, path, collapse(diagnostic.excerpt), collapse(diagnostic.context), diagnostic.subject ?? ""]
             .joined(separator: "\u{1F}")
         return hex(fnv1a64(material))
@@ -28,7 +28,7 @@ public enum Fingerprint {
     }
 
     /// FNV-1a, 64 bits, over UTF-8: small, stable across platforms and runs (unlike `Hasher`).
-    public static func fnv1a64(_ text: String) -> UInt64 {
+    static func fnv1a64(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)

@@ -7,8 +7,8 @@
 /// text starts with `omtale-disable RULE: reason` waives the commented range.
 /// A waiver without a reason, and a waiver that waives nothing, are findings themselves
 /// (like SwiftLint's superfluous_disable_command), so waivers cannot silently rot.
-public struct Waiver: Sendable, Equatable {
-    public enum Scope: Sendable, Equatable {
+struct Waiver: Sendable, Equatable {
+    enum Scope: Sendable, Equatable {
         /// From the directive to the matching enable (or the end), in UTF-16 offsets of the normalized text.
         case region(Range<Int>)
         /// Diagnostics that start on the source line after the directive.
@@ -17,11 +17,11 @@ public struct Waiver: Sendable, Equatable {
         case commentRange(Range<Int>)
     }
 
-    public var rules: [String]
-    public var reason: String?
-    public var scope: Scope
+    var rules: [String]
+    var reason: String?
+    var scope: Scope
     /// Where the directive itself stands (normalized UTF-16 range), for findings about it.
-    public var directive: Range<Int>
+    var directive: Range<Int>
 
     func covers(_ diagnostic: Diagnostic, in document: Document, documentLevel: Set<String>) -> Bool {
         guard rules.contains("all") || rules.contains(diagnostic.ruleID) else { return false }
@@ -40,9 +40,9 @@ public struct Waiver: Sendable, Equatable {
     }
 }
 
-public enum Waivers {
-    public static let withoutReasonRule = "waiver-without-reason"
-    public static let superfluousRule = "superfluous-waiver"
+enum Waivers {
+    static let withoutReasonRule = "waiver-without-reason"
+    static let superfluousRule = "superfluous-waiver"
 
     enum Messages {
         static let withoutReason = Localized(
@@ -59,7 +59,7 @@ public enum Waivers {
     }
 
     /// Finds the waivers in a document: directives in its text and Word-style comments.
-    public static func find(in document: Document) -> [Waiver] {
+    static func find(in document: Document) -> [Waiver] {
         var waivers: [Waiver] = []
         var open: [String: (start: Int, index: Int)] = [:]
         for directive in directives(in: document.text) {
@@ -144,7 +144,7 @@ public enum Waivers {
 
     /// Removes waived diagnostics and adds findings about the waivers themselves. Findings of
     /// `documentLevelRules` are waived by a waiver anywhere in the document.
-    public static func apply(_ diagnostics: [Diagnostic], waivers: [Waiver], context: CheckContext,
+    static func apply(_ diagnostics: [Diagnostic], waivers: [Waiver], context: CheckContext,
                              documentLevelRules documentLevel: Set<String>) -> [Diagnostic] {
         guard !waivers.isEmpty else { return diagnostics }
         var used = Array(repeating: false, count: waivers.count)

@@ -10,22 +10,22 @@ import ZIPFoundation
 /// (a run is cut where the change begins and ends). A fix that cannot be placed exactly (its
 /// paragraph reads differently here than in the checker, or it would cut a field or another
 /// author's tracked change) is not made; its finding becomes a comment instead.
-public struct DocxFixer {
-    public var author: String
-    public var date: Date
-    public var language: Language
+struct DocxFixer {
+    var author: String
+    var date: Date
+    var language: Language
 
-    public init(author: String = "Omtale", date: Date = Date(), language: Language = .da) {
+    init(author: String = "Omtale", date: Date = Date(), language: Language = .da) {
         self.author = author
         self.date = date
         self.language = language
     }
 
-    public struct Review {
-        public var data: Data
+    struct Review {
+        var data: Data
         /// Edits that could not be placed (their findings got comments).
-        public var skipped: [FixPlan.Edit]
-        public var comments: Int
+        var skipped: [FixPlan.Edit]
+        var comments: Int
     }
 
     /// One change inside a paragraph, in offsets of the paragraph's text.
@@ -55,7 +55,7 @@ public struct DocxFixer {
 
     struct Failure: Error {}
 
-    public func apply(_ edits: [FixPlan.Edit], comments findings: [Diagnostic], to data: Data) throws -> Review {
+    func apply(_ edits: [FixPlan.Edit], comments findings: [Diagnostic], to data: Data) throws -> Review {
         let source = try DocxInput().read(data, path: "")
         var limits = SafeZip.Limits()
         limits.maxPartBytes = Int.max / 4
@@ -228,12 +228,12 @@ public struct DocxFixer {
         }
 
         func revision(_ element: String) -> String {
-            "<\(w)\(element) \(w)id=\"\(ids())\" \(w)author=\"\(XMLBytes.escape(author))\" \(w)date=\"\(stamp)\">"
+            "<\(w)\(element) \(w)id=\"\(ids())\" \(w)author=\"\(Escaping.xml(author, attribute: false))\" \(w)date=\"\(stamp)\">"
         }
 
         func text(_ text: String, deleted: Bool) -> String {
             let element = deleted ? "delText" : "t"
-            return "<\(w)\(element) xml:space=\"preserve\">\(XMLBytes.escape(text))</\(w)\(element)>"
+            return "<\(w)\(element) xml:space=\"preserve\">\(Escaping.xml(text, attribute: false))</\(w)\(element)>"
         }
 
         func inserted(_ text: String, properties: String) -> String {
@@ -241,7 +241,7 @@ public struct DocxFixer {
         }
 
         func insertedParagraph(_ text: String, like paragraph: DocxRunMap.Paragraph, xml: XMLBytes) -> String {
-            let mark = "<\(w)ins \(w)id=\"\(ids())\" \(w)author=\"\(XMLBytes.escape(author))\" \(w)date=\"\(stamp)\"/>"
+            let mark = "<\(w)ins \(w)id=\"\(ids())\" \(w)author=\"\(Escaping.xml(author, attribute: false))\" \(w)date=\"\(stamp)\"/>"
             return "<\(w)p><\(w)pPr><\(w)rPr>\(mark)</\(w)rPr></\(w)pPr>" + inserted(text, properties: "") + "</\(w)p>"
         }
     }
@@ -350,7 +350,7 @@ public struct DocxFixer {
         let w = markup.w
         var xml = ""
         for comment in comments {
-            xml += "<\(w)comment \(w)id=\"\(comment.id)\" \(w)author=\"\(XMLBytes.escape(author))\" \(w)date=\"\(markup.stamp)\" \(w)initials=\"O\">"
+            xml += "<\(w)comment \(w)id=\"\(comment.id)\" \(w)author=\"\(Escaping.xml(author, attribute: false))\" \(w)date=\"\(markup.stamp)\" \(w)initials=\"O\">"
             for (index, line) in comment.text.components(separatedBy: "\n").enumerated() {
                 xml += "<\(w)p>" + (index == 0 ? "<\(w)r><\(w)annotationRef/></\(w)r>" : "") + "<\(w)r>" + markup.text(line, deleted: false) + "</\(w)r></\(w)p>"
             }

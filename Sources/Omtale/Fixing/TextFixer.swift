@@ -7,8 +7,8 @@ import Foundation
 /// in the file's own encoding. Only the edited spans are re-encoded and spliced in, so the BOM,
 /// the encoding, every other byte and the line endings stay as they were; a line break inside an
 /// inserted text is written as the file's own (CRLF, LF or CR).
-public enum TextFixer {
-    public static func apply(_ edits: [FixPlan.Edit], to data: Data) throws -> Data {
+enum TextFixer {
+    static func apply(_ edits: [FixPlan.Edit], to data: Data) throws -> Data {
         let (text, encoding) = try TextDecoding.decode(data)
         let scalars = Array(text.unicodeScalars)
         let lines = LineTable(scalars: scalars)

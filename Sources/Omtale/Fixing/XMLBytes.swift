@@ -104,7 +104,7 @@ struct XMLBytes {
             let quote = bytes[k]
             var close = k + 1
             while close < end && bytes[close] != quote { close += 1 }
-            result[name] = Self.unescape(bytes[(k + 1)..<min(close, end)])
+            result[name] = Escaping.xmlText(bytes[(k + 1)..<min(close, end)])
             i = close + 1
         }
         return result
@@ -116,44 +116,6 @@ struct XMLBytes {
         if Self.starts(bytes, token.range.lowerBound, "<![CDATA[") {
             return String(decoding: slice.dropFirst(9).dropLast(3), as: UTF8.self)
         }
-        return Self.unescape(slice)
-    }
-
-    static func unescape(_ slice: ArraySlice<UInt8>) -> String {
-        guard slice.contains(UInt8(ascii: "&")) || slice.contains(0x0D) else { return String(decoding: slice, as: UTF8.self) }
-        var raw = String(decoding: slice, as: UTF8.self)
-        // XML folds CRLF and lone CR to LF before anything else.
-        raw = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        var out = String.UnicodeScalarView()
-        var scalars = raw.unicodeScalars[...]
-        while let first = scalars.first {
-            if first == "&", let semicolon = scalars.prefix(12).firstIndex(of: ";") {
-                let entity = String(scalars[scalars.index(after: scalars.startIndex)..<semicolon])
-                var value: Unicode.Scalar?
-                switch entity {
-                case "lt": value = "<"
-                case "gt": value = ">"
-                case "amp": value = "&"
-                case "quot": value = "\""
-                case "apos": value = "'"
-                default:
-                    if entity.hasPrefix("#x") { value = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) } else if entity.hasPrefix("#") { value = UInt32(entity.dropFirst(1)).flatMap(Unicode.Scalar.init) }
-                }
-                if let value {
-                    out.append(value)
-                    scalars = scalars[scalars.index(after: semicolon)...]
-                    continue
-                }
-            }
-            out.append(first)
-            scalars = scalars.dropFirst()
-        }
-        return String(out)
-    }
-
-    /// Text escaped for element content or a double-quoted attribute value (JUnit's XML escaping,
-    /// which also drops characters XML 1.0 cannot hold).
-    static func escape(_ text: String) -> String {
-        JUnitReporter.escape(text, attribute: false)
+        return Escaping.xmlText(slice)
     }
 }

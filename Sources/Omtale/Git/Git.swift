@@ -32,54 +32,20 @@ public struct Git: Sendable {
         return environment
     }
 
-    /// A git process with Omtale's settings, in `directory`, not yet started.
-    func process(_ arguments: [String]) -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = Self.environment
-        return process
-    }
-
     /// Runs git and returns its standard output, bounded by `limit` bytes.
     @discardableResult
     public func run(_ arguments: [String], limit: Int = 64 * 1024 * 1024) throws -> Data {
-        let process = self.process(arguments)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        final class Box: @unchecked Sendable { var data = Data() }
-        let errBox = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+        let result: ChildProcess.Result
+        do {
+            result = try ChildProcess.run("git", arguments, environment: .exactly(Self.environment), directory: directory, limit: limit)
+        } catch is ChildProcess.OutputTooLarge {
+            throw InputError(.tooLarge, da: "git gav mere end \(limit / 1_048_576) MB", en: "git returned more than \(limit / 1_048_576) MB")
         }
-        var output = Data()
-        let handle = out.fileHandleForReading
-        while true {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            if output.count + chunk.count > limit {
-                process.terminate()
-                _ = handle.readDataToEndOfFile()
-                group.wait()
-                process.waitUntilExit()
-                throw InputError(.tooLarge, da: "git gav mere end \(limit / 1_048_576) MB", en: "git returned more than \(limit / 1_048_576) MB")
-            }
-            output.append(chunk)
+        guard result.status == 0, !result.signalled else {
+            throw Failure(arguments: arguments, status: result.status,
+                          stderr: String(decoding: result.stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         }
-        group.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(arguments: arguments, status: process.terminationStatus,
-                          stderr: String(decoding: errBox.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-        return output
+        return result.stdout
     }
 
     public func string(_ arguments: [String]) throws -> String {
@@ -155,7 +121,9 @@ public struct Git: Sendable {
         private var closed = false
 
         public init(git: Git) throws {
-            process = git.process(["cat-file", "--batch"])
+            // Standard input and output stay open for the whole conversation, which `ChildProcess.run`
+            // (one program, run to its end) does not offer: the process is only made there.
+            process = ChildProcess.process("git", ["cat-file", "--batch"], environment: .exactly(Git.environment), directory: git.directory)
             let stdin = Pipe(), stdout = Pipe()
             process.standardInput = stdin
             process.standardOutput = stdout

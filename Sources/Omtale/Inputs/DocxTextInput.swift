@@ -24,18 +24,18 @@ import Foundation
 /// ("Syddanmarkog"). A party named only there is reported missing; check the .docx itself.
 /// What an extractor adds that was not published (hidden text, LibreOffice's tracked deletions)
 /// cannot be told apart from published text and is checked as if published.
-public struct DocxTextInput: InputPlugin {
-    public static let identifier = "docx-text"
-    public var id: String { Self.identifier }
+struct DocxTextInput: InputPlugin {
+    static let identifier = "docx-text"
+    var id: String { Self.identifier }
     /// No extension of its own: chosen with `--input docx-text`, or when a .txt is clearly extracted.
-    public var extensions: [String] { [] }
-    public var refinesPlainText: Bool { true }
-    public var summary: Localized {
+    var extensions: [String] { [] }
+    var refinesPlainText: Bool { true }
+    var summary: Localized {
         Localized(da: "Tekst udtrukket af en .docx (docx2txt, pandoc, LibreOffice, Word »gem som tekst«); genkendes selv i .txt, når det er tydeligt",
                   en: "Text extracted from a .docx (docx2txt, pandoc, LibreOffice, Word 'save as text'); recognised in .txt when clear")
     }
 
-    public init() {}
+    init() {}
 
     /// What the text shows of its extractor.
     struct Traits: Equatable {
@@ -66,7 +66,7 @@ public struct DocxTextInput: InputPlugin {
         var joinsWrappedLines: Bool { pandoc || (wrappedParagraphs > 0 && longestLine <= 80) }
     }
 
-    public func sniff(_ data: Data) -> Bool {
+    func sniff(_ data: Data) -> Bool {
         // The first 32 KB show an extractor's habits (grid tables, note marks, glued seams) as well
         // as the whole file does, and sniffing runs on every .txt checked.
         let prefix = data.prefix(32 * 1024)
@@ -79,7 +79,7 @@ public struct DocxTextInput: InputPlugin {
         return Self.traits(Array(text.unicodeScalars)).clearlyExtracted
     }
 
-    public func read(_ data: Data, path: String) throws -> SourceText {
+    func read(_ data: Data, path: String) throws -> SourceText {
         let (decoded, _) = try TextDecoding.decode(data)
         let scalars = Array(decoded.unicodeScalars)
         let traits = Self.traits(scalars)

@@ -10,25 +10,25 @@ import Foundation
 /// waivers work. `<img alt>` is recorded as an image, not as text. Every character maps back to
 /// its line and column in the file (an entity to its "&"). The reader is a single loop without
 /// recursion or an element tree, so no nesting depth can exhaust the stack or memory.
-public struct HTMLInput: InputPlugin {
-    public static let identifier = "html"
-    public var id: String { Self.identifier }
-    public var extensions: [String] { ["html", "htm", "xhtml"] }
-    public var summary: Localized {
+struct HTMLInput: InputPlugin {
+    static let identifier = "html"
+    var id: String { Self.identifier }
+    var extensions: [String] { ["html", "htm", "xhtml"] }
+    var summary: Localized {
         Localized(da: "HTML: den synlige tekst (ikke head, script, style eller skjulte elementer); blokelementer afslutter afsnit; kommentarer bevares til undtagelser",
                   en: "HTML: the visible text (not head, script, style or hidden elements); block elements end paragraphs; comments kept for waivers")
     }
 
-    public init() {}
+    init() {}
 
-    public func sniff(_ data: Data) -> Bool {
+    func sniff(_ data: Data) -> Bool {
         guard let (text, _) = try? TextDecoding.decode(data.prefix(4096)) else { return false }
         var start = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }.lowercased()
         if start.hasPrefix("<?xml") { start = String(start.drop { $0 != ">" }.dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines) }
         return start.hasPrefix("<!doctype html") || start.hasPrefix("<html")
     }
 
-    public func read(_ data: Data, path: String) throws -> SourceText {
+    func read(_ data: Data, path: String) throws -> SourceText {
         let (decoded, _) = try TextDecoding.decode(data)
         var reader = Reader(scalars: Array(decoded.unicodeScalars))
         reader.run()

@@ -18,7 +18,7 @@ import Foundation
 /// Every decision is recorded as a step of the attribution (JSON `quotes[].attribution.steps`).
 /// The work is linear in the text: one pass over the quotation marks with a bounded nesting stack,
 /// and every look for an attribution is bounded by `window`, so a million quotation marks stay fast.
-public struct QuoteFinder: Sendable {
+struct QuoteFinder: Sendable {
     let verbs: [String: [[String]]]
     let fromPhrases: [String: [[String]]]
     let accordingTo: [String: [[String]]]
@@ -54,7 +54,7 @@ public struct QuoteFinder: Sendable {
     /// At most this many attributed quotes are compared with each headline quote.
     let maxRepeatChecks = 200
 
-    public init(language: QuoteLanguage) {
+    init(language: QuoteLanguage) {
         func table(_ phrases: [String]) -> [String: [[String]]] {
             var result: [String: [[String]]] = [:]
             for phrase in phrases {
@@ -91,7 +91,7 @@ public struct QuoteFinder: Sendable {
     }
 
     /// Every quote of the document, in text order.
-    public func quotes(in document: Document, scan: PartyScan, ruleset: Ruleset) -> [Quote] {
+    func quotes(in document: Document, scan: PartyScan, ruleset: Ruleset) -> [Quote] {
         var run = QuoteScan(finder: self, document: document, scan: scan, ruleset: ruleset)
         return run.find()
     }

@@ -1,52 +1,52 @@
 /// How Danish texts attribute quotes: the verbs, phrases and pronouns the quote finder looks for.
 /// Data, not code: read from `quotes.yml` in the rules folder (the bundled copy when a folder has none).
-public struct QuoteLanguage: Sendable, Codable, Equatable {
+struct QuoteLanguage: Sendable, Codable, Equatable {
     /// "siger", "slår fast": `»…«, siger Anne Jensen` / `Anne Jensen siger: »…«`.
-    public var verbs: [String]
+    var verbs: [String]
     /// "lyder det fra": the speaker follows the phrase.
-    public var fromPhrases: [String]
+    var fromPhrases: [String]
     /// "kalder", "hedder": words in marks right after one are a name or term, not speech.
-    public var namingWords: [String]
+    var namingWords: [String]
     /// "lyder det videre": said by the speaker before, nobody named.
-    public var impersonal: [String]
+    var impersonal: [String]
     /// "ifølge": the speaker follows directly.
-    public var accordingTo: [String]
+    var accordingTo: [String]
     /// "han", "hun": the last named person.
-    public var pronouns: [String]
+    var pronouns: [String]
     /// "formanden", "borgmesteren": the last named person whose title it is (also "KL-formanden").
-    public var referringNouns: [String]
+    var referringNouns: [String]
     /// "Det", "Sådan" before a verb: `Det siger Anne Jensen.`
-    public var leadIns: [String]
+    var leadIns: [String]
     /// Titles that may stand before a name ("borgmester"); a name never starts with one.
-    public var titleWords: [String]
+    var titleWords: [String]
     /// "i", "hos": introduce the organisation in a title.
-    public var organisationPrepositions: [String]
+    var organisationPrepositions: [String]
     /// Capitalised words that make a phrase an organisation rather than a name ("Kommune").
-    public var organisationWords: [String]
+    var organisationWords: [String]
     /// Word endings that make a capitalised phrase a committee, not an organisation ("Miljøudvalget").
-    public var committeeHeads: [String]
+    var committeeHeads: [String]
     /// Parties written in lower case after "de" ("de konservatives gruppeformand", "de radikales Anne Jensen"):
     /// in the genitive before a title or a name, the party is the organisation.
-    public var partyNouns: [String]
+    var partyNouns: [String]
     /// Labels before a colon that are not a speaker ("Foto", "Fakta").
-    public var notSpeakers: [String]
+    var notSpeakers: [String]
     /// Common Danish first names of men and of women: a capitalised run starting with one is a person's
     /// name, and "han"/"hun" does not refer to a name of the other list.
-    public var firstNamesMen: [String]
-    public var firstNamesWomen: [String]
+    var firstNamesMen: [String]
+    var firstNamesWomen: [String]
     /// "til": a capitalised run after it is the one spoken to ("siger hun til Fjordby Avis"), not a speaker.
-    public var addressees: [String]
+    var addressees: [String]
     /// "af", "med": a person named right after one is not the subject "han"/"hun" prefers.
-    public var notSubjectAfter: [String]
+    var notSubjectAfter: [String]
     /// Capitalised words that never start or end a person's name ("Danmark", weekdays, months).
-    public var notNames: [String]
+    var notNames: [String]
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case verbs, fromPhrases, accordingTo, pronouns, referringNouns, leadIns, titleWords, organisationPrepositions, organisationWords
         case committeeHeads, partyNouns, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, impersonal, namingWords
     }
 
-    public init(from decoder: Decoder) throws {
+    init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         verbs = try c.decode([String].self, forKey: .verbs)
         fromPhrases = try c.decodeIfPresent([String].self, forKey: .fromPhrases) ?? []

@@ -191,8 +191,8 @@ struct DocumentMarkup {
                 closeTable()
                 if case .some(.some(let previous)) = openPart, previous != "body" { out += "</div>\n" }
                 if let part, part != "body" {
-                    out += "<div class=\"docpart\" data-part=\"\(HTMLReporter.escape(part))\"><div class=\"docpart-label\">"
-                        + "\(HTMLReporter.escape(Self.partLabel(part, language)))</div>\n"
+                    out += "<div class=\"docpart\" data-part=\"\(Escaping.html(part))\"><div class=\"docpart-label\">"
+                        + "\(Escaping.html(Self.partLabel(part, language)))</div>\n"
                 }
                 openPart = .some(part)
             }
@@ -288,14 +288,14 @@ struct DocumentMarkup {
             guard position + 1 < points.count else { break }
             let piece = point..<points[position + 1]
             let covering = findings.filter { !layers.findings[$0].isEmpty && layers.findings[$0].overlaps(piece) }
-            var text = HTMLReporter.escape(document.string(piece))
+            var text = Escaping.html(document.string(piece))
             if !covering.isEmpty { text = anchors(covering, &anchored) + mark(covering, text: text, caret: false) }
             if let index = fixed.first(where: { layers.fixed[$0].range.overlaps(piece) }) {
                 let change = layers.fixed[index].change
-                text = "<ins class=\"fix\" data-r=\"\(file)-\(change + 1)\" title=\"\(HTMLReporter.escape(fixTitle(change)))\">\(text)</ins>"
+                text = "<ins class=\"fix\" data-r=\"\(file)-\(change + 1)\" title=\"\(Escaping.html(fixTitle(change)))\">\(text)</ins>"
             }
             if let index = insertions.first(where: { layers.insertions[$0].range.overlaps(piece) }) {
-                text = "<ins class=\"rev\" title=\"\(HTMLReporter.escape(revisionTitle(layers.insertions[index].revision)))\">\(text)</ins>"
+                text = "<ins class=\"rev\" title=\"\(Escaping.html(revisionTitle(layers.insertions[index].revision)))\">\(text)</ins>"
             }
             if comments.contains(where: { layers.comments[$0].range.overlaps(piece) }) { text = "<span class=\"c\">\(text)</span>" }
             out += text
@@ -317,7 +317,7 @@ struct DocumentMarkup {
         let ids = indices.map { "\(file)-\($0 + 1)" }.joined(separator: " ")
         let title = indices.map { diagnostics[$0].message(language) }.joined(separator: "\n")
         return "<mark class=\"f \(severity.rawValue)\(caret ? " caret" : "")\" data-f=\"\(ids)\" tabindex=\"0\" "
-            + "title=\"\(HTMLReporter.escape(title))\">\(text)</mark>"
+            + "title=\"\(Escaping.html(title))\">\(text)</mark>"
     }
 
     // MARK: Comments, tracked changes, fixes
@@ -327,8 +327,8 @@ struct DocumentMarkup {
     /// A Word comment beside the text it is on: who wrote it and what.
     func bubble(_ comment: Comment) -> String {
         let who = comment.author.map { da ? "Kommentar fra \($0):" : "Comment by \($0):" } ?? (da ? "Kommentar:" : "Comment:")
-        return "<span class=\"cmt\" role=\"note\"><span class=\"cmt-who\">\(HTMLReporter.escape(who))</span> "
-            + "<span class=\"cmt-text\">\(HTMLReporter.escape(comment.text))</span></span>"
+        return "<span class=\"cmt\" role=\"note\"><span class=\"cmt-who\">\(Escaping.html(who))</span> "
+            + "<span class=\"cmt-text\">\(Escaping.html(comment.text))</span></span>"
     }
 
     func revisionTitle(_ revision: Revision) -> String {
@@ -340,7 +340,7 @@ struct DocumentMarkup {
     }
 
     func deleted(_ revision: Revision) -> String {
-        "<del class=\"rev\" title=\"\(HTMLReporter.escape(revisionTitle(revision)))\">\(HTMLReporter.escape(revision.deleted))</del>"
+        "<del class=\"rev\" title=\"\(Escaping.html(revisionTitle(revision)))\">\(Escaping.html(revision.deleted))</del>"
     }
 
     func fixTitle(_ change: Int) -> String {
@@ -352,7 +352,7 @@ struct DocumentMarkup {
     func replacement(_ change: Int) -> String {
         var out = "<span class=\"anchor\" id=\"rettelse-\(file)-\(change + 1)\"></span>"
         if let old = fixes?.changes[change].old, !old.isEmpty {
-            out += "<del class=\"fix\" data-r=\"\(file)-\(change + 1)\" title=\"\(HTMLReporter.escape(fixTitle(change)))\">\(HTMLReporter.escape(old))</del>"
+            out += "<del class=\"fix\" data-r=\"\(file)-\(change + 1)\" title=\"\(Escaping.html(fixTitle(change)))\">\(Escaping.html(old))</del>"
         }
         return out
     }

@@ -5,11 +5,11 @@
 /// ::error file=udkast/tekst.txt,line=3,col=1,endLine=3,endColumn=15,title=Omtale%3A partner-mention::KL er ikke nævnt. …
 /// ```
 /// Lines that are not commands (the closing summary) are printed to the log as they are.
-public struct GitHubReporter: Reporter {
-    public let id = "github"
-    public init() {}
+struct GitHubReporter: Reporter {
+    let id = "github"
+    init() {}
 
-    public func render(_ reports: [FileReport], options: ReportOptions) -> String {
+    func render(_ reports: [FileReport], options: ReportOptions) -> String {
         let language = options.language
         var out = ""
         for report in reports {
@@ -50,36 +50,8 @@ public struct GitHubReporter: Reporter {
     }
 
     /// `::name key=value,…::message` with both parts escaped as the runner expects.
-    public static func command(_ name: String, properties: [(String, String)], message: String) -> String {
-        let list = properties.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
-        return "::\(name)\(list.isEmpty ? "" : " " + list)::\(escapeData(message))"
-    }
-
-    /// The message part: `%`, CR and LF would otherwise end or corrupt the command (the runner
-    /// turns `%0A` back into a line break in the annotation).
-    public static func escapeData(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    /// A property value: as data, and `:` and `,` too, which separate the properties and the message.
-    public static func escapeProperty(_ text: String) -> String {
-        var out = ""
-        for scalar in escapeData(text).unicodeScalars {
-            switch scalar {
-            case ":": out += "%3A"
-            case ",": out += "%2C"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+    static func command(_ name: String, properties: [(String, String)], message: String) -> String {
+        let list = properties.map { "\($0.0)=\(Escaping.gitHubProperty($0.1))" }.joined(separator: ",")
+        return "::\(name)\(list.isEmpty ? "" : " " + list)::\(Escaping.gitHubData(message))"
     }
 }

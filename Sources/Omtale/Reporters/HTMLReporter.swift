@@ -24,8 +24,8 @@ public struct HTMLReporter: Reporter {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="omtale \(Self.escape(options.toolVersion))">
-            <title>\(Self.escape(words.title(options.ruleset)))</title>
+            <meta name="generator" content="omtale \(Escaping.html(options.toolVersion))">
+            <title>\(Escaping.html(words.title(options.ruleset)))</title>
             <style>\(Self.css)</style>
             </head>
             <body>
@@ -37,7 +37,7 @@ public struct HTMLReporter: Reporter {
             out += section(report, number: index + 1, options: options, words: words)
         }
         out += "</main>\n"
-        out += "<footer>\(Self.escape(words.footer(options)))</footer>\n"
+        out += "<footer>\(Escaping.html(words.footer(options)))</footer>\n"
         out += "<div id=\"popover\" role=\"dialog\" aria-live=\"polite\" hidden></div>\n"
         out += "<script>\(Self.script)</script>\n</body>\n</html>\n"
         return out
@@ -46,9 +46,9 @@ public struct HTMLReporter: Reporter {
     // MARK: Summary
 
     func header(_ reports: [FileReport], summary: RunSummary, options: ReportOptions, words: Words) -> String {
-        var out = "<header class=\"top\">\n<h1>\(Self.escape(words.title(options.ruleset)))</h1>\n"
+        var out = "<header class=\"top\">\n<h1>\(Escaping.html(words.title(options.ruleset)))</h1>\n"
         if let ruleset = options.ruleset {
-            out += "<p class=\"sub\">\(Self.escape(words.subtitle(ruleset)))</p>\n"
+            out += "<p class=\"sub\">\(Escaping.html(words.subtitle(ruleset)))</p>\n"
         }
         out += "<div class=\"cards\">\n"
         out += card(summary.checked, words.checkedFiles(summary.checked), kind: "files")
@@ -59,15 +59,15 @@ public struct HTMLReporter: Reporter {
         if !summary.skippedPaths.isEmpty { out += card(summary.skippedPaths.count, words.skippedCard, kind: "warning") }
         out += "</div>\n"
         let clean = summary.errors == 0 && summary.unreadable == 0
-        out += "<p class=\"verdict \(clean ? "ok" : "bad")\">\(Self.escape(words.verdict(summary)))</p>\n"
+        out += "<p class=\"verdict \(clean ? "ok" : "bad")\">\(Escaping.html(words.verdict(summary)))</p>\n"
         if summary.hiddenByBaseline > 0 {
-            out += "<p class=\"sub\">\(Self.escape(words.hiddenByBaseline(summary.hiddenByBaseline)))</p>\n"
+            out += "<p class=\"sub\">\(Escaping.html(words.hiddenByBaseline(summary.hiddenByBaseline)))</p>\n"
         }
         if reports.count > 1 {
             out += "<table class=\"overview\">\n<thead><tr><th>\(words.file)</th><th>\(words.status)</th>"
                 + "<th class=\"n\">\(words.errorsHeading)</th><th class=\"n\">\(words.warningsHeading)</th><th class=\"n\">\(words.infosHeading)</th></tr></thead>\n<tbody>\n"
             for (index, report) in reports.enumerated() {
-                out += "<tr><td><a href=\"#fil-\(index + 1)\">\(Self.escape(report.path))</a></td><td>\(badge(report, words))</td>"
+                out += "<tr><td><a href=\"#fil-\(index + 1)\">\(Escaping.html(report.path))</a></td><td>\(badge(report, words))</td>"
                     + "<td class=\"n\">\(report.count(.error))</td><td class=\"n\">\(report.count(.warning))</td><td class=\"n\">\(report.count(.info))</td></tr>\n"
             }
             out += "</tbody>\n</table>\n"
@@ -78,15 +78,15 @@ public struct HTMLReporter: Reporter {
 
     func card(_ number: Int, _ label: String, kind: String) -> String {
         let quiet = number == 0 && kind != "files" ? " zero" : ""
-        return "<div class=\"card \(kind)\(quiet)\"><span class=\"num\">\(number)</span> <span class=\"label\">\(Self.escape(label))</span></div>\n"
+        return "<div class=\"card \(kind)\(quiet)\"><span class=\"num\">\(number)</span> <span class=\"label\">\(Escaping.html(label))</span></div>\n"
     }
 
     func badge(_ report: FileReport, _ words: Words) -> String {
         if report.error != nil { return "<span class=\"badge error\">\(words.unreadableBadge)</span>" }
         if report.skipped { return "<span class=\"badge warning\">\(words.skippedBadge)</span>" }
         let errors = report.count(.error), warnings = report.count(.warning)
-        if errors > 0 { return "<span class=\"badge error\">\(Self.escape(words.errors(errors)))</span>" }
-        if warnings > 0 { return "<span class=\"badge warning\">\(Self.escape(words.warnings(warnings)))</span>" }
+        if errors > 0 { return "<span class=\"badge error\">\(Escaping.html(words.errors(errors)))</span>" }
+        if warnings > 0 { return "<span class=\"badge warning\">\(Escaping.html(words.warnings(warnings)))</span>" }
         return "<span class=\"badge ok\">\(words.noErrors)</span>"
     }
 
@@ -94,20 +94,20 @@ public struct HTMLReporter: Reporter {
 
     func section(_ report: FileReport, number: Int, options: ReportOptions, words: Words) -> String {
         var out = "<section class=\"file\" id=\"fil-\(number)\">\n"
-        out += "<h2><span class=\"path\">\(Self.escape(report.path))</span> \(badge(report, words))</h2>\n"
+        out += "<h2><span class=\"path\">\(Escaping.html(report.path))</span> \(badge(report, words))</h2>\n"
         if let error = report.error {
-            out += "<p class=\"problem\">\(Self.escape(words.cannotRead(error.message(options.language))))</p>\n</section>\n"
+            out += "<p class=\"problem\">\(Escaping.html(words.cannotRead(error.message(options.language))))</p>\n</section>\n"
             return out
         }
         if report.skipped {
             for diagnostic in report.diagnostics {
-                out += "<p class=\"problem\">\(Self.escape(diagnostic.message(options.language)))</p>\n"
+                out += "<p class=\"problem\">\(Escaping.html(diagnostic.message(options.language)))</p>\n"
             }
             return out + "</section>\n"
         }
-        out += "<p class=\"applies\">\(Self.escape(words.applies(report.applies, options.ruleset)))</p>\n"
+        out += "<p class=\"applies\">\(Escaping.html(words.applies(report.applies, options.ruleset)))</p>\n"
         if let fixes = report.fixes {
-            out += "<p class=\"fixed\">\(Self.escape(words.fixedNote(fixes, isWord: report.input == DocxInput.identifier)))</p>\n"
+            out += "<p class=\"fixed\">\(Escaping.html(words.fixedNote(fixes, isWord: report.input == DocxInput.identifier)))</p>\n"
         }
         out += "<div class=\"cols\">\n<article class=\"text\">\n<h3>\(words.textHeading)</h3>\n"
         if let document = report.document {
@@ -138,7 +138,7 @@ public struct HTMLReporter: Reporter {
                 (state, icon, label) = (report.applies ? "missing" : "absent", "✘", words.missing(report.applies))
             }
             out += "<li class=\"\(state)\"><span class=\"icon\" aria-hidden=\"true\">\(icon)</span>"
-                + "<span class=\"name\">\(Self.escape(party.name))</span> <span class=\"state\">\(Self.escape(label))</span>"
+                + "<span class=\"name\">\(Escaping.html(party.name))</span> <span class=\"state\">\(Escaping.html(label))</span>"
             out += occurrences(party, words)
             out += "</li>\n"
         }
@@ -147,7 +147,7 @@ public struct HTMLReporter: Reporter {
             out += "<h4>\(words.knowledgePartnersHeading)</h4>\n<ul class=\"parties knowledge\">\n"
             for partner in report.knowledgePartners {
                 out += "<li class=\"\(partner.mentioned ? "ok" : "absent")\"><span class=\"icon\" aria-hidden=\"true\">\(partner.mentioned ? "✔" : "–")</span>"
-                    + "<span class=\"name\">\(Self.escape(partner.name))</span> <span class=\"state\">\(Self.escape(partner.mentioned ? words.named : words.notNamed))</span>"
+                    + "<span class=\"name\">\(Escaping.html(partner.name))</span> <span class=\"state\">\(Escaping.html(partner.mentioned ? words.named : words.notNamed))</span>"
                 out += occurrences(partner, words)
                 out += "</li>\n"
             }
@@ -159,7 +159,7 @@ public struct HTMLReporter: Reporter {
     func occurrences(_ party: PartyCoverage, _ words: Words) -> String {
         guard !party.occurrences.isEmpty else { return "" }
         let items = party.occurrences.map { occurrence in
-            "<li>\(Self.escape(words.place(line: occurrence.line, column: occurrence.column, part: occurrence.part))): »\(Self.escape(occurrence.text))«</li>"
+            "<li>\(Escaping.html(words.place(line: occurrence.line, column: occurrence.column, part: occurrence.part))): »\(Escaping.html(occurrence.text))«</li>"
         }
         return "<ul class=\"where\">" + items.joined() + "</ul>"
     }
@@ -171,19 +171,19 @@ public struct HTMLReporter: Reporter {
         for (index, diagnostic) in report.diagnostics.enumerated() {
             let id = "\(number)-\(index + 1)"
             // A .docx location as a Word user finds it; other files by line and column.
-            let place = Self.escape(diagnostic.word.map { $0.description(options.language) }
+            let place = Escaping.html(diagnostic.word.map { $0.description(options.language) }
                 ?? words.place(line: diagnostic.start.line, column: diagnostic.start.column, part: diagnostic.start.part))
             out += "<li id=\"fund-\(id)\" class=\"finding \(diagnostic.severity.rawValue)\">"
             out += "<div class=\"head\"><span class=\"sev\">\(ReportWords.severity(diagnostic.severity, options.language))</span> "
             out += report.document == nil ? place : "<a href=\"#tekst-\(id)\">\(place)</a>"
-            out += " <code>\(Self.escape(diagnostic.ruleID))</code></div>"
-            out += "<p class=\"msg\">\(Self.escape(diagnostic.message(options.language)))</p>"
+            out += " <code>\(Escaping.html(diagnostic.ruleID))</code></div>"
+            out += "<p class=\"msg\">\(Escaping.html(diagnostic.message(options.language)))</p>"
             if let fix = diagnostic.fix {
-                out += "<p class=\"fix\"><strong>\(words.fix):</strong> \(Self.escape(fix.message(options.language)))</p>"
+                out += "<p class=\"fix\"><strong>\(words.fix):</strong> \(Escaping.html(fix.message(options.language)))</p>"
             }
             if let rule = options.ruleset?.rule(diagnostic.ruleID) {
                 let clause = rule.clause.map { "\(ClauseReference.text($0, options.language)): " } ?? ""
-                out += "<p class=\"why\">\(Self.escape(clause + rule.summary(options.language)))</p>"
+                out += "<p class=\"why\">\(Escaping.html(clause + rule.summary(options.language)))</p>"
             }
             out += "</li>\n"
         }
@@ -214,17 +214,17 @@ public struct HTMLReporter: Reporter {
             }
             let linked = report.document != nil && !change.ranges.isEmpty
             out += "<li class=\"change\" id=\"ret-\(id)\"><div class=\"head\">"
-            out += linked ? "<a href=\"#rettelse-\(id)\">\(Self.escape(place))</a>" : Self.escape(place)
-            out += " <code>\(Self.escape(change.ruleID))</code></div><p class=\"what\">"
+            out += linked ? "<a href=\"#rettelse-\(id)\">\(Escaping.html(place))</a>" : Escaping.html(place)
+            out += " <code>\(Escaping.html(change.ruleID))</code></div><p class=\"what\">"
             let new = change.new.trimmingCharacters(in: .whitespacesAndNewlines)
             if change.old.isEmpty {
-                out += "\(words.added) <ins>\(Self.escape(new))</ins>"
+                out += "\(words.added) <ins>\(Escaping.html(new))</ins>"
             } else if new.isEmpty {
-                out += "\(words.removed) <del>\(Self.escape(change.old))</del>"
+                out += "\(words.removed) <del>\(Escaping.html(change.old))</del>"
             } else {
-                out += "<del>\(Self.escape(change.old))</del> → <ins>\(Self.escape(new))</ins>"
+                out += "<del>\(Escaping.html(change.old))</del> → <ins>\(Escaping.html(new))</ins>"
             }
-            out += "</p><p class=\"msg\">\(Self.escape(change.message(options.language)))</p></li>\n"
+            out += "</p><p class=\"msg\">\(Escaping.html(change.message(options.language)))</p></li>\n"
         }
         return out + "</ol>\n"
     }
@@ -235,9 +235,9 @@ public struct HTMLReporter: Reporter {
         out += "<table class=\"quotes\">\n<thead><tr>" + words.quoteColumns.map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for quote in report.quotes {
             let cells = [
-                "<q>\(Self.escape(quote.text))</q>", Self.escape(quote.speaker ?? "–"), Self.escape(quote.role ?? "–"),
-                Self.escape(quote.organisation ?? "–"), Self.escape(quote.party ?? "–"),
-                Self.escape(words.place(line: quote.line, column: quote.column, part: quote.part)),
+                "<q>\(Escaping.html(quote.text))</q>", Escaping.html(quote.speaker ?? "–"), Escaping.html(quote.role ?? "–"),
+                Escaping.html(quote.organisation ?? "–"), Escaping.html(quote.party ?? "–"),
+                Escaping.html(words.place(line: quote.line, column: quote.column, part: quote.part)),
             ]
             out += "<tr>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
         }
@@ -245,8 +245,6 @@ public struct HTMLReporter: Reporter {
         return out
     }
 
-    /// Escapes text for HTML content and (double- or single-quoted) attribute values.
-    public static func escape(_ text: String) -> String { MarkupEscaping.html(text) }
 }
 
 extension HTMLReporter {

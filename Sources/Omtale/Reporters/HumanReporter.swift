@@ -13,7 +13,7 @@ public struct HumanReporter: StreamingReporter {
     public func render(_ reports: [FileReport], options: ReportOptions) -> String {
         var out = ""
         for report in reports { out += renderFile(report, options: options) }
-        out += TerminalText.visible(ReportWords.summary(RunSummary(reports), options.language)) + "\n"
+        out += Escaping.terminal(ReportWords.summary(RunSummary(reports), options.language)) + "\n"
         return out
     }
 
@@ -25,7 +25,7 @@ public struct HumanReporter: StreamingReporter {
 
     public func end(_ summary: RunSummary, files: Int, options: ReportOptions) -> String {
         // The summary names files, whose names may carry terminal escapes.
-        TerminalText.visible(ReportWords.summary(summary, options.language)) + "\n"
+        Escaping.terminal(ReportWords.summary(summary, options.language)) + "\n"
     }
 
     public func renderFile(_ report: FileReport, options: ReportOptions) -> String {
@@ -35,23 +35,23 @@ public struct HumanReporter: StreamingReporter {
         if let error = report.error {
             let label = ReportWords.severity(.error, language)
             let problem = language == .da ? "kan ikke læses" : "cannot be read"
-            out += "\(style.bold(TerminalText.visible(report.path))): \(style.red(label)): \(problem): \(TerminalText.visible(error.message(language)))\n"
+            out += "\(style.bold(Escaping.terminal(report.path))): \(style.red(label)): \(problem): \(Escaping.terminal(error.message(language)))\n"
             return out
         }
         for diagnostic in report.diagnostics {
             // A file not checked has no place in a text: the path alone, as for an unreadable file.
-            let place = TerminalText.visible(report.skipped ? report.path : location(report.path, diagnostic.start))
+            let place = Escaping.terminal(report.skipped ? report.path : location(report.path, diagnostic.start))
             let label = ReportWords.severity(diagnostic.severity, language)
             let coloured = diagnostic.severity == .error ? style.red(label) : diagnostic.severity == .warning ? style.yellow(label) : style.cyan(label)
-            out += "\(style.bold(place)): \(coloured): \(TerminalText.visible(diagnostic.message(language))) [\(diagnostic.ruleID)]\n"
+            out += "\(style.bold(place)): \(coloured): \(Escaping.terminal(diagnostic.message(language))) [\(diagnostic.ruleID)]\n"
             if let word = diagnostic.word {
-                out += "    = \(language == .da ? "i Word" : "in Word"): \(TerminalText.visible(word.description(language)))\n"
+                out += "    = \(language == .da ? "i Word" : "in Word"): \(Escaping.terminal(word.description(language)))\n"
             }
             if let line = diagnostic.sourceLine {
                 out += excerpt(line, diagnostic, style)
             }
             if let fix = diagnostic.fix {
-                out += "    = \(language == .da ? "løsning" : "fix"): \(TerminalText.visible(fix.message(language)))\n"
+                out += "    = \(language == .da ? "løsning" : "fix"): \(Escaping.terminal(fix.message(language)))\n"
             }
         }
         if let assumed = assumptions(report, language) { out += "\(style.bold(report.path)): \(assumed)\n" }
@@ -103,7 +103,7 @@ public struct HumanReporter: StreamingReporter {
         let window = 100
         let from = start > window - 20 ? start - 40 : 0
         let to = min(scalars.count, max(end, from + window))
-        var shown = TerminalText.visible(String(String.UnicodeScalarView(scalars[from..<to])).replacingOccurrences(of: "\t", with: " "))
+        var shown = Escaping.terminal(String(String.UnicodeScalarView(scalars[from..<to])).replacingOccurrences(of: "\t", with: " "))
         if from > 0 { shown = "…" + shown }
         if to < scalars.count { shown += "…" }
         let pad = String(repeating: " ", count: start - from + (from > 0 ? 1 : 0))

@@ -13,9 +13,7 @@ public struct JSONReporter: Reporter {
     }
 
     func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}" }
+        guard let data = Escaping.json(value) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
 

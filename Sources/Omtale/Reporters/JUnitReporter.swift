@@ -6,11 +6,11 @@
 /// just as they do not change Omtale's exit code: they are listed in the test case's
 /// `<system-out>`. A disabled rule is `<skipped>`; a file that cannot be read is one `<error>`; a file
 /// in a format Omtale cannot read (a .pdf in a folder) is one `<skipped>` test case with the reason.
-public struct JUnitReporter: Reporter {
-    public let id = "junit"
-    public init() {}
+struct JUnitReporter: Reporter {
+    let id = "junit"
+    init() {}
 
-    public func render(_ reports: [FileReport], options: ReportOptions) -> String {
+    func render(_ reports: [FileReport], options: ReportOptions) -> String {
         let language = options.language
         let ruleIDs = options.ruleIDs(in: reports)
         var suites: [String] = []
@@ -18,13 +18,13 @@ public struct JUnitReporter: Reporter {
         for report in reports {
             var cases: [String] = []
             var counts = (tests: 0, failures: 0, errors: 0, skipped: 0)
-            let path = Self.escape(report.path)
+            let path = Escaping.xml(report.path, attribute: true)
             if let error = report.error {
                 let name = language == .da ? "læsning" : "reading"
-                let message = Self.escape(error.message(language))
+                let message = Escaping.xml(error.message(language), attribute: true)
                 cases.append("""
                         <testcase classname="\(path)" name="\(name)" file="\(path)">
-                          <error type="\(error.kind.rawValue)" message="\(message)">\(Self.escape(error.message(language), attribute: false))</error>
+                          <error type="\(error.kind.rawValue)" message="\(message)">\(Escaping.xml(error.message(language), attribute: false))</error>
                         </testcase>
                     """)
                 counts.tests += 1
@@ -32,14 +32,14 @@ public struct JUnitReporter: Reporter {
             } else if report.skipped {
                 // Not checked (a .pdf in a folder): one skipped test case that says why.
                 let name = language == .da ? "læsning" : "reading"
-                let reason = Self.escape(report.diagnostics.map { $0.message(language) }.joined(separator: " "))
+                let reason = Escaping.xml(report.diagnostics.map { $0.message(language) }.joined(separator: " "), attribute: true)
                 cases.append("    <testcase classname=\"\(path)\" name=\"\(name)\" file=\"\(path)\">\n      <skipped message=\"\(reason)\"/>\n    </testcase>")
                 counts.tests += 1
                 counts.skipped += 1
             } else {
                 for ruleID in ruleIDs {
                     counts.tests += 1
-                    let attributes = "classname=\"\(path)\" name=\"\(Self.escape(ruleID))\" file=\"\(path)\""
+                    let attributes = "classname=\"\(path)\" name=\"\(Escaping.xml(ruleID, attribute: true))\" file=\"\(path)\""
                     if options.ruleset?.rule(ruleID)?.enabled == false {
                         let reason = language == .da ? "reglen er slået fra" : "the rule is disabled"
                         cases.append("    <testcase \(attributes)>\n      <skipped message=\"\(reason)\"/>\n    </testcase>")
@@ -56,10 +56,10 @@ public struct JUnitReporter: Reporter {
                         let message = language == .da
                             ? ReportWords.count(failing.count, "fund", "fund") : ReportWords.count(failing.count, "finding", "findings")
                         body += "      <failure type=\"\(worst.rawValue)\" message=\"\(message)\">"
-                            + Self.escape(listing(failing, path: report.path, language), attribute: false) + "</failure>\n"
+                            + Escaping.xml(listing(failing, path: report.path, language), attribute: false) + "</failure>\n"
                     }
                     if !informational.isEmpty {
-                        body += "      <system-out>" + Self.escape(listing(informational, path: report.path, language), attribute: false) + "</system-out>\n"
+                        body += "      <system-out>" + Escaping.xml(listing(informational, path: report.path, language), attribute: false) + "</system-out>\n"
                     }
                     cases.append(body.isEmpty ? "    <testcase \(attributes)/>" : "    <testcase \(attributes)>\n\(body)    </testcase>")
                 }
@@ -72,7 +72,7 @@ public struct JUnitReporter: Reporter {
             totals.skipped += counts.skipped
         }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"omtale \(Self.escape(options.toolVersion))\" tests=\"\(totals.tests)\" failures=\"\(totals.failures)\" "
+        out += "<testsuites name=\"omtale \(Escaping.xml(options.toolVersion, attribute: true))\" tests=\"\(totals.tests)\" failures=\"\(totals.failures)\" "
             + "errors=\"\(totals.errors)\" skipped=\"\(totals.skipped)\">\n"
         out += suites.map { $0 + "\n" }.joined()
         out += "</testsuites>\n"
@@ -88,8 +88,4 @@ public struct JUnitReporter: Reporter {
         }.joined(separator: "\n")
     }
 
-    /// Text for XML content (`attribute: false`) or attribute values (see `MarkupEscaping.xml`).
-    public static func escape(_ text: String, attribute: Bool = true) -> String {
-        MarkupEscaping.xml(text, attribute: attribute)
-    }
 }

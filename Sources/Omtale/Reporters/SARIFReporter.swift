@@ -7,15 +7,15 @@ import Foundation
 /// Unicode code points (`columnKind: unicodeCodePoints`, like Omtale's own positions), and every
 /// result carries a `partialFingerprints` entry computed from the text around the finding, so a
 /// finding keeps its identity when lines are added above it.
-public struct SARIFReporter: Reporter {
-    public let id = "sarif"
-    public init() {}
+struct SARIFReporter: Reporter {
+    let id = "sarif"
+    init() {}
 
     static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     /// The key of Omtale's fingerprint in `partialFingerprints`; the version suffix changes if the recipe does.
     static let fingerprintKey = "omtaleContextHash/v1"
 
-    public func render(_ reports: [FileReport], options: ReportOptions) -> String {
+    func render(_ reports: [FileReport], options: ReportOptions) -> String {
         let language = options.language
         let descriptors = ruleDescriptors(reports, options: options)
         let ruleIndex = Dictionary(descriptors.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
@@ -63,9 +63,7 @@ public struct SARIFReporter: Reporter {
             columnKind: "unicodeCodePoints",
             results: results)
         let log = Log(schema: Self.schemaURI, version: "2.1.0", runs: [run])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(log) else { return "{}\n" }
+        guard let data = Escaping.json(log) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
@@ -103,7 +101,7 @@ public struct SARIFReporter: Reporter {
     /// The path as a URI reference relative to the working directory: percent-encoded UTF-8 for
     /// everything but unreserved characters and `/` (so "udkast/Æble grød.txt" becomes
     /// "udkast/%C3%86ble%20gr%C3%B8d.txt"). Absolute paths outside the folder become `file://` URIs.
-    public static func artifactURI(_ path: String, workingDirectory: String) -> String {
+    static func artifactURI(_ path: String, workingDirectory: String) -> String {
         var relative = path
         if path.hasPrefix("/") {
             let base = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"

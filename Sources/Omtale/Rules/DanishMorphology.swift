@@ -13,16 +13,16 @@ import Foundation
 ///
 /// The lexicon is looked for at `$OMTALE_HUNSPELL_DA` (a path without `.aff`/`.dic`), then in the
 /// usual hunspell folders. One hunspell handle is shared and serialized by a lock; answers are cached.
-public final class DanishMorphology: @unchecked Sendable {
-    public static let shared = DanishMorphology()
+final class DanishMorphology: @unchecked Sendable {
+    static let shared = DanishMorphology()
 
     /// Why the lexicon is not in use (nil when it is). Opens the lexicon if it is not open yet.
-    public var unavailableReason: String? { open().reason }
-    public var isAvailable: Bool { open().handle != nil }
+    var unavailableReason: String? { open().reason }
+    var isAvailable: Bool { open().handle != nil }
     /// Why the lexicon could not be used, if something asked for it: nil when it is in use or when
     /// nothing needed it yet. Unlike ``unavailableReason`` it never opens the lexicon, so asking
     /// costs nothing in a run that weighed no commercial evidence.
-    public var reasonIfItWasNeeded: String? {
+    var reasonIfItWasNeeded: String? {
         openLock.lock()
         defer { openLock.unlock() }
         return opened?.reason
@@ -68,7 +68,7 @@ public final class DanishMorphology: @unchecked Sendable {
 
     /// The lemmas of a lower-case word: hunspell's stems (for a compound, those of its last part),
     /// or the word itself when the lexicon is missing or does not know the word.
-    public func stems(_ word: String) -> [String] {
+    func stems(_ word: String) -> [String] {
         guard let handle else { return [word] }
         lock.lock()
         defer { lock.unlock() }
@@ -89,7 +89,7 @@ public final class DanishMorphology: @unchecked Sendable {
 
     /// Whether the lexicon accepts a lower-case word, compounds its affix rules allow included.
     /// Without the lexicon: a word of at least four letters with a vowel (a permissive guess).
-    public func isWord(_ word: String) -> Bool {
+    func isWord(_ word: String) -> Bool {
         guard let handle else {
             return word.count >= 4 && word.contains { "aeiouyæøå".contains($0) }
         }

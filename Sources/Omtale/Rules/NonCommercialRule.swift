@@ -8,14 +8,14 @@
 /// error from `thresholds.error`, or for an offer with a price and a call to buy
 /// (`thresholds.errorWhenAll`); otherwise the rule's own severity (a warning). Claims about the
 /// partnership (approval, partner, brand, images in an advert) are the `partnership-claim` rule's.
-public struct NonCommercialRule: Rule, RuleKind {
-    public static let kind = "non-commercial"
-    public let definition: RuleDefinition
+struct NonCommercialRule: Rule, RuleKind {
+    static let kind = "non-commercial"
+    let definition: RuleDefinition
     let terms: CommercialTerms
     let evidence: CommercialEvidence
     let claims: PartnershipClaims
 
-    public static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
+    static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
         let terms = try CommercialTerms.load(from: ruleset)
         let evidence = CommercialEvidence.shared(for: terms)
         return NonCommercialRule(definition: definition, terms: terms, evidence: evidence,
@@ -53,7 +53,7 @@ public struct NonCommercialRule: Rule, RuleKind {
             en: "Remove the sales content from the text about Klimaalliancen, or sell in a separate text that does not refer to the partnership.")
     }
 
-    public func check(_ context: CheckContext) -> [Diagnostic] {
+    func check(_ context: CheckContext) -> [Diagnostic] {
         let document = context.document
         guard context.scan.applies else { return [] }
         let claimRanges = claims.find(context).map(\.range)

@@ -4,13 +4,13 @@
 /// at the end of the body (before a contact block, or inside an "Om Klimaalliancen" box) — never
 /// in a headline, a quote or a caption. The sender need not name itself. A text dated outside the
 /// agreement's period (pkt. 7.1) gets one info finding instead.
-public struct PartnerMentionRule: Rule, RuleKind {
-    public static let kind = "partner-mention"
+struct PartnerMentionRule: Rule, RuleKind {
+    static let kind = "partner-mention"
     /// A missing party is missing from the whole text; the first mention of the alliance only shows where.
-    public static let isDocumentLevel = true
-    public let definition: RuleDefinition
+    static let isDocumentLevel = true
+    let definition: RuleDefinition
 
-    public static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
+    static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
         PartnerMentionRule(definition: definition)
     }
 
@@ -98,7 +98,7 @@ public struct PartnerMentionRule: Rule, RuleKind {
         }
     }
 
-    public func check(_ context: CheckContext) -> [Diagnostic] {
+    func check(_ context: CheckContext) -> [Diagnostic] {
         let scan = context.scan
         let ruleset = context.ruleset
         if scan.namesPartnership, !scan.inPeriod, let period = ruleset.agreement.period, let anchor = scan.firstPartnershipMention {

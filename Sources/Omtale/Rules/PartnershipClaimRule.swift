@@ -12,18 +12,18 @@ import Foundation
 /// metode"). A partner claim by a party, a knowledge partner or a municipality ("Region
 /// Syddanmark er partner i Klimaalliancen") is not a claim; nor is an approval by the alliance's
 /// own bodies ("godkendt af Klimaalliancens forretningsudvalg").
-public struct PartnershipClaimRule: Rule, RuleKind {
-    public static let kind = "partnership-claim"
-    public let definition: RuleDefinition
+struct PartnershipClaimRule: Rule, RuleKind {
+    static let kind = "partnership-claim"
+    let definition: RuleDefinition
     let claims: PartnershipClaims
 
-    public static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
+    static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
         let terms = try CommercialTerms.load(from: ruleset)
         return PartnershipClaimRule(definition: definition,
                                     claims: PartnershipClaims(terms: terms, evidence: .shared(for: terms), ruleset: ruleset))
     }
 
-    public func check(_ context: CheckContext) -> [Diagnostic] {
+    func check(_ context: CheckContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let terms = claims.terms
         if context.scan.applies {

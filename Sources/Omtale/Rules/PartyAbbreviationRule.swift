@@ -1,9 +1,9 @@
 /// The agreement's internal abbreviations (RN, RM, RSD, RS, RH) are not a mention in published text.
-public struct PartyAbbreviationRule: Rule, RuleKind {
-    public static let kind = "party-abbreviation"
-    public let definition: RuleDefinition
+struct PartyAbbreviationRule: Rule, RuleKind {
+    static let kind = "party-abbreviation"
+    let definition: RuleDefinition
 
-    public static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
+    static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
         PartyAbbreviationRule(definition: definition)
     }
 
@@ -18,7 +18,7 @@ public struct PartyAbbreviationRule: Rule, RuleKind {
         }
     }
 
-    public func check(_ context: CheckContext) -> [Diagnostic] {
+    func check(_ context: CheckContext) -> [Diagnostic] {
         guard context.scan.applies else { return [] }
         return context.scan.partyMatches.joined().filter { $0.kind == .abbreviation }.map { match in
             guard case .party(let index) = match.target else { preconditionFailure("party match without a party") }

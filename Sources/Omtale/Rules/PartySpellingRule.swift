@@ -1,10 +1,10 @@
 /// Names a reader still recognises but that are not spelled as in the agreement:
 /// known misspellings ("Real Dania"), words one edit away ("Klimalliancen"), and æ/ø/å typed as ae/oe/aa.
-public struct PartySpellingRule: Rule, RuleKind {
-    public static let kind = "party-spelling"
-    public let definition: RuleDefinition
+struct PartySpellingRule: Rule, RuleKind {
+    static let kind = "party-spelling"
+    let definition: RuleDefinition
 
-    public static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
+    static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
         PartySpellingRule(definition: definition)
     }
 
@@ -36,7 +36,7 @@ public struct PartySpellingRule: Rule, RuleKind {
         }
     }
 
-    public func check(_ context: CheckContext) -> [Diagnostic] {
+    func check(_ context: CheckContext) -> [Diagnostic] {
         guard context.scan.applies else { return [] }
         return context.scan.matches.compactMap { match in
             let message: Localized

@@ -1,10 +1,10 @@
 /// A collective form ("de fem regioner") stands in for parties that are not named one by one.
 /// Reported (as info by default) so a stricter ruleset can require the names.
-public struct RegionsCollectiveRule: Rule, RuleKind {
-    public static let kind = "regions-collective"
-    public let definition: RuleDefinition
+struct RegionsCollectiveRule: Rule, RuleKind {
+    static let kind = "regions-collective"
+    let definition: RuleDefinition
 
-    public static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
+    static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
         RegionsCollectiveRule(definition: definition)
     }
 
@@ -33,7 +33,7 @@ public struct RegionsCollectiveRule: Rule, RuleKind {
         }
     }
 
-    public func check(_ context: CheckContext) -> [Diagnostic] {
+    func check(_ context: CheckContext) -> [Diagnostic] {
         let scan = context.scan
         guard scan.applies else { return [] }
         let ruleset = context.ruleset

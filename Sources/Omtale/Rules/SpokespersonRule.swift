@@ -10,9 +10,9 @@
 ///    with another role or organisation (error).
 /// 5. A named speaker whose organisation the text never gives (info, with a suggestion).
 /// 2–4 apply to texts about the partnership; quotes are found in every text.
-public struct SpokespersonRule: Rule, RuleKind {
-    public static let kind = "spokesperson"
-    public let definition: RuleDefinition
+struct SpokespersonRule: Rule, RuleKind {
+    static let kind = "spokesperson"
+    let definition: RuleDefinition
     let structure: Spokespersons
     /// Folded words that mean the partnership in a title.
     let references: Set<String>
@@ -23,7 +23,7 @@ public struct SpokespersonRule: Rule, RuleKind {
     /// Endings a title word may carry in a text ("formand" → "formanden", "formandens").
     static let titleEndings = ["en", "et", "n", "s", "ens", "ets", "ns"]
 
-    public static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
+    static func make(_ definition: RuleDefinition, ruleset: Ruleset) throws -> any Rule {
         let structure = try Spokespersons.load(ruleset)
         let references = Set(structure.partnershipReferences.map(NameMatcher.foldWord))
         let roleTitles = structure.roles.map { role in
@@ -114,7 +114,7 @@ public struct SpokespersonRule: Rule, RuleKind {
 
     }
 
-    public func check(_ context: CheckContext) -> [Diagnostic] {
+    func check(_ context: CheckContext) -> [Diagnostic] {
         let clause = context.clause(definition)
         var diagnostics: [Diagnostic] = []
 

@@ -1,34 +1,34 @@
 /// The talsmandsstruktur (pkt. 9.1) as data: `spokespersons.yml` in the rules folder.
 /// Which roles may speak for the partnership, from which organisations, and optionally who holds them.
-public struct Spokespersons: Sendable, Codable, Equatable {
+struct Spokespersons: Sendable, Codable, Equatable {
     /// The clause the structure comes from ("pkt. 9.1").
-    public var clause: String
+    var clause: String
     /// Words that mean the partnership in a title ("alliancens"), besides its names.
-    public var partnershipReferences: [String]
-    public var roles: [Role]
+    var partnershipReferences: [String]
+    var roles: [Role]
 
     private enum CodingKeys: String, CodingKey, CaseIterable { case clause, partnershipReferences, roles }
 
-    public struct Role: Sendable, Codable, Equatable {
-        public var id: String
-        public var name: Localized
-        public var clause: String
+    struct Role: Sendable, Codable, Equatable {
+        var id: String
+        var name: Localized
+        var clause: String
         /// Words in a title that denote the role; several words must stand in this order.
-        public var titles: [String]
+        var titles: [String]
         /// The role counts only when the title also names the partnership.
-        public var partnershipReference: Bool
+        var partnershipReference: Bool
         /// Where the holder must come from: a party's or knowledge partner's name, or a pattern
         /// with `*` ("* Kommune": any organisation whose name ends with " Kommune").
-        public var organisations: [String]
-        public var speaksForPartnership: Bool
+        var organisations: [String]
+        var speaksForPartnership: Bool
         /// The people the structure names for this role (empty in the default ruleset).
-        public var names: [Person]
+        var names: [Person]
 
         private enum CodingKeys: String, CodingKey, CaseIterable {
             case id, name, clause, titles, partnershipReference, organisations, speaksForPartnership, names
         }
 
-        public init(from decoder: Decoder) throws {
+        init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             id = try c.decode(String.self, forKey: .id)
             name = try c.decode(Localized.self, forKey: .name)
@@ -41,10 +41,10 @@ public struct Spokespersons: Sendable, Codable, Equatable {
         }
     }
 
-    public struct Person: Sendable, Codable, Equatable {
-        public var name: String
+    struct Person: Sendable, Codable, Equatable {
+        var name: String
         /// The organisation the person comes from (as in `organisations`).
-        public var organisation: String
+        var organisation: String
 
         private enum CodingKeys: String, CodingKey, CaseIterable { case name, organisation }
     }

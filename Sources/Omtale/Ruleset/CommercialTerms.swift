@@ -6,62 +6,62 @@
 /// exact English forms) or by a built-in detector (a price, a budget, a label line). A paragraph's
 /// probability of being commercial is a logistic model over those features; its weights are fitted
 /// on the real corpus by `scripts/commercial/fit.py` and written into the `model` section.
-public struct CommercialTerms: Sendable, Codable, Equatable {
+struct CommercialTerms: Sendable, Codable, Equatable {
     /// How many pieces of evidence a message lists.
-    public var maxEvidenceShown: Int
-    public var thresholds: Thresholds
-    public var prices: Prices
-    public var features: [Feature]
-    public var claims: Claims
-    public var model: Model
+    var maxEvidenceShown: Int
+    var thresholds: Thresholds
+    var prices: Prices
+    var features: [Feature]
+    var claims: Claims
+    var model: Model
 
     private enum CodingKeys: String, CodingKey, CaseIterable { case maxEvidenceShown, thresholds, prices, features, claims, model }
 
-    public struct Thresholds: Sendable, Codable, Equatable {
+    struct Thresholds: Sendable, Codable, Equatable {
         /// Probability from which a paragraph counts as commercial evidence (a warning).
-        public var paragraph: Double
+        var paragraph: Double
         /// Probability from which the finding is an error.
-        public var error: Double
+        var error: Double
         /// Features that, all in one commercial paragraph, make it an error whatever its probability
         /// (an offer with a price and a call to buy).
-        public var errorWhenAll: [[String]]
+        var errorWhenAll: [[String]]
         /// Features that, in the paragraph, keep `errorWhenAll` from applying (a public fare, a grant).
-        public var counterEvidence: [String]
+        var counterEvidence: [String]
 
         private enum CodingKeys: String, CodingKey, CaseIterable { case paragraph, error, errorWhenAll, counterEvidence }
     }
 
     /// Numbers with a currency: a price; with a scale word ("mio.") a budget.
-    public struct Prices: Sendable, Codable, Equatable {
-        public var currencyAfter: [String]
-        public var currencyBefore: [String]
-        public var scaleWords: [String]
+    struct Prices: Sendable, Codable, Equatable {
+        var currencyAfter: [String]
+        var currencyBefore: [String]
+        var scaleWords: [String]
         /// Words joining a price to a period ("pr.", "om", "per", "/").
-        public var periodLinks: [String]
-        public var periods: [String]
+        var periodLinks: [String]
+        var periods: [String]
 
         private enum CodingKeys: String, CodingKey, CaseIterable { case currencyAfter, currencyBefore, scaleWords, periodLinks, periods }
     }
 
-    public struct Feature: Sendable, Codable, Equatable {
-        public var id: String
-        public var label: Localized
+    struct Feature: Sendable, Codable, Equatable {
+        var id: String
+        var label: Localized
         /// What to do when this feature is the strongest evidence of a finding.
-        public var fix: Localized?
+        var fix: Localized?
         /// `price`, `pricePerPeriod`, `budget`, `label` (a paragraph that is only terms of the
         /// features named in `of`), `priceWith` (a price and one of the features in `of`), `capitals` (a heading in capitals), `exclamation`, `short`.
-        public var detector: String?
+        var detector: String?
         /// For `label`: the features whose terms make a label.
-        public var of: [String]?
-        public var terms: [Term]?
+        var of: [String]?
+        var terms: [Term]?
         /// Word forms (folded) that never count for this feature ("indkøb" is not "køb").
-        public var except: [String]?
+        var except: [String]?
         /// Only the first word of a sentence counts (imperatives: "Bestil", "Vælg").
-        public var sentenceStart: Bool?
+        var sentenceStart: Bool?
         /// Also a document-level feature `document.<id>`: the document has it in any paragraph.
-        public var documentLevel: Bool?
+        var documentLevel: Bool?
         /// Whether a message may cite this feature's words (false for pronouns: weighed, not cited).
-        public var shown: Bool?
+        var shown: Bool?
 
         private enum CodingKeys: String, CodingKey, CaseIterable { case id, label, fix, detector, of, terms, except, sentenceStart, documentLevel, shown }
     }
@@ -69,16 +69,16 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
     /// A term: in YAML a plain string (a Danish lemma), or one of
     /// `{lemma, modifier}` (also as the first part of a compound), `{phrase}` (words matched by lemma),
     /// `{forms}` (exact word forms, for English).
-    public struct Term: Sendable, Codable, Equatable {
-        public var lemma: String?
+    struct Term: Sendable, Codable, Equatable {
+        var lemma: String?
         /// The lemma also counts as the first part of a compound ("rabat" in "rabatkoden").
-        public var modifier: Bool?
+        var modifier: Bool?
         /// The lemma does not count as the last part of a compound ("køb" is not "indkøb").
-        public var head: Bool?
-        public var phrase: String?
-        public var forms: [String]?
+        var head: Bool?
+        var phrase: String?
+        var forms: [String]?
 
-        public init(lemma: String? = nil, modifier: Bool? = nil, head: Bool? = nil, phrase: String? = nil, forms: [String]? = nil) {
+        init(lemma: String? = nil, modifier: Bool? = nil, head: Bool? = nil, phrase: String? = nil, forms: [String]? = nil) {
             self.lemma = lemma
             self.modifier = modifier
             self.head = head
@@ -88,7 +88,7 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
 
         private enum CodingKeys: String, CodingKey, CaseIterable { case lemma, modifier, head, phrase, forms }
 
-        public init(from decoder: Decoder) throws {
+        init(from decoder: Decoder) throws {
             if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
                 self.init(lemma: text)
                 return
@@ -103,50 +103,50 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
     }
 
     /// Claims about the partnership itself (the `partnership-claim` rule).
-    public struct Claims: Sendable, Codable, Equatable {
-        public var kinds: [ClaimKind]
+    struct Claims: Sendable, Codable, Equatable {
+        var kinds: [ClaimKind]
         /// Words for who makes a claim that a party may make ("Region Syddanmark er partner i …"):
         /// a partner claim by one of these, or by a party or knowledge partner, is not a claim.
-        public var publicClaimants: [String]
+        var publicClaimants: [String]
         /// Words right after the mention that name the alliance's own bodies ("forretningsudvalg").
-        public var ownBodies: [String]
+        var ownBodies: [String]
         /// Words that, as the last part of a compound or after a hyphen, make the alliance's name a
         /// brand, product, package or code ("Klimaalliance-pakken").
-        public var brandHeads: [Term]
+        var brandHeads: [Term]
         /// Words right after the name that make it a product name ("Pro", "Plus").
-        public var brandSuffixes: [String]
+        var brandSuffixes: [String]
         /// Words right before the name that make it a code ("rabatkode", "koden").
-        public var codeWords: [Term]
+        var codeWords: [Term]
         /// Features that show a company or a product: with them anywhere in the text, a partner claim
         /// is a claim even when no paragraph looks commercial.
-        public var contextFeatures: [String]
+        var contextFeatures: [String]
         /// The features of the evidence model that are claims; a paragraph holding a claim about the
         /// partnership is weighed without them by `non-commercial` (the claim is reported on its own).
-        public var claimFeatures: [String]
+        var claimFeatures: [String]
 
         private enum CodingKeys: String, CodingKey, CaseIterable {
             case kinds, publicClaimants, ownBodies, brandHeads, brandSuffixes, codeWords, contextFeatures, claimFeatures
         }
     }
 
-    public struct ClaimKind: Sendable, Codable, Equatable {
+    struct ClaimKind: Sendable, Codable, Equatable {
         /// `approval`, `partner`, `brand`, `image`.
-        public var id: String
-        public var label: Localized
+        var id: String
+        var label: Localized
         /// Phrases right before a mention ("certificeret af", "officiel partner i").
-        public var before: [String]?
+        var before: [String]?
         /// Words right after a mention with a hyphen, or glued to it ("Klimaalliancen-godkendt").
-        public var after: [Term]?
+        var after: [Term]?
         /// Words earlier in the sentence that, with one of `links` right before the mention, make a
         /// claim ("certificeret efter Klimaalliancens metode").
-        public var sentenceWords: [Term]?
-        public var links: [String]?
+        var sentenceWords: [Term]?
+        var links: [String]?
         /// A claim only in a document that also shows a company or commercial use.
-        public var needsCommercialContext: Bool?
+        var needsCommercialContext: Bool?
         /// Exempt when a public claimant or a party makes it.
-        public var exemptPublicClaimants: Bool?
-        public var message: Localized
-        public var fix: Localized
+        var exemptPublicClaimants: Bool?
+        var message: Localized
+        var fix: Localized
 
         private enum CodingKeys: String, CodingKey, CaseIterable {
             case id, label, before, after, sentenceWords, links, needsCommercialContext, exemptPublicClaimants, message, fix
@@ -154,11 +154,11 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
     }
 
     /// The fitted logistic model: P(commercial) = 1 / (1 + e^-(bias + Σ weight · feature)).
-    public struct Model: Sendable, Codable, Equatable {
-        public var bias: Double
-        public var weights: [String: Double]
+    struct Model: Sendable, Codable, Equatable {
+        var bias: Double
+        var weights: [String: Double]
         /// How the weights were fitted (free text written by the fitting script).
-        public var fitted: [String: String]?
+        var fitted: [String: String]?
 
         private enum CodingKeys: String, CodingKey, CaseIterable { case bias, weights, fitted }
     }
@@ -168,7 +168,7 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
     static let detectors: Set<String> = ["price", "pricePerPeriod", "budget", "label", "priceWith", "capitals", "exclamation", "short"]
 
     /// Decodes and validates `commercial.yml` of a ruleset.
-    public static func load(from ruleset: Ruleset) throws -> CommercialTerms {
+    static func load(from ruleset: Ruleset) throws -> CommercialTerms {
         let file = ruleset.origin.path(fileName)
         guard let text = ruleset.files[fileName] else {
             throw RulesError(file: file, message: Localized(da: "filen mangler (reglen non-commercial læser sine ord herfra)",
@@ -180,7 +180,7 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
     }
 
     /// Every feature name the model may weigh: the features and their document-level twins.
-    public var featureNames: [String] {
+    var featureNames: [String] {
         features.map(\.id) + features.filter { $0.documentLevel == true }.map { "document." + $0.id }
     }
 
@@ -235,7 +235,7 @@ public struct CommercialTerms: Sendable, Codable, Equatable {
 /// A stable description of the model (its dictionaries sorted by key), so two decodings of the same
 /// file describe themselves alike whatever order their dictionaries hash in.
 extension CommercialTerms.Model: CustomReflectable {
-    public var customMirror: Mirror {
+    var customMirror: Mirror {
         Mirror(self, children: [
             "bias": bias as Any,
             "weights": weights.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" } as Any,

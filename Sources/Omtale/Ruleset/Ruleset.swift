@@ -21,7 +21,7 @@ public struct Ruleset: Sendable {
     /// Files of the folder by relative path, for rule kinds that read their own data files.
     public var files: [String: String]
     /// How texts attribute quotes (`quotes.yml`), for the quote finder.
-    public var quoteLanguage: QuoteLanguage
+    var quoteLanguage: QuoteLanguage
     /// Labels and self-references that show who issues a text (`senderCues` in `parties.yml`).
     public var senderCues: SenderCues = SenderCues()
 

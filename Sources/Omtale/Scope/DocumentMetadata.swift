@@ -17,7 +17,7 @@ public struct DocumentMetadata: Sendable, Equatable {
     }
 
     /// The text of the first `<name>…</name>` element (prefix ignored) in a small XML part, with the
-    /// five predefined entities decoded. Property parts are flat; no parser is needed.
+    /// entities and character references decoded (Escaping.xmlText). Property parts are flat; no parser is needed.
     static func element(_ name: String, in xml: String) -> String? {
         var search = xml[...]
         while let open = search.range(of: "<") {
@@ -28,10 +28,7 @@ public struct DocumentMetadata: Sendable, Equatable {
             search = after[after.index(after: close)...]
             guard local == name, !tag.hasSuffix("/") else { continue }
             guard let end = search.range(of: "</") else { return nil }
-            let value = String(search[..<end.lowerBound])
-                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
-                .replacingOccurrences(of: "&amp;", with: "&")
+            let value = Escaping.xmlText(Array(search[..<end.lowerBound].utf8)[...])
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             return value.isEmpty ? nil : value
         }

@@ -3,9 +3,9 @@
 /// ICU's sentence rules already keep "ca. 30" and "mio. kr." together (no break before lower
 /// case), but break "jf. Bilag 1" or "adm. direktør Hansen. Næste" at the wrong place or the
 /// right one depending on what follows. Two lists, because they behave differently:
-public enum DanishAbbreviations {
+enum DanishAbbreviations {
     /// Never the last word of a sentence: always followed by what they abbreviate for.
-    public static let neverFinal: Set<String> = [
+    static let neverFinal: Set<String> = [
         "bl.a.", "f.eks.", "fx.", "ca.", "pkt.", "jf.", "jfr.", "inkl.", "ekskl.", "adm.", "dir.",
         "nr.", "tlf.", "hhv.", "kl.", "vedr.", "iflg.", "mht.", "mhp.", "ift.", "ifm.", "pga.",
         "dvs.", "evt.", "bl.", "ang.", "stk.", "prof.", "dr.", "skt.", "st.", "gl.", "cand.",
@@ -15,7 +15,7 @@ public enum DanishAbbreviations {
 
     /// May end a sentence ("… og andre kommuner mv."), so they only hold the sentence
     /// together when lower case or a digit follows.
-    public static let sometimesFinal: Set<String> = [
+    static let sometimesFinal: Set<String> = [
         "mio.", "mia.", "kr.", "m.fl.", "mv.", "m.v.", "osv.", "etc.", "pct.", "km.", "o.l.",
         "m.m.", "mfl.", "ff.", "t.o.m.", "o.a.",
     ]

@@ -11,19 +11,19 @@
 ///   iterator (which treats every line end as a hard break) sees whole sentences.
 /// - NFC, so "é" typed as e + U+0301 matches "é".
 /// Typographic quotes and dashes are kept: the quote finder needs them.
-public struct Normalizer: Sendable {
-    public init() {}
+struct Normalizer: Sendable {
+    init() {}
 
-    public struct Result: Sendable {
-        public var text: String
+    struct Result: Sendable {
+        var text: String
         /// Normalized scalar offset → plugin text scalar offset, applied in order.
-        public var maps: [OffsetMap]
+        var maps: [OffsetMap]
     }
 
     /// Lines shorter than this that lack final punctuation look like headlines, not wrapped lines.
     static let headlineLength = 40
 
-    public func normalize(_ source: SourceText) -> Result {
+    func normalize(_ source: SourceText) -> Result {
         let scalars = Array(source.text.unicodeScalars)
         var output = ScalarWriter(capacity: scalars.count)
         let lines = Self.splitLines(scalars)

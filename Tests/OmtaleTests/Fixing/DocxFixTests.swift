@@ -102,7 +102,7 @@ import Testing
             #expect(ids == unfixed.count, "\(ids) comments by Omtale for \(unfixed.count) findings")
             for index in unfixed {
                 let message = before.diagnostics[index].message.da
-                #expect(comments.contains(JUnitReporter.escape(message, attribute: false)), "comment for »\(message)« missing")
+                #expect(comments.contains(Escaping.xml(message, attribute: false)), "comment for »\(message)« missing")
             }
             for id in Self.omtaleCommentIDs(comments) {
                 #expect(document.contains("commentRangeStart w:id=\"\(id)\""))

@@ -95,15 +95,9 @@ struct FaultTests {
         }
         let output = folder.appendingPathComponent("rapport.json")
         for delay in [0.2, 0.6, 1.2] {
-            let process = Process()
-            process.executableURL = try #require(CLI.binary)
-            process.arguments = ["check", "--format", "json", "--output", output.path, drafts.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            process.interrupt()
-            process.waitUntilExit()
+            // SIGINT `delay` seconds in, as Ctrl-C would.
+            let result = try ChildProcess.run(try #require(CLI.binary).path, ["check", "--format", "json", "--output", output.path, drafts.path],
+                                              stop: (after: .seconds(delay), signal: SIGINT))
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
             #expect(leftovers.isEmpty, "temporary files left after SIGINT at \(delay) s: \(leftovers)")
             if FileManager.default.fileExists(atPath: output.path) {
@@ -111,7 +105,7 @@ struct FaultTests {
                 let data = try Data(contentsOf: output)
                 #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "partial report after SIGINT at \(delay) s")
             } else {
-                #expect(process.terminationStatus == 130 || process.terminationReason == .uncaughtSignal)
+                #expect(result.status == 130 || result.signalled)
             }
         }
     }

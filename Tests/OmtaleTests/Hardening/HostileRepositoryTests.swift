@@ -118,16 +118,9 @@ struct HostileRepositoryTests {
         let script = HookInstaller(hooksDirectory: folder.path, binary: binary).script
         let hook = folder.appendingPathComponent("pre-commit")
         try Data(script.utf8).write(to: hook)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [hook.path]
-        process.environment = ["PATH": "/nonexistent"]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 1)
+        let result = try ChildProcess.run("/bin/sh", [hook.path], environment: .exactly(["PATH": "/nonexistent"]))
+        let message = String(decoding: result.stderr, as: UTF8.self)
+        #expect(result.status == 1)
         #expect(!FileManager.default.fileExists(atPath: marker), "the path in the hook ran a command")
         #expect(message.contains(binary), "\(message)")
     }
@@ -137,7 +130,7 @@ struct HostileRepositoryTests {
         let output = HumanReporter().render([report], options: ReportOptions(toolVersion: "test"))
         #expect(!output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" }, "\(output)")
         #expect(output.contains("a\\u{1B}[2Jb.txt"), "\(output)")
-        #expect(TerminalText.visible("x\u{9B}y\u{2066}z") == "x\\u{9B}y\\u{2066}z")
+        #expect(Escaping.terminal("x\u{9B}y\u{2066}z") == "x\\u{9B}y\\u{2066}z")
     }
 
     @Test func fifosAreNotOpened() throws {

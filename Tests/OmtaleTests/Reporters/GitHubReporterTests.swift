@@ -4,9 +4,9 @@ import Testing
 @Suite("GitHub Actions reporter")
 struct GitHubReporterTests {
     @Test func escapesDataAndProperties() {
-        #expect(GitHubReporter.escapeData("100% sikkert\r\nny linje: a,b") == "100%25 sikkert%0D%0Any linje: a,b")
-        #expect(GitHubReporter.escapeProperty("udkast/nyt, kort: 100%.txt") == "udkast/nyt%2C kort%3A 100%25.txt")
-        #expect(GitHubReporter.escapeProperty("a\nb") == "a%0Ab")
+        #expect(Escaping.gitHubData("100% sikkert\r\nny linje: a,b") == "100%25 sikkert%0D%0Any linje: a,b")
+        #expect(Escaping.gitHubProperty("udkast/nyt, kort: 100%.txt") == "udkast/nyt%2C kort%3A 100%25.txt")
+        #expect(Escaping.gitHubProperty("a\nb") == "a%0Ab")
         #expect(GitHubReporter.command("warning", properties: [("file", "a:b"), ("line", "2")], message: "x::y%")
                 == "::warning file=a%3Ab,line=2::x::y%25")
     }

@@ -52,7 +52,7 @@ struct HTMLReporterTests {
         #expect(!page.contains("<b>fejrer"))
         #expect(page.contains("udkast/gammel &lt;v2&gt; &amp; kopi, 100%: arkiv.doc"))
         #expect(page.contains("<q>Vi &lt;skal&gt; nå målene &amp; mere</q>"))
-        #expect(HTMLReporter.escape("<a href='x'>&\"</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;")
+        #expect(Escaping.html("<a href='x'>&\"</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;")
     }
 
     @Test func partiesChecklistAndQuotes() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Omtale
 
 /// `omtale serve` as a user starts it: the startup line and a working page. It is stopped with
 /// SIGKILL: children of the test process may inherit a signal mask that blocks SIGTERM.
@@ -7,29 +8,23 @@ import Testing
     /// Starts the binary, reads its first line of output, asks /healthz on the port it names, stops it.
     static func start(_ arguments: [String]) throws -> (line: String, health: String, status: Int32) {
         let binary = try #require(CLI.binary, "the omtale binary is not built next to the tests")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["serve", "--port", "0"] + arguments
-        process.currentDirectoryURL = TestPaths.root
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         // The startup line comes once the port is bound; 30 s for a machine under load.
-        var line = Data()
-        let deadline = Date().addingTimeInterval(30)
-        while !line.contains(0x0A) && Date() < deadline {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += chunk
+        final class Seen: @unchecked Sendable { var line = ""; var health: (any Error)? = nil; var answer = "" }
+        let seen = Seen()
+        let result = try ChildProcess.run(binary.path, ["serve", "--port", "0"] + arguments, directory: TestPaths.root.path,
+                                          stop: (after: .seconds(30), signal: SIGKILL)) { output in
+            guard let newline = output.firstIndex(of: 0x0A) else { return false }
+            seen.line = String(decoding: output[..<newline], as: UTF8.self)
+            if let port = seen.line.firstMatch(of: /:(\d+)\//).flatMap({ Int($0.1) }) {
+                do {
+                    seen.answer = try RawConnection(port: port).sendAndReadUntilClosed("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                } catch { seen.health = error }
+            }
+            return true
         }
-        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .newlines)
-        let port = try #require(text.firstMatch(of: /:(\d+)\//).flatMap { Int($0.1) }, "no port in '\(text)'")
-        let health = try RawConnection(port: port).sendAndReadUntilClosed("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        return (text, health, process.terminationStatus)
+        _ = try #require(seen.line.firstMatch(of: /:(\d+)\//), "no port in '\(seen.line)'")
+        if let error = seen.health { throw error }
+        return (seen.line, seen.answer, result.status)
     }
 
     @Test func startsOnLoopbackByDefaultAndSaysSoInDanish() async throws {

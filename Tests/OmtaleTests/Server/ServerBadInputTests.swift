@@ -82,7 +82,7 @@ import Testing
             try await client.execute(uri: "/check", method: .post, headers: [.contentType: Multipart.contentType],
                                      body: Multipart.form(file: (name, data))) { response in
                 #expect(response.status.code >= 400 && response.status.code < 500)
-                #expect(response.text.contains(HTMLReporter.escape(String(printed.dropFirst("omtale: ".count)))))
+                #expect(response.text.contains(Escaping.html(String(printed.dropFirst("omtale: ".count)))))
             }
             try await expectHealthy(client)
         }

@@ -33,7 +33,7 @@ import Testing
                 #expect(page.contains(":focus-visible"))
                 // One option per party of the ruleset, the server's --sender preselected.
                 for party in Fixtures.ruleset.parties {
-                    #expect(page.contains(">\(HTMLReporter.escape(party.name))</option>"), "no option for \(party.name)")
+                    #expect(page.contains(">\(Escaping.html(party.name))</option>"), "no option for \(party.name)")
                 }
                 #expect(page.contains("<option value=\"rm\" selected>Region Midtjylland</option>"))
             }

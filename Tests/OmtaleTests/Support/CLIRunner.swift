@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Omtale
 
 /// Runs the built `omtale` binary as a user would.
 enum CLI {
@@ -30,34 +31,15 @@ enum CLI {
     /// Runs a program with a Danish locale and the given environment changes; reads both pipes fully.
     static func execute(_ executable: URL, _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
                         removing: [String] = [], directory: URL) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "da_DK.UTF-8"
         // Undated texts are judged at the check date: one fixed day keeps reports reproducible.
         env["OMTALE_CHECK_DATE"] = "2026-12-01"
         for key in ["LC_ALL", "LC_MESSAGES"] + removing { env.removeValue(forKey: key) }
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes before waiting, so a large output cannot block the child.
-        final class Box: @unchecked Sendable { var data = Data() }
-        let outBox = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outBox.data, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        let result = try ChildProcess.run(executable.path, arguments, environment: .exactly(env), directory: directory.path,
+                                          input: stdin, limit: 1 << 30)
+        return Result(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self),
+                      stderr: String(decoding: result.stderr, as: UTF8.self))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Omtale
 
 /// External programs some reporter tests use to check output the way real consumers read it:
 /// Python's `jsonschema` for SARIF, headless Chromium for the HTML page.
@@ -63,30 +64,11 @@ enum ExternalTools {
         .enabled(if: chromium != nil || inCI, "needs headless Chromium (apt-get install chromium); required when CI is set")
     }
 
-    /// Runs a program found on PATH and collects its output.
+    /// Runs a program found on PATH and collects its output; stopped (SIGTERM) after `timeout`.
     static func run(_ arguments: [String], directory: URL? = nil, timeout: TimeInterval = 120) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes before waiting, so a chatty child (Chromium's logging) cannot block.
-        final class Box: @unchecked Sendable { var data = Data() }
-        let outBox = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        timer.cancel()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outBox.data, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        let result = try ChildProcess.run(arguments[0], Array(arguments.dropFirst()), directory: directory?.path,
+                                          limit: 1 << 30, stop: (after: .seconds(timeout), signal: SIGTERM))
+        return Result(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self),
+                      stderr: String(decoding: result.stderr, as: UTF8.self))
     }
 }
