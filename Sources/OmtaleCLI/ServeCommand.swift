@@ -28,7 +28,19 @@ struct ServeCommand: ParsableCommand {
         "Den afsender, siden foreslår, og som gælder, når en forespørgsel ikke nævner nogen: en parts id eller navn.", valueName: "part"))
     var sender: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Højst så mange MB uploads i hukommelsen på én gang for alle tjek tilsammen; en fil, der ikke er plads til, får »prøv igen om lidt« "
+            + "(standard: 512 MB pr. kerne, her \(ServerSettings().uploadBudgetBytes / (1024 * 1024)) MB).", valueName: "MB"))
+    var uploadMemory: Int?
+
+    /// For bench/serve/run.sh, to measure memory with and without the trim (not in the help).
+    @Option(name: .long, help: ArgumentHelp(visibility: .hidden))
+    var idleTrimSeconds: Double?
+
     func validate() throws {
+        if let uploadMemory, uploadMemory < 1 {
+            throw ValidationError("--upload-memory skal være et antal MB, mindst 1 (fik \(uploadMemory)).")
+        }
         guard (0...65535).contains(port) else { throw ValidationError("--port skal være et tal fra 0 til 65535 (fik \(port)).") }
         if host.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--host skal være en adresse, fx 127.0.0.1.") }
         if let sender, sender.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -55,6 +67,8 @@ struct ServeCommand: ParsableCommand {
         settings.host = host
         settings.port = port
         settings.sender = sender
+        if let uploadMemory { settings.uploadBudgetBytes = uploadMemory * 1024 * 1024 }
+        if let idleTrimSeconds { settings.idleTrimDelay = .milliseconds(Int(max(0, idleTrimSeconds) * 1000)) }
         let server = OmtaleServer(settings: settings, checker: checker)
         var logger = Logger(label: "omtale")
         logger.logLevel = .info

@@ -22,24 +22,25 @@ final class CheckRunner: @unchecked Sendable {
 
     /// `work` with a checker whose sender is `sender` (or the server's), after waiting for a slot.
     /// Throws `CheckGate.Busy` when the queue is full and `CancellationError` when the request's
-    /// time ran out first; the work itself then still finishes, and only then frees its slot.
-    func run<T: Sendable>(sender: String?, _ work: @escaping @Sendable (Checker) -> T) async throws -> T {
+    /// time ran out first. A running check is then asked to stop (`work` gets the signal to pass
+    /// to the library), and this returns once it has: the slot is free by then.
+    func run<T: Sendable>(sender: String?, _ work: @escaping @Sendable (Checker, CheckCancellation) throws(CheckCancelled) -> T) async throws -> T {
         try await gate.enter()
         let checker = take()
         if let sender { checker.assumptions.sender = sender; checker.assumptions.senderEvidence = .option }
-        let result = Once<T>()
+        let cancellation = CheckCancellation()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-                result.set(continuation)
                 Thread.detachNewThread { [self] in
-                    let value = work(checker)
+                    let value: Result<T, any Error>
+                    do { value = .success(try work(checker, cancellation)) } catch { value = .failure(CancellationError()) }
                     give(checker)
                     gate.leave()
-                    result.resume(.success(value))
+                    continuation.resume(with: value)
                 }
             }
         } onCancel: {
-            result.resume(.failure(CancellationError()))
+            cancellation.cancel()
         }
     }
 

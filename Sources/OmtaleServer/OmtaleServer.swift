@@ -14,7 +14,12 @@ public struct OmtaleServer: Sendable {
     public let settings: ServerSettings
     /// The bound on checks running and waiting (tests hold its slots to fill it).
     public let gate: CheckGate
+    /// The bound on upload bytes held by all requests together (tests reserve it to fill it).
+    public let budget: UploadBudget
     let runner: CheckRunner
+    let idleTrim: IdleTrim
+    /// Times the server gave freed heap back to the system after going idle (tests).
+    public var idleTrims: Int { idleTrim.count }
 
     /// `checker` is the prototype: its ruleset, limits and assumptions (`--sender`) hold for every
     /// request; each running check gets a copy of its own. Its `keepDocuments` must be on (the
@@ -22,6 +27,8 @@ public struct OmtaleServer: Sendable {
     public init(settings: ServerSettings, checker: Checker) {
         self.settings = settings
         gate = CheckGate(slots: settings.concurrentChecks, queueLength: settings.queueLength)
+        budget = UploadBudget(bytes: settings.uploadBudgetBytes)
+        idleTrim = IdleTrim(delay: settings.idleTrimDelay) { [gate] in gate.requests == 0 }
         runner = CheckRunner(checker: checker, gate: gate)
     }
 
@@ -68,9 +75,16 @@ public struct OmtaleServer: Sendable {
         let phase = Phase()
         do {
             try gate.admit()
-            defer { gate.dismiss() }
+            defer {
+                gate.dismiss()
+                idleTrim.requestEnded()
+            }
             return try await within(settings.requestTimeout, phase: phase) { [self] in
-                let body = try await collect(request.body, declared: request.headers[.contentLength].flatMap { Int($0) })
+                // Given back when the upload is dropped: this ends only once the body is read or
+                // failed and the check has stopped, whatever the response was.
+                let reservation = UploadBudget.Reservation(budget)
+                defer { reservation.releaseAll() }
+                let body = try await collect(request.body, declared: request.headers[.contentLength].flatMap { Int($0) }, reservation: reservation)
                 phase.checking()
                 let query = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) { first, _ in first }
                 let upload = try UploadReader.read(body, contentType: request.headers[.contentType], query: query)
@@ -85,7 +99,7 @@ public struct OmtaleServer: Sendable {
             let problem: ServerProblem
             switch error {
             case let known as ServerProblem: problem = known
-            case is CheckGate.Busy: problem = .busy
+            case is CheckGate.Busy, is UploadBudget.Full: problem = .busy
             default: problem = phase.isReceiving ? .bodyTimeout : .checkTimeout
             }
             return failure(problem, style: style, language: language)
@@ -94,8 +108,8 @@ public struct OmtaleServer: Sendable {
 
     func checkJSON(_ upload: Upload, language: Language) async throws -> Response {
         let ruleset = runner.ruleset
-        let report = try await runner.run(sender: upload.sender) { checker in
-            checker.check(data: upload.data, path: upload.filename)
+        let report = try await runner.run(sender: upload.sender) { checker, cancellation throws(CheckCancelled) in
+            try checker.check(data: upload.data, path: upload.filename, cancellation: cancellation)
         }
         if let error = report.error { throw ServerProblem.unreadable(filename: upload.filename, error) }
         let json = JSONReporter().render([report], options: ReportOptions(language: language, ruleset: ruleset))
@@ -105,8 +119,8 @@ public struct OmtaleServer: Sendable {
     func checkPage(_ upload: Upload, language: Language) async throws -> Response {
         let ruleset = runner.ruleset
         // One run of the fixer gives both the report (of the file as it is) and the reviewed copy.
-        let result = try await runner.run(sender: upload.sender) { checker in
-            Fixer.fix(data: upload.data, path: upload.filename, checker: checker, options: Self.fixOptions(language))
+        let result = try await runner.run(sender: upload.sender) { checker, cancellation throws(CheckCancelled) in
+            try Fixer.fix(data: upload.data, path: upload.filename, checker: checker, options: Self.fixOptions(language), cancellation: cancellation)
         }
         if let error = result.before.error { throw ServerProblem.unreadable(filename: upload.filename, error) }
         let html = HTMLReporter().render([result.before], options: ReportOptions(language: language, ruleset: ruleset))
@@ -122,8 +136,8 @@ public struct OmtaleServer: Sendable {
     }
 
     func fix(_ upload: Upload, language: Language) async throws -> Response {
-        let result = try await runner.run(sender: upload.sender) { checker in
-            Fixer.fix(data: upload.data, path: upload.filename, checker: checker, options: Self.fixOptions(language))
+        let result = try await runner.run(sender: upload.sender) { checker, cancellation throws(CheckCancelled) in
+            try Fixer.fix(data: upload.data, path: upload.filename, checker: checker, options: Self.fixOptions(language), cancellation: cancellation)
         }
         if let error = result.before.error { throw ServerProblem.unreadable(filename: upload.filename, error) }
         if let problem = result.unsupported { throw ServerProblem.notFixable(filename: upload.filename, problem) }
@@ -164,14 +178,26 @@ public struct OmtaleServer: Sendable {
         return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }
 
-    /// Reads the body into memory, refusing more than `maxBodyBytes` as soon as it is announced or exceeded.
-    func collect(_ body: RequestBody, declared: Int?) async throws -> Data {
-        let limit = settings.maxBodyBytes
+    /// Reads the body into memory, refusing more than `maxBodyBytes` (or the whole upload budget)
+    /// as soon as it is announced or exceeded. Its bytes are reserved in the upload budget first:
+    /// all the announced ones before any is read, or each chunk before it is kept; `Full` when
+    /// they do not fit.
+    func collect(_ body: RequestBody, declared: Int?, reservation: UploadBudget.Reservation) async throws -> Data {
+        let limit = min(settings.maxBodyBytes, budget.bytes)
         if let declared, declared > limit { throw ServerProblem.tooLarge(limit: limit) }
         var data = Data()
-        if let declared { data.reserveCapacity(declared) }
+        if let declared {
+            try reservation.add(declared)
+            data.reserveCapacity(declared)
+        }
+        var reserved = declared ?? 0
         for try await chunk in body {
             guard data.count + chunk.readableBytes <= limit else { throw ServerProblem.tooLarge(limit: limit) }
+            if data.count + chunk.readableBytes > reserved {
+                let more = data.count + chunk.readableBytes - reserved
+                try reservation.add(more)
+                reserved += more
+            }
             chunk.withUnsafeReadableBytes { data.append(contentsOf: $0) }
         }
         return data
@@ -222,19 +248,24 @@ public struct OmtaleServer: Sendable {
         Response(status: .ok, headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
-    /// Runs `work`, or throws `CancellationError` when `limit` passes first. The answer does not
-    /// wait for `work` to notice: a body read from the network does not stop on cancellation, so
-    /// `work` is cancelled and left to end by itself (a waiting check leaves the queue at once, a
-    /// stalled body ends with its connection, which a 408 closes; a running check finishes).
+    /// Runs `work`, or throws `CancellationError` when `limit` passes first; `work` is then
+    /// cancelled. A body read from the network does not stop on cancellation, so while the body
+    /// is arriving the answer is at once and the body ends with its connection, which a 408
+    /// closes. Past that, the answer waits for `work` to stop (a waiting check leaves the queue at
+    /// once, a running one stops at its next stage or rule and frees its slot), for at most
+    /// `settings.stopGrace` more.
     func within(_ limit: Duration, phase: Phase, _ work: @escaping @Sendable () async throws -> Response) async throws -> Response {
         let answer = Once<Response>()
         let task = Task {
             do { answer.resume(.success(try await work())) } catch { answer.resume(.failure(error)) }
         }
+        let grace = settings.stopGrace
         let timer = Task {
             try await Task.sleep(for: limit)
-            answer.resume(.failure(CancellationError()))
+            let receiving = phase.isReceiving
             task.cancel()
+            if !receiving { try await Task.sleep(for: grace) }
+            answer.resume(.failure(CancellationError()))
         }
         defer { timer.cancel() }
         return try await withTaskCancellationHandler {

@@ -16,17 +16,31 @@ public struct ServerSettings: Sendable {
     /// the .docx reader itself, and text by `Checker.Limits.maxTextBytes`.
     public var maxBodyBytes = Checker.Limits().maxFileBytes
     /// From the first byte of the body to the response: a body still arriving, or a check still
-    /// waiting or running, gets a 408 or 503 by then (a check already running finishes in the
-    /// background and keeps its slot until it does, so the bound on work stays true).
+    /// waiting or running, gets a 408 or 503 by then. A running check is cancelled and stops at
+    /// its next stage or rule (`CheckCancellation`); the 503 is sent once it has given its core
+    /// back, or after `stopGrace` more if it has not (it then keeps its slot until it does, so the
+    /// bound on work stays true).
     public var requestTimeout: Duration = .seconds(60)
+    /// How long a timed-out check may take to reach its next stop before the 503 goes without it.
+    public var stopGrace: Duration = .seconds(2)
     /// Most seconds a connection may send nothing (slow headers, a stalled body) before it is closed.
     public var idleTimeout: Duration = .seconds(30)
     /// Checks running at once: one per core.
     public var concurrentChecks = ProcessInfo.processInfo.activeProcessorCount
     /// Requests waiting for a free core (or still sending their file); beyond these a request gets
     /// 503 with Retry-After before its body is read. With the running ones, at most
-    /// `concurrentChecks + queueLength` uploads are in memory at once.
+    /// `concurrentChecks + queueLength` uploads are in memory at once, and their bytes together
+    /// at most `uploadBudgetBytes`.
     public var queueLength = ProcessInfo.processInfo.activeProcessorCount * 4
+    /// Most bytes of uploads in memory at once, all requests together (`--upload-memory`): by
+    /// default room for one largest file (`maxBodyBytes` as it is by default) per core, so every
+    /// running check can hold one, while the gate alone would let `concurrentChecks + queueLength`
+    /// of them in. A body is reserved from its Content-Length before it is read (chunk by chunk
+    /// without one); one that does not fit gets the busy 503, one larger than the whole budget a 413.
+    public var uploadBudgetBytes = Checker.Limits().maxFileBytes * ProcessInfo.processInfo.activeProcessorCount
+    /// How long the server waits with no request in it before it gives freed heap back to the
+    /// system (`malloc_trim`), so its resident memory returns to its resting level after a burst.
+    public var idleTrimDelay: Duration = .seconds(1)
     /// Retry-After of a 503, in seconds.
     public var retryAfterSeconds = 5
     /// A reviewed copy up to this size is offered as a download link right on the report page

@@ -77,6 +77,20 @@ public final class Checker: @unchecked Sendable {
 
     /// Checks bytes that came from `path` (or stdin); `inputID` forces a plugin.
     public func check(data: Data, path: String, inputID: String? = nil) -> FileReport {
+        uncancellable { () throws(CheckCancelled) in try check(data: data, path: path, inputID: inputID, stoppingAt: nil) }
+    }
+
+    /// Checks bytes as ``check(data:path:inputID:)`` does, but stops early when `cancellation`
+    /// fires: it is looked at after the file is read, between the stages of the analysis and
+    /// between rules, so a check past its deadline ends within one stage or rule.
+    ///
+    /// - Throws: ``CheckCancelled`` when the signal fired before the report was done.
+    public func check(data: Data, path: String, inputID: String? = nil, cancellation: CheckCancellation) throws(CheckCancelled) -> FileReport {
+        try check(data: data, path: path, inputID: inputID, stoppingAt: cancellation)
+    }
+
+    func check(data: Data, path: String, inputID: String?, stoppingAt cancellation: CheckCancellation?) throws(CheckCancelled) -> FileReport {
+        try cancellation.poll()
         let plugin: any InputPlugin
         if let inputID {
             guard let forced = inputs.plugin(id: inputID) else {
@@ -91,7 +105,8 @@ public final class Checker: @unchecked Sendable {
         }
         if data.isEmpty {
             let empty = SourceText(text: "")
-            return NoText.report(check(empty, path: path, inputID: plugin.id), source: empty, data: data, container: plugin.isContainer)
+            return NoText.report(try check(empty, path: path, inputID: plugin.id, stoppingAt: cancellation), source: empty, data: data,
+                                 container: plugin.isContainer)
         }
         let limit = plugin.isContainer ? limits.maxFileBytes : limits.maxTextBytes
         if data.count > limit {
@@ -105,7 +120,9 @@ public final class Checker: @unchecked Sendable {
         } catch {
             return FileReport(path: path, input: plugin.id, error: InputError(.malformed, da: "\(error)", en: "\(error)"))
         }
-        return NoText.report(check(source, path: path, inputID: plugin.id), source: source, data: data, container: plugin.isContainer)
+        try cancellation.poll()
+        return NoText.report(try check(source, path: path, inputID: plugin.id, stoppingAt: cancellation), source: source, data: data,
+                             container: plugin.isContainer)
     }
 
     /// Checks text already in memory (tests, editors).
@@ -114,16 +131,25 @@ public final class Checker: @unchecked Sendable {
     }
 
     public func check(_ source: SourceText, path: String, inputID: String) -> FileReport {
+        uncancellable { () throws(CheckCancelled) in try check(source, path: path, inputID: inputID, stoppingAt: nil) }
+    }
+
+    func check(_ source: SourceText, path: String, inputID: String, stoppingAt cancellation: CheckCancellation?) throws(CheckCancelled) -> FileReport {
         let document = Document(path: path, inputID: inputID, source: source, tokenizer: tokenizer)
+        try cancellation.poll()
         var (facts, scan) = DocumentFacts.analyse(document, ruleset: ruleset, matcher: matcher, assumptions: assumptions)
+        try cancellation.poll()
         let quotes = quoteFinder.quotes(in: document, scan: scan, ruleset: ruleset)
         facts.addQuotes(quotes)
         let context = CheckContext(document: document, ruleset: ruleset, scan: scan, quotes: quotes, facts: facts)
         // Sorted by position; at one position, in rule order and then in the order each rule reported.
-        let found = rules.enumerated().flatMap { ruleIndex, rule in
-            rule.check(context).filter { context.inScope($0, of: rule, kinds: kinds) }
+        var found: [(ruleIndex: Int, index: Int, diagnostic: Diagnostic)] = []
+        for (ruleIndex, rule) in rules.enumerated() {
+            try cancellation.poll()
+            found += rule.check(context).filter { context.inScope($0, of: rule, kinds: kinds) }
                 .enumerated().map { (ruleIndex: ruleIndex, index: $0.offset, diagnostic: $0.element) }
         }
+        try cancellation.poll()
         let diagnostics = found.sorted {
             ($0.diagnostic.start, $0.ruleIndex, $0.index) < ($1.diagnostic.start, $1.ruleIndex, $1.index)
         }.map(\.diagnostic)

@@ -57,7 +57,24 @@ public enum Fixer {
 
     /// Checks and fixes bytes read from `path`; writes nothing (see `write(_:)`).
     public static func fix(data: Data, path: String, checker: Checker, inputID: String? = nil, options: Options = Options()) -> FixResult {
-        let before = checker.check(data: data, path: path, inputID: inputID)
+        uncancellable { () throws(CheckCancelled) in
+            try fix(data: data, path: path, checker: checker, inputID: inputID, options: options, stoppingAt: nil)
+        }
+    }
+
+    /// Checks and fixes bytes as ``fix(data:path:checker:inputID:options:)`` does, but stops early
+    /// when `cancellation` fires: every check it runs (of the file, of each pass, of the result)
+    /// looks at the signal between its stages and rules.
+    ///
+    /// - Throws: ``CheckCancelled`` when the signal fired before the result was done.
+    public static func fix(data: Data, path: String, checker: Checker, inputID: String? = nil, options: Options = Options(),
+                           cancellation: CheckCancellation) throws(CheckCancelled) -> FixResult {
+        try fix(data: data, path: path, checker: checker, inputID: inputID, options: options, stoppingAt: cancellation)
+    }
+
+    static func fix(data: Data, path: String, checker: Checker, inputID: String?, options: Options,
+                    stoppingAt cancellation: CheckCancellation?) throws(CheckCancelled) -> FixResult {
+        let before = try checker.check(data: data, path: path, inputID: inputID, stoppingAt: cancellation)
         // The text the fixes' locations count in, to take fixes inside another fix's stretch apart.
         let source = before.document?.source ?? before.input.flatMap { checker.inputs.plugin(id: $0) }.flatMap { try? $0.read(data, path: path) }
         let plan = FixPlan(report: before, ruleset: checker.ruleset, source: source)
@@ -74,7 +91,7 @@ public enum Fixer {
                 // about the partnership, so a missing party is then missing): check again and fix
                 // that too, a few times at most, so that a second --fix has nothing left to do.
                 for _ in 1..<maxPasses {
-                    let again = checker.check(data: current, path: path, inputID: input)
+                    let again = try checker.check(data: current, path: path, inputID: input, stoppingAt: cancellation)
                     guard again.error == nil else { break }
                     let source = again.document?.source ?? checker.inputs.plugin(id: input).flatMap { try? $0.read(current, path: path) }
                     let next = FixPlan(report: again, ruleset: checker.ruleset, source: source)
@@ -99,7 +116,7 @@ public enum Fixer {
                 // What the changes bring about, read with them accepted, gets its tracked changes in the
                 // copy too (as a second --fix would give them). Those edits settle no finding of `before`.
                 for _ in 1..<maxPasses {
-                    let again = checker.check(data: current, path: result.destination, inputID: input)
+                    let again = try checker.check(data: current, path: result.destination, inputID: input, stoppingAt: cancellation)
                     guard again.error == nil else { break }
                     let source = again.document?.source ?? (try? DocxInput().read(current, path: result.destination))
                     let next = FixPlan(report: again, ruleset: checker.ruleset, source: source)
@@ -119,6 +136,8 @@ public enum Fixer {
                                                 en: "--fix only fixes .txt, .md and .docx; the file was checked but not fixed")
                 return result
             }
+        } catch let stop as CheckCancelled {
+            throw stop
         } catch let error as InputError {
             result.unsupported = error
             return result
@@ -126,7 +145,7 @@ public enum Fixer {
             result.unsupported = InputError(.malformed, da: "filen kan ikke rettes: \(error)", en: "the file cannot be fixed: \(error)")
             return result
         }
-        let after = checker.check(data: fixed, path: result.destination, inputID: input)
+        let after = try checker.check(data: fixed, path: result.destination, inputID: input, stoppingAt: cancellation)
         if let error = after.error {
             // The fixed bytes must read back; if they do not, the file is left alone.
             result.unsupported = InputError(error.kind, da: "den rettede fil kan ikke læses igen (\(error.message.da)); filen er ikke ændret",

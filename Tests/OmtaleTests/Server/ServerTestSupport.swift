@@ -135,3 +135,17 @@ func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async thr
         Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
     }
 }
+
+/// Waits until `condition` holds, checking every 10 ms; fails the test after `limit` (generous:
+/// what is awaited happens on other threads of a machine that may be loaded).
+func waitUntil(_ what: String, limit: Duration = .seconds(30), sourceLocation: Testing.SourceLocation = #_sourceLocation,
+               _ condition: @Sendable () -> Bool) async throws {
+    let deadline = ContinuousClock.now + limit
+    while !condition() {
+        guard ContinuousClock.now < deadline else {
+            Issue.record("not within \(limit): \(what)", sourceLocation: sourceLocation)
+            return
+        }
+        try await Task.sleep(for: .milliseconds(10))
+    }
+}
