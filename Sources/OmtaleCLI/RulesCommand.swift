@@ -48,7 +48,7 @@ struct RulesCommand: ParsableCommand {
                 : ["Rule", "Kind", "Severity", "Agreement", "Ruleset"]
             var text = "\(labels[0]): \(rule.id)\n\(labels[1]): \(rule.kind)\n\(labels[2]): \(ReportWords.severity(rule.severity, language))\n"
             if let clause = rule.clause.map({ ClauseReference.text($0, language) }) { text += "\(labels[3]): \(ruleset.agreement.title), \(clause)\n" }
-            text += "\(labels[4]): \(ruleset.name) \(ruleset.origin)\n\n"
+            text += "\(labels[4]): \(ruleset.name) \(ruleset.origin.text(language))\n\n"
             text += rule.summary(language) + "\n\n" + wrap(rule.description(language), width: 80) + "\n"
             if !rule.examples.isEmpty {
                 text += language == .da ? "\nEksempler (⟦…⟧ rapporteres; uden markering: intet fund):\n"

@@ -15,10 +15,13 @@ public enum RulesOrigin: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// As `omtale rules explain` shows it.
-    public var description: String {
+    /// As `omtale rules explain` shows it, in Danish.
+    public var description: String { text(.da) }
+
+    /// As `omtale rules explain` shows it, in the reader's language.
+    public func text(_ language: Language) -> String {
         switch self {
-        case .bundled: return "(indbygget: rules/klimaalliancen)"
+        case .bundled: return language == .da ? "(indbygget: rules/klimaalliancen)" : "(built in: rules/klimaalliancen)"
         case .folder(let url): return url.path
         }
     }

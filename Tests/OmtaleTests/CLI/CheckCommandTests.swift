@@ -295,4 +295,16 @@ struct RulesCommandWordsTests {
         #expect(result.stdout.contains("\nRegelsæt: Klimaalliancen (indbygget: rules/klimaalliancen)\n"))
         #expect(!result.stdout.contains("(("))
     }
+
+    /// The bundled rules folder's origin is worded in the output language, like the label before it.
+    @Test func explainWordsTheOriginInTheOutputLanguage() throws {
+        let danish = try CLI.run(["rules", "explain", "partner-mention"])
+        let danishLines = danish.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(danishLines.contains("Regelsæt: Klimaalliancen (indbygget: rules/klimaalliancen)"))
+        let english = try CLI.run(["rules", "explain", "--lang", "en", "partner-mention"])
+        #expect(english.status == 0)
+        let englishLines = english.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(englishLines.contains("Ruleset: Klimaalliancen (built in: rules/klimaalliancen)"))
+        #expect(!english.stdout.contains("indbygget"))
+    }
 }
