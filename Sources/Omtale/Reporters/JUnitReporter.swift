@@ -21,10 +21,10 @@ public struct JUnitReporter: Reporter {
             let path = Self.escape(report.path)
             if let error = report.error {
                 let name = language == .da ? "læsning" : "reading"
-                let message = Self.escape(error.message(language))
+                let message = Self.escape(error.sentence(language))
                 cases.append("""
                         <testcase classname="\(path)" name="\(name)" file="\(path)">
-                          <error type="\(error.kind.rawValue)" message="\(message)">\(Self.escape(error.message(language), attribute: false))</error>
+                          <error type="\(error.kind.rawValue)" message="\(message)">\(Self.escape(error.sentence(language), attribute: false))</error>
                         </testcase>
                     """)
                 counts.tests += 1

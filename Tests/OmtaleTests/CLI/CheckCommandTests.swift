@@ -152,7 +152,7 @@ struct CheckCommandTests {
     @Test func missingFileExitsTwoAndSaysWhich() throws {
         let result = try CLI.run(["check", "findes-ikke.txt", "fixtures/press/01-alle-parter.txt"])
         #expect(result.status == 2)
-        #expect(result.stdout.contains("findes-ikke.txt: fejl: kan ikke læses: filen findes ikke. Tjek navnet og stien\n"))
+        #expect(result.stdout.contains("findes-ikke.txt: fejl: kan ikke læses: filen findes ikke. Tjek navnet og stien.\n"))
         // Only the file that was read counts as checked (issue 18: the summary must not contradict itself).
         #expect(result.stdout.hasSuffix("\nTjekkede 1 fil: 0 fejl, 0 advarsler, 0 bemærkninger. 1 fil kunne ikke læses: findes-ikke.txt.\n"))
         let english = try CLI.run(["check", "--lang", "en", "findes-ikke.txt", "fixtures/press/01-alle-parter.txt"])
