@@ -288,7 +288,7 @@ struct CheckCommand: ParsableCommand {
 
     func notice(_ report: FileReport, _ language: Language) {
         if let error = report.error {
-            Console.error("omtale: \(Escaping.terminal(report.path)): \(Escaping.terminal(error.message(language)))")
+            Console.error("omtale: \(Escaping.terminal(report.path)): \(Escaping.terminal(error.sentence(language)))")
         } else if report.skipped, let reason = report.diagnostics.first(where: { $0.ruleID == SkippedFile.ruleID }) {
             let label = ReportWords.severity(reason.severity, language)
             Console.error("omtale: \(Escaping.terminal(report.path)): \(label): \(Escaping.terminal(reason.message(language)))")

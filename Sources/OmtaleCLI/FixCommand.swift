@@ -35,7 +35,7 @@ extension CheckCommand {
             }
             let result = Fixer.fix(fileAt: job.path, checker: checker, inputID: input, options: options)
             if let problem = result.unsupported {
-                Console.error("omtale: \(job.path): \(problem.message(language))")
+                Console.error("omtale: \(job.path): \(problem.sentence(language))")
             }
             if result.fixed != nil {
                 if dryRun {

@@ -53,9 +53,50 @@ enum ParserWords {
 
     static let compiled: [(NSRegularExpression, String)] = danish.map { (try! NSRegularExpression(pattern: $0.pattern), $0.template) }
 
-    /// `text` with the parser's English words in `language`.
+    /// The value names the options declare in Danish ("<sti>"), in English. Names that are the same
+    /// in both languages ("<format>", "<id>", "<port>") are not listed.
+    static let englishValueNames: [(da: String, en: String)] = [
+        ("sti", "path"), ("sprog", "language"), ("farve", "color"), ("mappe", "folder"), ("fil", "file"),
+        ("part", "party"), ("dato", "date"), ("antal", "count"), ("adresse", "address"),
+    ]
+
+    static let compiledValueNames: [(NSRegularExpression, String)] = englishValueNames.map {
+        (try! NSRegularExpression(pattern: "<" + NSRegularExpression.escapedPattern(for: $0.da) + ">( *)"), "<" + $0.en + ">")
+    }
+
+    /// `line` with the Danish value names in English. In the help's option list the description
+    /// keeps its column: the padding after a longer name shrinks, and when fewer than two spaces
+    /// would be left the description moves to the next line at its column, as the parser does it.
+    static func englishValueNames(_ line: String) -> String {
+        var line = line
+        for (regex, english) in compiledValueNames {
+            while let match = regex.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
+                  let whole = Range(match.range, in: line), let padding = Range(match.range(at: 1), in: line) {
+                let spaces = line[padding].count
+                let danishName = line[whole.lowerBound..<padding.lowerBound]
+                let rest = line[padding.upperBound...]
+                let isColumn = spaces >= 2 && !rest.isEmpty
+                var replacement = english
+                if isColumn {
+                    let column = line.distance(from: line.startIndex, to: padding.upperBound)
+                    let left = spaces - (english.count - danishName.count)
+                    replacement += left >= 2 ? String(repeating: " ", count: left)
+                        : "\n" + String(repeating: " ", count: column)
+                } else {
+                    replacement += String(repeating: " ", count: spaces)
+                }
+                line.replaceSubrange(whole, with: replacement)
+            }
+        }
+        return line
+    }
+
+    /// `text` with the parser's English words in `language`, and the options' Danish value names
+    /// in English when English was asked for.
     static func localize(_ text: String, _ language: Language) -> String {
-        guard language == .da else { return text }
+        guard language == .da else {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map { englishValueNames(String($0)) }.joined(separator: "\n")
+        }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             var line = String(line)
             for (regex, template) in compiled {

@@ -5,7 +5,7 @@ import Glibc
 
 /// Gives the heap that requests freed back to the system once the server has had no request for
 /// `delay`: glibc keeps freed memory in its arenas (one per thread that checked, up to eight per
-/// core), so without this the resident size after a burst stays a few MB above its resting level.
+/// core), so without this the resident size after a burst stays about 1 MB higher still (BENCHMARKS.md).
 /// `malloc_trim(0)` walks every arena and returns their free pages; done once per idle spell, and
 /// only after `delay`, it costs nothing while requests keep coming.
 final class IdleTrim: @unchecked Sendable {

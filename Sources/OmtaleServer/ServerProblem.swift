@@ -70,7 +70,7 @@ enum ServerProblem: Error, Sendable {
         case .checkTimeout:
             return Localized(da: "tjekket tog for lang tid – prøv igen om lidt", en: "the check took too long – try again in a moment")
         case .unreadable(let filename, let error), .notFixable(let filename, let error):
-            return "\(filename): " + error.message
+            return Localized(da: "\(filename): " + error.sentence(.da), en: "\(filename): " + error.sentence(.en))
         }
     }
 }

@@ -47,6 +47,15 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { message.da }
+
+    /// The message as a sentence of its own, ending with a full stop, as every output prints it
+    /// (»… eller ret filendelsen.«). The messages are written without one, so that they can also
+    /// stand inside another sentence (»den rettede fil kan ikke læses igen (…)«).
+    public func sentence(_ language: Language) -> String {
+        let text = message(language)
+        guard let last = text.last, !".!?…".contains(last) else { return text }
+        return text + "."
+    }
 }
 
 /// The input plugins Omtale knows, and how one is chosen for a file.

@@ -15,7 +15,7 @@ struct GitHubReporter: Reporter {
         for report in reports {
             if let error = report.error {
                 let title = language == .da ? "Omtale: filen kan ikke læses" : "Omtale: file cannot be read"
-                out += Self.command("error", properties: [("file", report.path), ("title", title)], message: error.message(language)) + "\n"
+                out += Self.command("error", properties: [("file", report.path), ("title", title)], message: error.sentence(language)) + "\n"
                 continue
             }
             if report.skipped {

@@ -96,7 +96,7 @@ public struct HTMLReporter: Reporter {
         var out = "<section class=\"file\" id=\"fil-\(number)\">\n"
         out += "<h2><span class=\"path\">\(Escaping.html(report.path))</span> \(badge(report, words))</h2>\n"
         if let error = report.error {
-            out += "<p class=\"problem\">\(Escaping.html(words.cannotRead(error.message(options.language))))</p>\n</section>\n"
+            out += "<p class=\"problem\">\(Escaping.html(words.cannotRead(error.sentence(options.language))))</p>\n</section>\n"
             return out
         }
         if report.skipped {
@@ -337,7 +337,7 @@ extension HTMLReporter {
                       : "The text is not about \(name), so the parties need not be named."
         }
 
-        func cannotRead(_ reason: String) -> String { da ? "Filen kan ikke læses: \(reason)." : "The file cannot be read: \(reason)." }
+        func cannotRead(_ reason: String) -> String { da ? "Filen kan ikke læses: \(reason)" : "The file cannot be read: \(reason)" }
         var textHeading: String { da ? "Teksten" : "The text" }
         var noText: String { da ? "Teksten er ikke tilgængelig." : "The text is not available." }
         var partiesHeading: String { da ? "Parterne" : "The parties" }

@@ -35,7 +35,7 @@ public struct HumanReporter: StreamingReporter {
         if let error = report.error {
             let label = ReportWords.severity(.error, language)
             let problem = language == .da ? "kan ikke læses" : "cannot be read"
-            out += "\(style.bold(Escaping.terminal(report.path))): \(style.red(label)): \(problem): \(Escaping.terminal(error.message(language)))\n"
+            out += "\(style.bold(Escaping.terminal(report.path))): \(style.red(label)): \(problem): \(Escaping.terminal(error.sentence(language)))\n"
             return out
         }
         for diagnostic in report.diagnostics {

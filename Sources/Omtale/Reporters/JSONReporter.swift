@@ -99,7 +99,7 @@ extension JSONReporter: StreamingReporter {
             skipped = report.skipped
             path = report.path
             input = report.input
-            error = report.error.map { ErrorOutput(kind: $0.kind.rawValue, message: $0.message(language)) }
+            error = report.error.map { ErrorOutput(kind: $0.kind.rawValue, message: $0.sentence(language)) }
             applies = report.applies
             diagnostics = report.diagnostics.map { DiagnosticOutput($0, language) }
             parties = report.parties.map { $0.localized(language) }

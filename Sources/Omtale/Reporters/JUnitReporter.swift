@@ -21,10 +21,10 @@ struct JUnitReporter: Reporter {
             let path = Escaping.xml(report.path, attribute: true)
             if let error = report.error {
                 let name = language == .da ? "læsning" : "reading"
-                let message = Escaping.xml(error.message(language), attribute: true)
+                let message = Escaping.xml(error.sentence(language), attribute: true)
                 cases.append("""
                         <testcase classname="\(path)" name="\(name)" file="\(path)">
-                          <error type="\(error.kind.rawValue)" message="\(message)">\(Escaping.xml(error.message(language), attribute: false))</error>
+                          <error type="\(error.kind.rawValue)" message="\(message)">\(Escaping.xml(error.sentence(language), attribute: false))</error>
                         </testcase>
                     """)
                 counts.tests += 1

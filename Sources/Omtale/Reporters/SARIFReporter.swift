@@ -25,7 +25,7 @@ struct SARIFReporter: Reporter {
             let uri = report.path == "-" ? nil : Self.artifactURI(report.path, workingDirectory: options.workingDirectory)
             if let error = report.error {
                 notifications.append(Notification(
-                    level: "error", message: Message(text: "\(report.path): \(error.message(language))"),
+                    level: "error", message: Message(text: "\(report.path): \(error.sentence(language))"),
                     descriptor: Descriptor(id: error.kind.rawValue),
                     locations: uri.map { [Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: $0), region: nil))] }))
                 continue

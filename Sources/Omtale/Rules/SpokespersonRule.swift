@@ -88,6 +88,26 @@ struct SpokespersonRule: Rule, RuleKind {
                       en: "Say which organisation \(speaker) comes from, e.g. '\(speaker), \(role ?? "projektchef") i Realdania'.")
         }
 
+        /// The speaker comes from an organisation the text names that is not a party: no example
+        /// glues »i <part>« onto it; the writer decides whom the speaker speaks for.
+        static func notAParty(_ speaker: String, organisation: String, partnership: String) -> Localized {
+            Localized(da: "\(speaker) kommer fra »\(organisation)«, som ikke er part i \(partnership).",
+                      en: "\(speaker) comes from '\(organisation)', which is not a party to \(partnership).")
+        }
+
+        static func notAPartyFix(_ speaker: String, organisation: String, partnership: String) -> Localized {
+            Localized(da: "Afgør, hvem \(speaker) taler for: taler personen for en part, så skriv partens navn ved citatet; taler personen kun for »\(organisation)«, så fjern titler, der knytter personen til \(partnership).",
+                      en: "Decide whom \(speaker) speaks for: if for a party, name the party at the quote; if only for '\(organisation)', remove any title that ties the person to \(partnership).")
+        }
+
+        /// The pieces of a role as written that name an organisation ("direktør, GrønStrøm ApS" →
+        /// "GrønStrøm ApS"): Danish titles are written in lower case, names of organisations are not.
+        static func writtenOrganisation(in role: String?) -> String? {
+            guard let role else { return nil }
+            let named = role.components(separatedBy: ", ").filter { $0.first?.isUppercase ?? false }
+            return named.isEmpty ? nil : named.joined(separator: ", ")
+        }
+
         static func or(_ items: [String]) -> Localized {
             let shown = items.map(organisation)
             guard shown.count > 1 else { return shown.first ?? Localized(verbatim: "") }
@@ -156,6 +176,13 @@ struct SpokespersonRule: Rule, RuleKind {
             let speaker = attribution.speaker
             guard let name = speaker.name, let nameRange = speaker.nameRange, organisations[key(name)] == nil,
                   reported.insert(key(name)).inserted else { continue }
+            if let written = Messages.writtenOrganisation(in: speaker.role) {
+                let partnership = context.ruleset.partnership.name
+                let fix = Fix(message: Messages.notAPartyFix(name, organisation: written, partnership: partnership), replacements: [])
+                diagnostics.append(context.diagnostic(definition, Messages.notAParty(name, organisation: written, partnership: partnership),
+                                                      at: nameRange, severity: .info, fix: fix))
+                continue
+            }
             let fix = Fix(message: Messages.noOrganisationFix(name, role: speaker.role), replacements: [])
             diagnostics.append(context.diagnostic(definition, Messages.noOrganisation(name), at: nameRange, severity: .info, fix: fix))
         }

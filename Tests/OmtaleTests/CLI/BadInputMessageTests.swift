@@ -28,13 +28,13 @@ struct BadInputMessageTests {
     static let cases: [Case] = [
         Case(file: "findes-ikke.txt", status: 2,
              da: ("""
-                 findes-ikke.txt: fejl: kan ikke læses: filen findes ikke. Tjek navnet og stien
+                 findes-ikke.txt: fejl: kan ikke læses: filen findes ikke. Tjek navnet og stien.
                  1 fil kunne ikke læses: findes-ikke.txt. Ingen filer blev tjekket.\n
-                 """, "omtale: findes-ikke.txt: filen findes ikke. Tjek navnet og stien\n"),
+                 """, "omtale: findes-ikke.txt: filen findes ikke. Tjek navnet og stien.\n"),
              en: ("""
-                 findes-ikke.txt: error: cannot be read: no such file. Check the name and the path
+                 findes-ikke.txt: error: cannot be read: no such file. Check the name and the path.
                  1 file could not be read: findes-ikke.txt. No files were checked.\n
-                 """, "omtale: findes-ikke.txt: no such file. Check the name and the path\n")),
+                 """, "omtale: findes-ikke.txt: no such file. Check the name and the path.\n")),
         Case(file: "tom.txt", status: 0,
              da: ("""
                  tom.txt:1:1: advarsel: filen er tom (0 bytes); der er ingen tekst at tjekke. Tjek, at det er den rigtige fil, og at teksten er gemt i den [no-text]
@@ -46,22 +46,22 @@ struct BadInputMessageTests {
                  """, "")),
         Case(file: "stor.txt", status: 2,
              da: ("""
-                 stor.txt: fejl: kan ikke læses: filen er for stor (2,9 MB; Omtale læser højst 2,0 MB). Del teksten op i mindre filer
+                 stor.txt: fejl: kan ikke læses: filen er for stor (2,9 MB; Omtale læser højst 2,0 MB). Del teksten op i mindre filer.
                  1 fil kunne ikke læses: stor.txt. Ingen filer blev tjekket.\n
-                 """, "omtale: stor.txt: filen er for stor (2,9 MB; Omtale læser højst 2,0 MB). Del teksten op i mindre filer\n"),
+                 """, "omtale: stor.txt: filen er for stor (2,9 MB; Omtale læser højst 2,0 MB). Del teksten op i mindre filer.\n"),
              en: ("""
-                 stor.txt: error: cannot be read: the file is too large (2.9 MB; Omtale reads at most 2.0 MB). Split the text into smaller files
+                 stor.txt: error: cannot be read: the file is too large (2.9 MB; Omtale reads at most 2.0 MB). Split the text into smaller files.
                  1 file could not be read: stor.txt. No files were checked.\n
-                 """, "omtale: stor.txt: the file is too large (2.9 MB; Omtale reads at most 2.0 MB). Split the text into smaller files\n")),
+                 """, "omtale: stor.txt: the file is too large (2.9 MB; Omtale reads at most 2.0 MB). Split the text into smaller files.\n")),
         Case(file: "ikke-zip.docx", status: 2,
              da: ("""
-                 ikke-zip.docx: fejl: kan ikke læses: filen er ikke en .docx: den er ikke et ZIP-arkiv (begynder ikke med »PK«). Gem dokumentet som .docx i Word, eller ret filendelsen
+                 ikke-zip.docx: fejl: kan ikke læses: filen er ikke en .docx: den er ikke et ZIP-arkiv (begynder ikke med »PK«). Gem dokumentet som .docx i Word, eller ret filendelsen.
                  1 fil kunne ikke læses: ikke-zip.docx. Ingen filer blev tjekket.\n
-                 """, "omtale: ikke-zip.docx: filen er ikke en .docx: den er ikke et ZIP-arkiv (begynder ikke med »PK«). Gem dokumentet som .docx i Word, eller ret filendelsen\n"),
+                 """, "omtale: ikke-zip.docx: filen er ikke en .docx: den er ikke et ZIP-arkiv (begynder ikke med »PK«). Gem dokumentet som .docx i Word, eller ret filendelsen.\n"),
              en: ("""
-                 ikke-zip.docx: error: cannot be read: the file is not a .docx: it is not a ZIP archive (does not start with 'PK'). Save the document as .docx in Word, or correct the extension
+                 ikke-zip.docx: error: cannot be read: the file is not a .docx: it is not a ZIP archive (does not start with 'PK'). Save the document as .docx in Word, or correct the extension.
                  1 file could not be read: ikke-zip.docx. No files were checked.\n
-                 """, "omtale: ikke-zip.docx: the file is not a .docx: it is not a ZIP archive (does not start with 'PK'). Save the document as .docx in Word, or correct the extension\n")),
+                 """, "omtale: ikke-zip.docx: the file is not a .docx: it is not a ZIP archive (does not start with 'PK'). Save the document as .docx in Word, or correct the extension.\n")),
     ]
 
     @Test(arguments: cases)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Omtale
 @testable import OmtaleCLI
 
 @Suite("omtale check (the binary)")
@@ -151,7 +152,7 @@ struct CheckCommandTests {
     @Test func missingFileExitsTwoAndSaysWhich() throws {
         let result = try CLI.run(["check", "findes-ikke.txt", "fixtures/press/01-alle-parter.txt"])
         #expect(result.status == 2)
-        #expect(result.stdout.contains("findes-ikke.txt: fejl: kan ikke læses: filen findes ikke. Tjek navnet og stien\n"))
+        #expect(result.stdout.contains("findes-ikke.txt: fejl: kan ikke læses: filen findes ikke. Tjek navnet og stien.\n"))
         // Only the file that was read counts as checked (issue 18: the summary must not contradict itself).
         #expect(result.stdout.hasSuffix("\nTjekkede 1 fil: 0 fejl, 0 advarsler, 0 bemærkninger. 1 fil kunne ikke læses: findes-ikke.txt.\n"))
         let english = try CLI.run(["check", "--lang", "en", "findes-ikke.txt", "fixtures/press/01-alle-parter.txt"])
@@ -238,14 +239,28 @@ struct CheckCommandTests {
 
     @Test func helpTextIsPinned() throws {
         // As a Danish user sees it: the parser's own words in Danish too.
-        let help = ParserWords.localize(OmtaleCommand.helpMessage(for: CheckCommand.self, columns: 100), .da)
-        let url = TestPaths.root.appendingPathComponent("Tests/OmtaleTests/CLI/Expected/check-help.txt")
+        let help = try Self.pinnedHelp(.da, "check-help.txt")
+        #expect(Self.withoutFormatList(help) != help, "the --format paragraph was not found")
+    }
+
+    @Test func englishHelpTextIsPinned() throws {
+        // As an English user sees it: the value names in English too ("<path>", not "<sti>").
+        let help = try Self.pinnedHelp(.en, "check-help-en.txt")
+        for danish in ["<sti>", "<sprog>", "<farve>", "<mappe>", "<fil>", "<part>", "<dato>", "<antal>"] {
+            #expect(!help.contains(danish), "\(danish)")
+        }
+    }
+
+    /// `check --help` in `language`, compared with (or, with OMTALE_RECORD_GOLDEN=1, recorded to) `Expected/<file>`.
+    static func pinnedHelp(_ language: Language, _ file: String) throws -> String {
+        let help = ParserWords.localize(OmtaleCommand.helpMessage(for: CheckCommand.self, columns: 100), language)
+        let url = TestPaths.root.appendingPathComponent("Tests/OmtaleTests/CLI/Expected/" + file)
         if ProcessInfo.processInfo.environment["OMTALE_RECORD_GOLDEN"] == "1" {
             try (help + "\n").write(to: url, atomically: true, encoding: .utf8)
         }
         let pinned = try String(contentsOf: url, encoding: .utf8)
-        #expect(Self.withoutFormatList(help + "\n") == Self.withoutFormatList(pinned))
-        #expect(Self.withoutFormatList(help) != help, "the --format paragraph was not found")
+        #expect(withoutFormatList(help + "\n") == withoutFormatList(pinned))
+        return help
     }
 
     /// The help with the reporters listed in the `--format` paragraph taken out (that paragraph on one

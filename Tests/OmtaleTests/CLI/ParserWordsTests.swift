@@ -35,6 +35,27 @@ struct ParserWordsTests {
         #expect(english.stdout.contains("OPTIONS:") && english.stdout.contains("Show help information."))
     }
 
+    @Test func valueNamesAreEnglishOnRequestAndDanishOtherwise() throws {
+        func stderrLines(_ arguments: [String], _ lang: String) throws -> [String] {
+            let result = try CLI.run(arguments, environment: ["LANG": lang])
+            #expect(result.status == 2)
+            return result.stderr.split(separator: "\n").map(String.init)
+        }
+        let english = try stderrLines(["check", "--lang", "en", "--color"], "da_DK.UTF-8")
+        #expect(english.first == "Error: Missing value for '--color <color>'")
+        #expect(english.contains("Usage: omtale check [<options>] [<path> ...]"))
+        let fromLang = try stderrLines(["check", "--lang", "de"], "en_GB.UTF-8")
+        #expect(fromLang.first == "Error: The value 'de' is invalid for '--lang <language>'. Please provide one of 'da' and 'en'.")
+        let danish = try stderrLines(["check", "--color"], "da_DK.UTF-8")
+        #expect(danish.first == "Fejl: Mangler en værdi til '--color <farve>'")
+        #expect(danish.contains("Brug:  omtale check [<tilvalg>] [<sti> ...]"))
+    }
+
+    @Test func englishValueNamesKeepTheHelpColumn() {
+        let help = "  --rules <mappe>         Mappe med regler.\n  --write-baseline <fil>  Gem dagens fund.\n  --baseline <fil>        Vis kun nye fund."
+        #expect(ParserWords.localize(help, .en) == "  --rules <folder>        Mappe med regler.\n  --write-baseline <file>\n                          Gem dagens fund.\n  --baseline <file>       Vis kun nye fund.")
+    }
+
     @Test func theLanguageIsReadBeforeParsing() {
         #expect(ParserWords.language(["check", "--lang", "en"], [:]) == .en)
         #expect(ParserWords.language(["check", "--lang=en"], ["LANG": "da_DK.UTF-8"]) == .en)

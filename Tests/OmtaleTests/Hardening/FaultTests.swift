@@ -35,7 +35,7 @@ struct FaultTests {
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: folder.appendingPathComponent("væk.txt").path)
         let result = try CLI.run(["check", link.path])
         #expect(result.status == 2)
-        #expect(result.stdout.contains("udkast.txt: fejl: kan ikke læses: symbolsk link til en fil, der ikke findes. Ret linket, eller angiv filen selv\n"))
+        #expect(result.stdout.contains("udkast.txt: fejl: kan ikke læses: symbolsk link til en fil, der ikke findes. Ret linket, eller angiv filen selv.\n"))
     }
 
     @Test(ExternalTools.rootTrait)
@@ -54,7 +54,7 @@ struct FaultTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary.path)
         let result = try CLI.execute(URL(fileURLWithPath: runuser), ["-u", "nobody", "--", binary.path, "check", file.path], directory: folder)
         #expect(result.status == 2)
-        #expect(result.stdout.contains("hemmelig.txt: fejl: kan ikke læses: filen kan ikke læses (adgang nægtet). Tjek, at du har lov til at læse den\n"))
+        #expect(result.stdout.contains("hemmelig.txt: fejl: kan ikke læses: filen kan ikke læses (adgang nægtet). Tjek, at du har lov til at læse den.\n"))
     }
 
     @Test func aHugeSingleLineIsRefusedWithoutReadingIt() throws {
@@ -69,7 +69,7 @@ struct FaultTests {
         try handle.close()
         let result = try CLI.run(["check", file.path])
         #expect(result.status == 2)
-        #expect(result.stdout.contains("filen er for stor (50 MB; Omtale læser højst 2,0 MB). Del teksten op i mindre filer\n"))
+        #expect(result.stdout.contains("filen er for stor (50 MB; Omtale læser højst 2,0 MB). Del teksten op i mindre filer.\n"))
     }
 
     @Test func tenThousandFilesInOneFolder() throws {

@@ -19,7 +19,7 @@ struct GitHubReporterTests {
         #expect(lines[0].contains("%0ALøsning: Tilføj de manglende parter"))
         #expect(lines[1].hasPrefix("::notice file=") && lines[1].contains("regions-collective"))
         #expect(lines[2].hasPrefix("::warning file=") && lines[2].contains("line=3,col=53,endLine=3,endColumn=55"))
-        #expect(lines[3] == "::error file=udkast/gammel <v2> & kopi%2C 100%25%3A arkiv.doc,title=Omtale%3A filen kan ikke læses::filen indeholder binære data")
+        #expect(lines[3] == "::error file=udkast/gammel <v2> & kopi%2C 100%25%3A arkiv.doc,title=Omtale%3A filen kan ikke læses::filen indeholder binære data.")
         #expect(lines[4] == "Tjekkede 2 filer: 1 fejl, 1 advarsel, 1 bemærkning. 1 fil kunne ikke læses: udkast/gammel <v2> & kopi, 100%: arkiv.doc.")
         // The name and properties end at the first "::"; no unescaped colon may stand in them.
         for line in lines.prefix(4) {

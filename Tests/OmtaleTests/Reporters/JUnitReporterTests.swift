@@ -73,7 +73,7 @@ struct JUnitReporterTests {
         #expect(draft.first { $0.name == "party-spelling" }?.failure == nil)
         #expect(reading.cases.filter { $0.suite == paths[1] }.allSatisfy { $0.failure == nil })
         let unreadable = reading.cases.filter { $0.suite == paths[2] }
-        #expect(unreadable.count == 1 && unreadable[0].error == "filen indeholder binære data")
+        #expect(unreadable.count == 1 && unreadable[0].error == "filen indeholder binære data.")
     }
 
     @Test func escapesMarkupAndDropsCharactersXMLCannotHold() throws {

@@ -128,6 +128,19 @@ struct SpokespersonRuleTests {
         #expect(fix.message(.da) == "Skriv, hvilken organisation Mette Eksempel kommer fra, fx »Mette Eksempel, klimakoordinator i Realdania«.")
     }
 
+    /// A speaker from an organisation that is not a party: no suggestion glues »i Realdania« onto it
+    /// (»Mads Påfundsen, direktør, GrønStrøm ApS (fiktiv) i Realdania«); the writer decides.
+    @Test func speakerFromAnOrganisationThatIsNotAPartyIsAskedWhomTheySpeakFor() throws {
+        let report = Fixtures.checker().check(text: "Klimaalliancen\n\n- Vi har taget det bedste fra partnerskabet, siger\ndirektør Mads Påfundsen, GrønStrøm ApS (fiktiv).")
+        let finding = try #require(report.diagnostics.first { $0.ruleID == "spokesperson" })
+        #expect(finding.severity == .info)
+        #expect(finding.message(.da) == "Mads Påfundsen kommer fra »GrønStrøm ApS (fiktiv)«, som ikke er part i Klimaalliancen.")
+        #expect(finding.message(.en) == "Mads Påfundsen comes from 'GrønStrøm ApS (fiktiv)', which is not a party to Klimaalliancen.")
+        let fix = try #require(finding.fix)
+        #expect(fix.message(.da) == "Afgør, hvem Mads Påfundsen taler for: taler personen for en part, så skriv partens navn ved citatet; taler personen kun for »GrønStrøm ApS (fiktiv)«, så fjern titler, der knytter personen til Klimaalliancen.")
+        #expect(fix.message(.en) == "Decide whom Mads Påfundsen speaks for: if for a party, name the party at the quote; if only for 'GrønStrøm ApS (fiktiv)', remove any title that ties the person to Klimaalliancen.")
+    }
+
     @Test func organisationGivenAtAnotherQuoteCounts() {
         assertRule("spokesperson", """
             »Vi er klar,« siger Anne Jensen, konsulent i KL.
