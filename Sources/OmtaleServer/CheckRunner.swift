@@ -12,6 +12,11 @@ final class CheckRunner: @unchecked Sendable {
     private let prototype: Checker
     private let lock = NSLock()
     private var idle: [Checker] = []
+    private var stopped = 0
+
+    /// How many checks stopped on their cancellation signal before their end (a request past
+    /// its time limit), rather than running to completion.
+    var checksStoppedEarly: Int { lock.withLock { stopped } }
 
     init(checker: Checker, gate: CheckGate) {
         prototype = checker
@@ -33,7 +38,12 @@ final class CheckRunner: @unchecked Sendable {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
                 Thread.detachNewThread { [self] in
                     let value: Result<T, any Error>
-                    do { value = .success(try work(checker, cancellation)) } catch { value = .failure(CancellationError()) }
+                    do {
+                        value = .success(try work(checker, cancellation))
+                    } catch {
+                        lock.withLock { stopped += 1 }
+                        value = .failure(CancellationError())
+                    }
                     give(checker)
                     gate.leave()
                     continuation.resume(with: value)

@@ -20,6 +20,9 @@ public struct OmtaleServer: Sendable {
     let idleTrim: IdleTrim
     /// Times the server gave freed heap back to the system after going idle (tests).
     public var idleTrims: Int { idleTrim.count }
+    /// Checks that stopped on their cancellation signal (their request's time ran out) instead of
+    /// running to their end: the proof that a timed-out check gives its core back.
+    public var checksStoppedEarly: Int { runner.checksStoppedEarly }
 
     /// `checker` is the prototype: its ruleset, limits and assumptions (`--sender`) hold for every
     /// request; each running check gets a copy of its own. Its `keepDocuments` must be on (the

@@ -182,11 +182,10 @@ import Testing
 
 /// A check past its request's time limit is cancelled (`CheckCancellation`): it stops at its
 /// next stage or rule, frees its slot, and the answer is the time-limit 503. The stop grace is
-/// set far out, so the 503 waits for the check to stop however loaded the machine is; that it
-/// was stopped, not finished, shows in the time: the answer comes in well under half the time
-/// the same check takes in full (measured in the test, on the same machine at the same time;
-/// a stage or rule is a small part of the whole). Without the cancellation the check would run
-/// to its end before the 503, and with a short grace its slot would still be busy after it.
+/// set far out, so the 503 waits for the check to stop however loaded the machine is. That it
+/// was stopped, not finished, is counted by the runner (`checksStoppedEarly`), not inferred from
+/// timings, which a loaded machine makes unreliable: without the cancellation the check would run
+/// to its end, the count would stay 0, and with a short grace its slot would still be busy.
 @Suite struct ServerCheckCancellationTests {
     /// Press release fixtures (the UTF-8 ones) over and over: about 600 KB of text.
     static let large: Data = {
@@ -209,7 +208,6 @@ import Testing
             let (type, body) = route == "/check"
                 ? (Multipart.contentType, Multipart.form(file: ("stor.txt", Self.large)))
                 : ("text/plain", ByteBuffer(bytes: Self.large))
-            let start = ContinuousClock.now
             try await client.execute(uri: route + "?filename=stor.txt", method: .post, headers: [.contentType: type], body: body) { response in
                 #expect(response.status == .serviceUnavailable)
                 #expect(response.headers[.retryAfter] != nil)
@@ -219,7 +217,7 @@ import Testing
                     #expect(response.errorMessage == "tjekket tog for lang tid – prøv igen om lidt")
                 }
             }
-            let stopped = ContinuousClock.now - start
+            #expect(test.server.checksStoppedEarly == 1)
             // The check stopped before the answer: its slot is free, and the next request (one
             // slot, no queue) is not refused as busy.
             #expect(test.server.gate.load == (0, 0))
@@ -229,15 +227,6 @@ import Testing
             }
             #expect(test.server.gate.load == (0, 0))
             try await waitUntil("the upload budget is empty again") { test.server.budget.held == 0 }
-            // The same check in full, uncancelled.
-            let full = try await onThread { () -> Duration in
-                let begin = ContinuousClock.now
-                _ = route == "/check"
-                    ? Fixer.fix(data: Self.large, path: "stor.txt", checker: Fixtures.checker()).before
-                    : Fixtures.checker().check(data: Self.large, path: "stor.txt")
-                return ContinuousClock.now - begin
-            }
-            #expect(stopped < full / 2, "stopped after \(stopped), a full check takes \(full)")
         }
     }
 }
