@@ -46,18 +46,20 @@ struct HookCommand: ParsableCommand {
         /// Why `--binary` cannot be used, with what to do; nil when it is a program that can be run.
         static func binaryProblem(_ binary: String, _ language: Language) -> String? {
             let da = language == .da
+            // The examples are commands to copy: the path in them is quoted for the shell.
+            let quoted = HookInstaller.shellQuoted(binary)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: binary, isDirectory: &isFolder) else {
                 return da ? "--binary \(binary): filen findes ikke. Angiv stien til et installeret omtale, fx --binary \"$(command -v omtale)\", eller udelad --binary for at bruge det omtale, der kører nu."
                           : "--binary \(binary): the file does not exist. Give the path of an installed omtale, e.g. --binary \"$(command -v omtale)\", or leave out --binary to use the omtale that is running now."
             }
             if isFolder.boolValue {
-                return da ? "--binary \(binary): det er en mappe, ikke et program. Angiv stien til selve omtale-programmet, fx \(binary)/omtale."
-                          : "--binary \(binary): this is a folder, not a program. Give the path of the omtale program itself, e.g. \(binary)/omtale."
+                return da ? "--binary \(binary): det er en mappe, ikke et program. Angiv stien til selve omtale-programmet, fx \(HookInstaller.shellQuoted(binary + "/omtale"))."
+                          : "--binary \(binary): this is a folder, not a program. Give the path of the omtale program itself, e.g. \(HookInstaller.shellQuoted(binary + "/omtale"))."
             }
             guard FileManager.default.isExecutableFile(atPath: binary) else {
-                return da ? "--binary \(binary): filen kan ikke køres. Gør den kørbar med chmod +x \(binary), eller angiv et andet omtale-program."
-                          : "--binary \(binary): the file cannot be run. Make it executable with chmod +x \(binary), or give another omtale program."
+                return da ? "--binary \(binary): filen kan ikke køres. Gør den kørbar med chmod +x \(quoted), eller angiv et andet omtale-program."
+                          : "--binary \(binary): the file cannot be run. Make it executable with chmod +x \(quoted), or give another omtale program."
             }
             return nil
         }
