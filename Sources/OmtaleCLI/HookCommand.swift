@@ -4,11 +4,13 @@ import Omtale
 
 /// `omtale hook install|uninstall`: Omtale as a git pre-commit hook.
 struct HookCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "hook",
-        abstract: "Installér, vis eller fjern Omtale som git pre-commit-hook.",
-        subcommands: [Install.self, Uninstall.self, Status.self]
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "hook",
+            abstract: ParserWords.help("Installér, vis eller fjern Omtale som git pre-commit-hook."),
+            subcommands: [Install.self, Uninstall.self, Status.self]
+        )
+    }
 
     static func installer(binary: String? = nil, _ language: Language) throws -> HookInstaller {
         let git = Git(directory: FileManager.default.currentDirectoryPath)
@@ -30,10 +32,13 @@ struct HookCommand: ParsableCommand {
     }
 
     struct Install: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Installér pre-commit-hooket. Et eksisterende hook bevares og køres efter Omtale.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: ParserWords.help("Installér pre-commit-hooket. Et eksisterende hook bevares og køres efter Omtale.")
+            )
+        }
 
-        @Option(name: .long, help: ArgumentHelp("Det omtale-program, hooket skal bruge (standard: det, der kører nu).", valueName: "sti"))
+        @Option(name: .long, help: .da("Det omtale-program, hooket skal bruge (standard: det, der kører nu).", valueName: "sti"))
         var binary: String?
 
         @OptionGroup var options: LanguageOption
@@ -103,8 +108,11 @@ struct HookCommand: ParsableCommand {
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Vis, om Omtale er installeret som pre-commit-hook, og hvilket program hooket bruger. Exit-kode 1, hvis hooket mangler eller ikke kan køre.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: ParserWords.help("Vis, om Omtale er installeret som pre-commit-hook, og hvilket program hooket bruger. Exit-kode 1, hvis hooket mangler eller ikke kan køre.")
+            )
+        }
 
         @OptionGroup var options: LanguageOption
 
@@ -134,7 +142,9 @@ struct HookCommand: ParsableCommand {
     }
 
     struct Uninstall: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Fjern hooket og genskab det hook, der var der før.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: ParserWords.help("Fjern hooket og genskab det hook, der var der før."))
+        }
 
         @OptionGroup var options: LanguageOption
 
