@@ -4,11 +4,13 @@ import Omtale
 
 /// `omtale check`: the main job.
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Tjek filer og mapper (standard). '-' læser fra standard input.",
-        discussion: "Indstillinger læses fra den nærmeste .omtale.yml over hver fil (se 'omtale init')."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "check",
+            abstract: ParserWords.help("Tjek filer og mapper (standard). '-' læser fra standard input."),
+            discussion: ParserWords.help("Indstillinger læses fra den nærmeste .omtale.yml over hver fil (se 'omtale init').")
+        )
+    }
 
     /// An output format: one reporter of `ReporterRegistry`, which alone lists them.
     struct Format: Equatable, Sendable, ExpressibleByArgument {
@@ -39,10 +41,10 @@ struct CheckCommand: ParsableCommand {
         static var allValueStrings: [String] { ReporterRegistry.ids }
     }
 
-    /// "human, json, … eller html", from the registry.
-    static var formatList: String {
+    /// "human, json, … eller html" ("… or html"), from the registry.
+    static func formatList(_ language: Language) -> String {
         let ids = ReporterRegistry.ids
-        return ids.count > 1 ? ids.dropLast().joined(separator: ", ") + " eller " + ids.last! : ids.joined()
+        return ids.count > 1 ? ids.dropLast().joined(separator: ", ") + (language == .da ? " eller " : " or ") + ids.last! : ids.joined()
     }
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -51,61 +53,62 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var shared: SharedOptions
 
-    @Argument(help: ArgumentHelp("Filer eller mapper. Mapper gennemgås rekursivt efter kendte filtyper.", valueName: "sti"))
+    @Argument(help: .da("Filer eller mapper. Mapper gennemgås rekursivt efter kendte filtyper.", valueName: "sti"))
     var paths: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Outputformat: \(Self.formatList) (standard: \(HumanReporter.identifier)). Kan gentages; hvert format skrives til "
-            + "standard output, medmindre et --output følger det.", valueName: "format"))
+    @Option(name: .long, help: .da(
+        "Outputformat: {formater} (standard: {standard}). Kan gentages; hvert format skrives til "
+            + "standard output, medmindre et --output følger det.", valueName: "format",
+        fill: ["formater": (Self.formatList(.da), Self.formatList(.en)), "standard": (HumanReporter.identifier, HumanReporter.identifier)]))
     var format: [Ordered<FormatName>] = []
 
-    @Option(name: .long, help: ArgumentHelp(
+    @Option(name: .long, help: .da(
         "Skriv det foregående --format til denne fil i stedet for standard output ('-' er standard output).", valueName: "fil"))
     var output: [Ordered<String>] = []
 
-    @Option(name: .long, help: ArgumentHelp("Tving et inputformat (se --list-inputs), fx til standard input.", valueName: "id"))
+    @Option(name: .long, help: .da("Tving et inputformat (se --list-inputs), fx til standard input.", valueName: "id"))
     var input: String?
 
-    @Option(name: .long, help: ArgumentHelp(
+    @Option(name: .long, help: .da(
         "Hvem teksterne er fra: en parts id eller navn (fx rm eller \"Region Midtjylland\") eller en anden organisation. "
             + "Afsenderen behøver ikke nævne sig selv (pkt. 9.1). Vinder over sender: i .omtale.yml.", valueName: "part"))
     var sender: String?
 
-    @Option(name: .long, help: ArgumentHelp(
+    @Option(name: .long, help: .da(
         "Udgivelsesdato ÅÅÅÅ-MM-DD for teksterne. Vinder over datoen i teksten; uden for aftalens periode (pkt. 7.1) gælder reglerne ikke.",
         valueName: "dato"))
     var date: String?
 
-    @Flag(name: .long, help: "Vis de kendte inputformater og stop.")
+    @Flag(name: .long, help: .da("Vis de kendte inputformater og stop."))
     var listInputs = false
 
-    @Flag(name: .long, help: "Tjek filerne, som de er lagt klar til commit (git add), ikke som de ligger i mappen.")
+    @Flag(name: .long, help: .da("Tjek filerne, som de er lagt klar til commit (git add), ikke som de ligger i mappen."))
     var staged = false
 
-    @Option(name: .long, help: ArgumentHelp("Vis kun nye fund: skjul dem, der står i denne fil med kendte fund.", valueName: "fil"))
+    @Option(name: .long, help: .da("Vis kun nye fund: skjul dem, der står i denne fil med kendte fund.", valueName: "fil"))
     var baseline: String?
 
-    @Option(name: .long, help: ArgumentHelp("Gem dagens fund som kendte fund i denne fil (exit 0).", valueName: "fil"))
+    @Option(name: .long, help: .da("Gem dagens fund som kendte fund i denne fil (exit 0).", valueName: "fil"))
     var writeBaseline: String?
 
-    @Flag(name: .long, help: "Advarsler tæller som fejl (exit 1), fx en fil i et format, Omtale ikke kan læse.")
+    @Flag(name: .long, help: .da("Advarsler tæller som fejl (exit 1), fx en fil i et format, Omtale ikke kan læse."))
     var strict = false
 
-    @Option(name: [.customShort("j", allowingJoined: true), .long], help: ArgumentHelp("Antal filer, der tjekkes samtidig (standard: antal kerner).", valueName: "antal"))
+    @Option(name: [.customShort("j", allowingJoined: true), .long], help: .da("Antal filer, der tjekkes samtidig (standard: antal kerner).", valueName: "antal"))
     var jobs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Farver: auto (kun på en terminal og uden NO_COLOR), always eller never.", valueName: "farve"))
+    @Option(name: .long, help: .da("Farver: auto (kun på en terminal og uden NO_COLOR), always eller never.", valueName: "farve"))
     var color: ColorChoice = .auto
 
-    @Flag(name: .long, help: ArgumentHelp(
+    @Flag(name: .long, help: .da(
         "Ret de sikre fund: .txt og .md rettes i filen; en .docx får en kopi (navn.omtale.docx) med sporede ændringer og kommentarer. "
             + "Rapporten viser, hvad der er tilbage."))
     var fix = false
 
-    @Flag(name: .long, help: "Sammen med --fix: vis ændringerne (unified diff) uden at skrive noget.")
+    @Flag(name: .long, help: .da("Sammen med --fix: vis ændringerne (unified diff) uden at skrive noget."))
     var dryRun = false
 
-    @Flag(name: .long, help: "Sammen med --fix: ret selve .docx-filen i stedet for at skrive en kopi.")
+    @Flag(name: .long, help: .da("Sammen med --fix: ret selve .docx-filen i stedet for at skrive en kopi."))
     var inPlace = false
 
     func validate() throws {

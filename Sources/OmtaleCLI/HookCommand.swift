@@ -4,11 +4,13 @@ import Omtale
 
 /// `omtale hook install|uninstall`: Omtale as a git pre-commit hook.
 struct HookCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "hook",
-        abstract: "Installér, vis eller fjern Omtale som git pre-commit-hook.",
-        subcommands: [Install.self, Uninstall.self, Status.self]
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "hook",
+            abstract: ParserWords.help("Installér, vis eller fjern Omtale som git pre-commit-hook."),
+            subcommands: [Install.self, Uninstall.self, Status.self]
+        )
+    }
 
     static func installer(binary: String? = nil, _ language: Language) throws -> HookInstaller {
         let git = Git(directory: FileManager.default.currentDirectoryPath)
@@ -30,10 +32,13 @@ struct HookCommand: ParsableCommand {
     }
 
     struct Install: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Installér pre-commit-hooket. Et eksisterende hook bevares og køres efter Omtale.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: ParserWords.help("Installér pre-commit-hooket. Et eksisterende hook bevares og køres efter Omtale.")
+            )
+        }
 
-        @Option(name: .long, help: ArgumentHelp("Det omtale-program, hooket skal bruge (standard: det, der kører nu).", valueName: "sti"))
+        @Option(name: .long, help: .da("Det omtale-program, hooket skal bruge (standard: det, der kører nu).", valueName: "sti"))
         var binary: String?
 
         @OptionGroup var options: LanguageOption
@@ -46,18 +51,20 @@ struct HookCommand: ParsableCommand {
         /// Why `--binary` cannot be used, with what to do; nil when it is a program that can be run.
         static func binaryProblem(_ binary: String, _ language: Language) -> String? {
             let da = language == .da
+            // The examples are commands to copy: the path in them is quoted for the shell.
+            let quoted = HookInstaller.shellQuoted(binary)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: binary, isDirectory: &isFolder) else {
                 return da ? "--binary \(binary): filen findes ikke. Angiv stien til et installeret omtale, fx --binary \"$(command -v omtale)\", eller udelad --binary for at bruge det omtale, der kører nu."
                           : "--binary \(binary): the file does not exist. Give the path of an installed omtale, e.g. --binary \"$(command -v omtale)\", or leave out --binary to use the omtale that is running now."
             }
             if isFolder.boolValue {
-                return da ? "--binary \(binary): det er en mappe, ikke et program. Angiv stien til selve omtale-programmet, fx \(binary)/omtale."
-                          : "--binary \(binary): this is a folder, not a program. Give the path of the omtale program itself, e.g. \(binary)/omtale."
+                return da ? "--binary \(binary): det er en mappe, ikke et program. Angiv stien til selve omtale-programmet, fx \(HookInstaller.shellQuoted(binary + "/omtale"))."
+                          : "--binary \(binary): this is a folder, not a program. Give the path of the omtale program itself, e.g. \(HookInstaller.shellQuoted(binary + "/omtale"))."
             }
             guard FileManager.default.isExecutableFile(atPath: binary) else {
-                return da ? "--binary \(binary): filen kan ikke køres. Gør den kørbar med chmod +x \(binary), eller angiv et andet omtale-program."
-                          : "--binary \(binary): the file cannot be run. Make it executable with chmod +x \(binary), or give another omtale program."
+                return da ? "--binary \(binary): filen kan ikke køres. Gør den kørbar med chmod +x \(quoted), eller angiv et andet omtale-program."
+                          : "--binary \(binary): the file cannot be run. Make it executable with chmod +x \(quoted), or give another omtale program."
             }
             return nil
         }
@@ -101,8 +108,11 @@ struct HookCommand: ParsableCommand {
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Vis, om Omtale er installeret som pre-commit-hook, og hvilket program hooket bruger. Exit-kode 1, hvis hooket mangler eller ikke kan køre.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: ParserWords.help("Vis, om Omtale er installeret som pre-commit-hook, og hvilket program hooket bruger. Exit-kode 1, hvis hooket mangler eller ikke kan køre.")
+            )
+        }
 
         @OptionGroup var options: LanguageOption
 
@@ -132,7 +142,9 @@ struct HookCommand: ParsableCommand {
     }
 
     struct Uninstall: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Fjern hooket og genskab det hook, der var der før.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: ParserWords.help("Fjern hooket og genskab det hook, der var der før."))
+        }
 
         @OptionGroup var options: LanguageOption
 

@@ -4,10 +4,13 @@ import Omtale
 
 /// `omtale init`: a commented starter `.omtale.yml`.
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Skriv en kommenteret .omtale.yml i den aktuelle mappe.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "init", abstract: ParserWords.help("Skriv en kommenteret .omtale.yml i den aktuelle mappe.")
+        )
+    }
 
-    @Flag(name: .long, help: "Overskriv en eksisterende .omtale.yml.")
+    @Flag(name: .long, help: .da("Overskriv en eksisterende .omtale.yml."))
     var force = false
 
     @OptionGroup var options: LanguageOption

@@ -4,20 +4,22 @@ import Omtale
 
 /// `omtale`: checks Danish communications about a partnership against its agreement.
 struct OmtaleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "omtale",
-        abstract: "Tjekker danske pressemeddelelser og tekster om Klimaalliancen mod partnerskabsaftalen.",
-        discussion: """
-            Uden underkommando køres 'check'. Eksempler:
-              omtale fixtures/press/01-alle-parter.txt
-              omtale check --format json udkast/
-              omtale rules explain partner-mention
-            Exit-koder: 0 ingen fejl, 1 mindst én fejl i teksterne, 2 forkert brug, ulæselig fil eller fejl i reglerne.
-            """,
-        version: "\(OmtaleInfo.version) (ICU \(OmtaleInfo.icuVersion))",
-        subcommands: [CheckCommand.self, RulesCommand.self, HookCommand.self, InitCommand.self, ServeCommand.self],
-        defaultSubcommand: CheckCommand.self
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "omtale",
+            abstract: ParserWords.help("Tjekker danske pressemeddelelser og tekster om Klimaalliancen mod partnerskabsaftalen."),
+            discussion: ParserWords.help("""
+                Uden underkommando køres 'check'. Eksempler:
+                  omtale fixtures/press/01-alle-parter.txt
+                  omtale check --format json udkast/
+                  omtale rules explain partner-mention
+                Exit-koder: 0 ingen fejl, 1 mindst én fejl i teksterne, 2 forkert brug, ulæselig fil eller fejl i reglerne.
+                """),
+            version: "\(OmtaleInfo.version) (ICU \(OmtaleInfo.icuVersion))",
+            subcommands: [CheckCommand.self, RulesCommand.self, HookCommand.self, InitCommand.self, ServeCommand.self],
+            defaultSubcommand: CheckCommand.self
+        )
+    }
 }
 
 @main
@@ -30,13 +32,18 @@ enum Main {
         AtomicFile.removeTemporaryFilesOnInterrupt()
         // Usage errors exit with 2, as documented, instead of ArgumentParser's default 64; the parser's
         // own words (help, usage, errors) in the user's language.
+        // The commands' help texts too (ParserWords.help), so the language is read before parsing.
+        let language = ParserWords.language(Array(CommandLine.arguments.dropFirst()), ProcessInfo.processInfo.environment)
+        ParserWords.$helpLanguage.withValue(language) { run(language) }
+    }
+
+    static func run(_ language: Language) {
         do {
             var command = try OmtaleCommand.parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {
-            let language = ParserWords.language(Array(CommandLine.arguments.dropFirst()), ProcessInfo.processInfo.environment)
             let text = ParserWords.localize(OmtaleCommand.fullMessage(for: error), language)
             let code = OmtaleCommand.exitCode(for: error)
             if code == .success {
@@ -51,7 +58,7 @@ enum Main {
 
 /// Options every subcommand shares.
 struct SharedOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Mappe med regler (standard: de indbyggede regler for Klimaalliancen).", valueName: "mappe"))
+    @Option(name: .long, help: .da("Mappe med regler (standard: de indbyggede regler for Klimaalliancen).", valueName: "mappe"))
     var rules: String?
 
     @OptionGroup var languageOption: LanguageOption
@@ -74,7 +81,7 @@ struct SharedOptions: ParsableArguments {
 
 /// `--lang` alone, for the subcommands that read no rules (`hook`, `init`).
 struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Sprog for meddelelser: da eller en (standard: fra LANG, ellers dansk).", valueName: "sprog"))
+    @Option(name: .long, help: .da("Sprog for meddelelser: da eller en (standard: fra LANG, ellers dansk).", valueName: "sprog"))
     var lang: Language?
 
     var language: Language {

@@ -4,15 +4,19 @@ import Omtale
 
 /// `omtale rules list|explain`: what the rules are and why they exist.
 struct RulesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rules",
-        abstract: "Vis reglerne og forklar dem.",
-        subcommands: [List.self, Explain.self],
-        defaultSubcommand: List.self
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "rules",
+            abstract: ParserWords.help("Vis reglerne og forklar dem."),
+            subcommands: [List.self, Explain.self],
+            defaultSubcommand: List.self
+        )
+    }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Vis alle regler med alvorlighed og kort beskrivelse.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: ParserWords.help("Vis alle regler med alvorlighed og kort beskrivelse."))
+        }
         @OptionGroup var shared: SharedOptions
 
         func run() throws {
@@ -31,9 +35,11 @@ struct RulesCommand: ParsableCommand {
     }
 
     struct Explain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Forklar én regel: hvad den kræver, og hvor i aftalen det står.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: ParserWords.help("Forklar én regel: hvad den kræver, og hvor i aftalen det står."))
+        }
         @OptionGroup var shared: SharedOptions
-        @Argument(help: "Reglens id, fx partner-mention.") var id: String
+        @Argument(help: .da("Reglens id, fx partner-mention.")) var id: String
 
         func run() throws {
             let ruleset = try shared.loadRuleset()

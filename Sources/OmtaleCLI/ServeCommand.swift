@@ -6,25 +6,27 @@ import OmtaleServer
 
 /// `omtale serve`: the web page for people who never open a terminal (OmtaleServer).
 struct ServeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Start en webside, hvor man tjekker en tekst ved at vælge filen eller indsætte teksten.",
-        discussion: """
-            Siden kører kun på denne maskine, medmindre --host angiver en anden adresse. Tekster gemmes ikke: de holdes i hukommelsen, \
-            mens de tjekkes, og loggen viser kun metode, adresse, status, størrelse og tid. Indstillinger læses fra .omtale.yml i mappen, \
-            serveren startes i.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "serve",
+            abstract: ParserWords.help("Start en webside, hvor man tjekker en tekst ved at vælge filen eller indsætte teksten."),
+            discussion: ParserWords.help("""
+                Siden kører kun på denne maskine, medmindre --host angiver en anden adresse. Tekster gemmes ikke: de holdes i hukommelsen, \
+                mens de tjekkes, og loggen viser kun metode, adresse, status, størrelse og tid. Indstillinger læses fra .omtale.yml i mappen, \
+                serveren startes i.
+                """)
+        )
+    }
 
     @OptionGroup var shared: SharedOptions
 
-    @Option(name: .long, help: ArgumentHelp("Adressen, siden lytter på (standard: 127.0.0.1, kun denne maskine).", valueName: "adresse"))
+    @Option(name: .long, help: .da("Adressen, siden lytter på (standard: 127.0.0.1, kun denne maskine).", valueName: "adresse"))
     var host = "127.0.0.1"
 
-    @Option(name: .long, help: ArgumentHelp("Porten (standard: 8080; 0 vælger en ledig).", valueName: "port"))
+    @Option(name: .long, help: .da("Porten (standard: 8080; 0 vælger en ledig).", valueName: "port"))
     var port = 8080
 
-    @Option(name: .long, help: ArgumentHelp(
+    @Option(name: .long, help: .da(
         "Den afsender, siden foreslår, og som gælder, når en forespørgsel ikke nævner nogen: en parts id eller navn.", valueName: "part"))
     var sender: String?
 

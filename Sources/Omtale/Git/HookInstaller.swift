@@ -87,6 +87,12 @@ public struct HookInstaller: Sendable {
                       chained: manager.fileExists(atPath: chainedPath))
     }
 
+    /// `text` as one word for a POSIX shell: in single quotes, each `'` written as `'\''`
+    /// (`/a b/it's` → `'/a b/it'\''s'`), so nothing in it is expanded.
+    public static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     /// The path in the script's `omtale_bin='…'` line, its single-quote escaping undone.
     static func preferredBinary(inScript script: String) -> String? {
         let prefix = "omtale_bin='"
@@ -121,7 +127,7 @@ public struct HookInstaller: Sendable {
     var script: String {
         // Single-quoted everywhere it appears (a folder named `bin$(touch x)` stays text), and
         // printed with printf '%s', never inside a double-quoted echo.
-        let quoted = "'" + binary.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        let quoted = Self.shellQuoted(binary)
         return """
             #!/bin/sh
             \(Self.marker)

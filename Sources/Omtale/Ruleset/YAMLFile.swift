@@ -184,6 +184,10 @@ enum YAMLFile {
     }
 
     static func typeName(_ type: Any.Type, _ language: Language) -> String {
+        // Yams names what a container expects by its node type: a list (`include: 3`) is a
+        // Node.Sequence, a single value a Node.Scalar, a table a Node.Mapping.
+        if type == Node.Sequence.self { return language == .da ? "en liste" : "a list" }
+        if type == Node.Scalar.self { return language == .da ? "en enkelt værdi" : "a single value" }
         let name = "\(type)"
         switch (name, language) {
         case ("String", .da): return "tekst"

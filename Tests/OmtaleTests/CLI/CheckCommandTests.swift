@@ -253,7 +253,9 @@ struct CheckCommandTests {
 
     /// `check --help` in `language`, compared with (or, with OMTALE_RECORD_GOLDEN=1, recorded to) `Expected/<file>`.
     static func pinnedHelp(_ language: Language, _ file: String) throws -> String {
-        let help = ParserWords.localize(OmtaleCommand.helpMessage(for: CheckCommand.self, columns: 100), language)
+        let help = ParserWords.$helpLanguage.withValue(language) {
+            ParserWords.localize(OmtaleCommand.helpMessage(for: CheckCommand.self, columns: 100), language)
+        }
         let url = TestPaths.root.appendingPathComponent("Tests/OmtaleTests/CLI/Expected/" + file)
         if ProcessInfo.processInfo.environment["OMTALE_RECORD_GOLDEN"] == "1" {
             try (help + "\n").write(to: url, atomically: true, encoding: .utf8)
@@ -271,7 +273,7 @@ struct CheckCommandTests {
         guard let start = lines.firstIndex(where: { $0.hasPrefix("  --format <format>") }) else { return help }
         let end = lines[(start + 1)...].firstIndex { $0.hasPrefix("  -") } ?? lines.endIndex
         var paragraph = lines[start..<end].joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        paragraph = paragraph.replacingOccurrences(of: #"Outputformat: .*? \(standard"#, with: "Outputformat: … (standard",
+        paragraph = paragraph.replacingOccurrences(of: #"(Outputformat|Output format): .*? \((standard|default)"#, with: "$1: … ($2",
                                                    options: .regularExpression)
         // The help is Danish (ParserWords): "(værdier: …)"; English help says "(values: …)".
         paragraph = paragraph.replacingOccurrences(of: #"\((values|værdier): [^)]*\)"#, with: "(values: …)", options: .regularExpression)

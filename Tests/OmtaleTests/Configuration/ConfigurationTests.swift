@@ -32,6 +32,24 @@ struct ConfigurationTests {
         }
     }
 
+    /// The expected type is named as the key needs it: `include` wants a list, `sender` a single
+    /// value, never »en tabel af nøgler og værdier« for either.
+    @Test func wrongTypeNamesTheExpectedType() throws {
+        let cases = [
+            ("include: 3\n", "c.yml:1:10: »include« har forkert type (forventede en liste)", "c.yml:1:10: 'include' has the wrong type (expected a list)"),
+            ("sender: [KL, RM]\n", "c.yml:1:9: »sender« har forkert type (forventede en enkelt værdi)", "c.yml:1:9: 'sender' has the wrong type (expected a single value)"),
+        ]
+        for (yaml, danish, english) in cases {
+            do {
+                _ = try Configuration.parse(yaml, file: "c.yml")
+                Issue.record("a wrong type was accepted: \(yaml)")
+            } catch let error as RulesError {
+                #expect(error.description == danish)
+                #expect(error.description(.en) == english)
+            }
+        }
+    }
+
     @Test func ruleSettingsAndCollectivePolicyChangeTheRules() throws {
         let configuration = try Configuration.parse("""
             collectiveRegions: forbid

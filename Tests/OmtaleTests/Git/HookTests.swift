@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Omtale
+@testable import OmtaleCLI
 
 /// Real repositories, real `git commit`, the installed hook finding the built binary by itself.
 @Suite("Git hook and --staged", .serialized)
@@ -68,16 +69,46 @@ struct HookTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: notRunnable)
         let cannotRun = try repo.omtale(["hook", "install", "--binary", notRunnable])
         #expect(cannotRun.status == 2)
-        #expect(cannotRun.stderr.hasPrefix("Fejl: --binary \(notRunnable): filen kan ikke køres. Gør den kørbar med chmod +x \(notRunnable), "
+        #expect(cannotRun.stderr.hasPrefix("Fejl: --binary \(notRunnable): filen kan ikke køres. Gør den kørbar med chmod +x \(Self.sh(notRunnable)), "
             + "eller angiv et andet omtale-program.\n"))
         let cannotRunEnglish = try repo.omtale(["hook", "install", "--binary", notRunnable, "--lang", "en"])
-        #expect(cannotRunEnglish.stderr.hasPrefix("Error: --binary \(notRunnable): the file cannot be run. Make it executable with chmod +x \(notRunnable), "
+        #expect(cannotRunEnglish.stderr.hasPrefix("Error: --binary \(notRunnable): the file cannot be run. Make it executable with chmod +x \(Self.sh(notRunnable)), "
             + "or give another omtale program.\n"))
         let aFolder = try repo.omtale(["hook", "install", "--binary", folder.path])
         #expect(aFolder.status == 2)
-        #expect(aFolder.stderr.hasPrefix("Fejl: --binary \(folder.path): det er en mappe, ikke et program. Angiv stien til selve omtale-programmet, fx \(folder.path)/omtale.\n"))
+        #expect(aFolder.stderr.hasPrefix("Fejl: --binary \(folder.path): det er en mappe, ikke et program. Angiv stien til selve omtale-programmet, fx \(Self.sh(folder.path + "/omtale")).\n"))
         let aFolderEnglish = try repo.omtale(["hook", "install", "--binary", folder.path, "--lang", "en"])
-        #expect(aFolderEnglish.stderr.hasPrefix("Error: --binary \(folder.path): this is a folder, not a program. Give the path of the omtale program itself, e.g. \(folder.path)/omtale.\n"))
+        #expect(aFolderEnglish.stderr.hasPrefix("Error: --binary \(folder.path): this is a folder, not a program. Give the path of the omtale program itself, e.g. \(Self.sh(folder.path + "/omtale")).\n"))
+    }
+
+    /// The `chmod +x` example is a command to copy: a path with spaces and quotes is quoted for the
+    /// shell (single quotes, `'` as `'\\''`), and running the example really makes the file executable.
+    /// A path as one shell word, written out here independently of HookInstaller.shellQuoted.
+    static func sh(_ path: String) -> String { "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    @Test func theChmodExampleQuotesThePathForTheShell() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omtale-binary \(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("Omtale's kopi $(x)").path
+        try Data("#!/bin/sh\n".utf8).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        let quoted = Self.sh(path)
+        let danish = HookCommand.Install.binaryProblem(path, .da)
+        #expect(danish == "--binary \(path): filen kan ikke køres. Gør den kørbar med chmod +x \(quoted), eller angiv et andet omtale-program.")
+        let english = HookCommand.Install.binaryProblem(path, .en)
+        #expect(english == "--binary \(path): the file cannot be run. Make it executable with chmod +x \(quoted), or give another omtale program.")
+        // Run the example as a user would paste it.
+        let example = try #require(english?.components(separatedBy: "with ").last?.components(separatedBy: ", or").first)
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", example]
+        shell.currentDirectoryURL = folder
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        #expect(FileManager.default.isExecutableFile(atPath: path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x").path))
     }
 
     /// The hook's words in English on request, with --lang or from LANG, as every other line Omtale prints.
