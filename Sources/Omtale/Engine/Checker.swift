@@ -190,7 +190,9 @@ public final class Checker: @unchecked Sendable {
         if isDirectory.boolValue { throw InputError(.directory, da: "er en mappe", en: "is a directory") }
         try FileKind.requireRegularFile(path)
         guard manager.isReadableFile(atPath: path) else {
-            throw InputError(.unreadable, da: "filen kan ikke læses (adgang nægtet). Tjek, at du har lov til at læse den", en: "the file cannot be read (permission denied). Check that you may read it")
+            // One sentence after the reporters' »kan ikke læses:«, with the fix.
+            throw InputError(.unreadable, da: "du har ikke lov til at læse filen; giv dig selv læseadgang (fx chmod u+r, hvis filen er din), eller bed filens ejer om adgang",
+                             en: "you have no permission to read the file; give yourself read access (e.g. chmod u+r, if the file is yours), or ask its owner for access")
         }
         if let size = (try? manager.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > limit {
             throw tooLarge(size.intValue, limit: limit)

@@ -52,9 +52,19 @@ struct FaultTests {
         let binary = folder.appendingPathComponent("omtale")
         try FileManager.default.copyItem(at: try #require(CLI.binary), to: binary)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary.path)
-        let result = try CLI.execute(URL(fileURLWithPath: runuser), ["-u", "nobody", "--", binary.path, "check", file.path], directory: folder)
-        #expect(result.status == 2)
-        #expect(result.stdout.contains("hemmelig.txt: fejl: kan ikke læses: filen kan ikke læses (adgang nægtet). Tjek, at du har lov til at læse den.\n"))
+        // Whole messages: one sentence after »kan ikke læses:«, with the fix (not »kan ikke læses: filen kan ikke læses …«).
+        let danish = try CLI.execute(URL(fileURLWithPath: runuser), ["-u", "nobody", "--", binary.path, "check", "hemmelig.txt"],
+                                     environment: ["LANG": "da_DK.UTF-8"], directory: folder)
+        #expect(danish.status == 2)
+        let da = "du har ikke lov til at læse filen; giv dig selv læseadgang (fx chmod u+r, hvis filen er din), eller bed filens ejer om adgang."
+        #expect(danish.stdout == "hemmelig.txt: fejl: kan ikke læses: \(da)\n1 fil kunne ikke læses: hemmelig.txt. Ingen filer blev tjekket.\n")
+        #expect(danish.stderr == "omtale: hemmelig.txt: \(da)\n")
+        let english = try CLI.execute(URL(fileURLWithPath: runuser), ["-u", "nobody", "--", binary.path, "check", "--lang", "en", "hemmelig.txt"],
+                                      directory: folder)
+        #expect(english.status == 2)
+        let en = "you have no permission to read the file; give yourself read access (e.g. chmod u+r, if the file is yours), or ask its owner for access."
+        #expect(english.stdout == "hemmelig.txt: error: cannot be read: \(en)\n1 file could not be read: hemmelig.txt. No files were checked.\n")
+        #expect(english.stderr == "omtale: hemmelig.txt: \(en)\n")
     }
 
     @Test func aHugeSingleLineIsRefusedWithoutReadingIt() throws {
