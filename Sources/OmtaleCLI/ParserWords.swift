@@ -187,6 +187,9 @@ enum ParserWords {
         "Porten (standard: 8080; 0 vælger en ledig).": "The port (default: 8080; 0 picks a free one).",
         "Den afsender, siden foreslår, og som gælder, når en forespørgsel ikke nævner nogen: en parts id eller navn.":
             "The sender the page suggests, which applies when a request names none: a party's id or name.",
+        ServeCommand.uploadMemoryHelp:
+            "At most this many MB of uploads in memory at once, for all checks together; a file there is no room for gets "
+            + "»try again in a moment« (default: 512 MB per core, here \(ServeCommand.defaultUploadMegabytes) MB).",
     ]
 
     /// Collects the Danish help texts asked for (tests: every one must have an English entry).

@@ -30,10 +30,13 @@ struct ServeCommand: ParsableCommand {
         "Den afsender, siden foreslår, og som gælder, når en forespørgsel ikke nævner nogen: en parts id eller navn.", valueName: "part"))
     var sender: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Højst så mange MB uploads i hukommelsen på én gang for alle tjek tilsammen; en fil, der ikke er plads til, får »prøv igen om lidt« "
-            + "(standard: 512 MB pr. kerne, her \(ServerSettings().uploadBudgetBytes / (1024 * 1024)) MB).", valueName: "MB"))
+    @Option(name: .long, help: .da(Self.uploadMemoryHelp, valueName: "MB"))
     var uploadMemory: Int?
+
+    /// The default upload budget on this machine, in MB (it depends on the cores).
+    static let defaultUploadMegabytes = ServerSettings().uploadBudgetBytes / (1024 * 1024)
+    static let uploadMemoryHelp = "Højst så mange MB uploads i hukommelsen på én gang for alle tjek tilsammen; en fil, der ikke er plads til, "
+        + "får »prøv igen om lidt« (standard: 512 MB pr. kerne, her \(defaultUploadMegabytes) MB)."
 
     /// For bench/serve/run.sh, to measure memory with and without the trim (not in the help).
     @Option(name: .long, help: ArgumentHelp(visibility: .hidden))
