@@ -113,34 +113,38 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty && !listInputs && !staged {
-            throw ValidationError("Angiv mindst én fil eller mappe (eller '-' for standard input, eller --staged).")
+            throw ValidationError(da: "Angiv mindst én fil eller mappe (eller »-« for standard input, eller --staged).",
+                                  en: "Give at least one file or folder (or '-' for standard input, or --staged).")
         }
         if staged && !paths.isEmpty {
-            throw ValidationError("--staged tjekker det, der er lagt klar til commit; angiv ikke stier samtidig.")
+            throw ValidationError(da: "--staged tjekker det, der er lagt klar til commit; angiv ikke stier samtidig.",
+                                  en: "--staged checks what is staged for commit; do not give paths as well.")
         }
         if baseline != nil && writeBaseline != nil {
-            throw ValidationError("Brug enten --baseline eller --write-baseline, ikke begge.")
+            throw ValidationError(da: "Brug enten --baseline eller --write-baseline, ikke begge.",
+                                  en: "Use either --baseline or --write-baseline, not both.")
         }
         if let date, PublicationDate.parseISO(date) == nil || date.trimmingCharacters(in: .whitespaces).count != 10 {
-            throw ValidationError("--date skal være en dato som ÅÅÅÅ-MM-DD, fx 2026-12-01 (fik '\(date)').")
+            throw ValidationError(da: "--date skal være en dato som ÅÅÅÅ-MM-DD, fx 2026-12-01 (fik »\(date)«).",
+                                  en: "--date must be a date as YYYY-MM-DD, e.g. 2026-12-01 (got '\(date)').")
         }
         if let sender, sender.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--sender skal være en parts id eller navn, fx rm eller \"Region Midtjylland\".")
+            throw ValidationError.emptySender
         }
         try validateFix()
         if let jobs, jobs < 1 {
-            throw ValidationError("--jobs skal være mindst 1.")
+            throw ValidationError(da: "--jobs skal være mindst 1.", en: "--jobs must be at least 1.")
         }
         if let input, InputRegistry.standard.plugin(id: input) == nil {
             let known = InputRegistry.standard.plugins.map(\.id).joined(separator: ", ")
-            throw ValidationError("Ukendt inputformat '\(input)'. Kendte: \(known).")
+            throw ValidationError(da: "Ukendt inputformat »\(input)«. Kendte: \(known).", en: "Unknown input format '\(input)'. Known: \(known).")
         }
         for destination in try destinations() {
             guard let path = destination.path else { continue }
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
-                throw ValidationError("Mappen til --output '\(path)' findes ikke.")
+                throw ValidationError(da: "Mappen til --output »\(path)« findes ikke.", en: "The folder for --output '\(path)' does not exist.")
             }
         }
     }

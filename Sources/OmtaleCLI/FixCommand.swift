@@ -6,12 +6,26 @@ import Omtale
 /// then the report of what is left. `--dry-run` prints what would change and writes nothing.
 extension CheckCommand {
     func validateFix() throws {
-        if dryRun && !fix { throw ValidationError("--dry-run hører til --fix: omtale check --fix --dry-run <fil>") }
-        if inPlace && !fix { throw ValidationError("--in-place hører til --fix: omtale check --fix --in-place <fil.docx>") }
+        if dryRun && !fix {
+            throw ValidationError(da: "--dry-run hører til --fix: omtale check --fix --dry-run <fil>",
+                                  en: "--dry-run belongs to --fix: omtale check --fix --dry-run <file>")
+        }
+        if inPlace && !fix {
+            throw ValidationError(da: "--in-place hører til --fix: omtale check --fix --in-place <fil.docx>",
+                                  en: "--in-place belongs to --fix: omtale check --fix --in-place <file.docx>")
+        }
         guard fix else { return }
-        if staged { throw ValidationError("--fix retter filerne i mappen, ikke dem, der er lagt klar til commit; brug ikke --staged samtidig.") }
-        if paths.contains("-") { throw ValidationError("--fix kan ikke rette standard input; angiv en fil.") }
-        if baseline != nil || writeBaseline != nil { throw ValidationError("--fix kan ikke kombineres med --baseline eller --write-baseline.") }
+        if staged {
+            throw ValidationError(da: "--fix retter filerne i mappen, ikke dem, der er lagt klar til commit; brug ikke --staged samtidig.",
+                                  en: "--fix fixes the files in the folder, not those staged for commit; do not use --staged as well.")
+        }
+        if paths.contains("-") {
+            throw ValidationError(da: "--fix kan ikke rette standard input; angiv en fil.", en: "--fix cannot fix standard input; give a file.")
+        }
+        if baseline != nil || writeBaseline != nil {
+            throw ValidationError(da: "--fix kan ikke kombineres med --baseline eller --write-baseline.",
+                                  en: "--fix cannot be combined with --baseline or --write-baseline.")
+        }
     }
 
     /// Fixes the files one by one and returns the reports of what is left.

@@ -45,7 +45,7 @@ struct HookCommand: ParsableCommand {
 
         func validate() throws {
             guard let binary else { return }
-            if let problem = Self.binaryProblem(binary, options.language) { throw ValidationError(problem) }
+            if let da = Self.binaryProblem(binary, .da), let en = Self.binaryProblem(binary, .en) { throw ValidationError(da: da, en: en) }
         }
 
         /// Why `--binary` cannot be used, with what to do; nil when it is a program that can be run.

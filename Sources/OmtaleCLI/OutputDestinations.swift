@@ -14,7 +14,8 @@ extension CheckCommand {
         let formats = try format.map { name in
             guard let known = Format(rawValue: name.value.text) else {
                 let known = Format.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ValidationError("Ukendt outputformat '\(name.value.text)'. Kendte: \(known).")
+                throw ValidationError(da: "Ukendt outputformat »\(name.value.text)«. Kendte: \(known).",
+                                      en: "Unknown output format '\(name.value.text)'. Known: \(known).")
             }
             return Ordered(known, position: name.position)
         }
@@ -32,13 +33,14 @@ extension CheckCommand {
                 destinations.append(Destination(format: format, path: nil))
             case .output(let path):
                 guard var last = destinations.popLast() else {
-                    throw ValidationError("--output '\(path)' skal stå efter det --format, den hører til, fx: --format json --output rapport.json")
+                    throw ValidationError(da: "--output »\(path)« skal stå efter det --format, den hører til, fx: --format json --output rapport.json",
+                                          en: "--output '\(path)' must come after the --format it belongs to, e.g.: --format json --output report.json")
                 }
                 if let earlier = last.path {
-                    throw ValidationError("--format \(last.format.rawValue) har allerede --output '\(earlier)'. "
-                        + "Skriv et nyt --format før --output '\(path)'.")
+                    throw ValidationError(da: "--format \(last.format.rawValue) har allerede --output »\(earlier)«. Skriv et nyt --format før --output »\(path)«.",
+                                          en: "--format \(last.format.rawValue) already has --output '\(earlier)'. Write a new --format before --output '\(path)'.")
                 }
-                if path.isEmpty { throw ValidationError("--output skal have et filnavn.") }
+                if path.isEmpty { throw ValidationError(da: "--output skal have et filnavn.", en: "--output needs a file name.") }
                 last.path = path == "-" ? nil : path
                 destinations.append(last)
             }
@@ -46,12 +48,15 @@ extension CheckCommand {
         if destinations.isEmpty { destinations = [Destination(format: .human, path: nil)] }
         let onStandardOutput = destinations.filter { $0.path == nil }.map(\.format.rawValue)
         if onStandardOutput.count > 1 {
-            throw ValidationError("Kun ét format kan skrives til standard output, men \(onStandardOutput.joined(separator: " og ")) skal alle derhen. "
-                + "Giv de andre et --output <fil>.")
+            throw ValidationError(da: "Kun ét format kan skrives til standard output, men \(onStandardOutput.joined(separator: " og ")) skal alle derhen. "
+                                      + "Giv de andre et --output <fil>.",
+                                  en: "Only one format can be written to standard output, but \(onStandardOutput.joined(separator: " and ")) would all go there. "
+                                      + "Give the others an --output <file>.")
         }
         let files = destinations.compactMap(\.path)
         if let twice = files.first(where: { path in files.filter { $0 == path }.count > 1 }) {
-            throw ValidationError("Filen '\(twice)' er angivet som --output for mere end ét format.")
+            throw ValidationError(da: "Filen »\(twice)« er angivet som --output for mere end ét format.",
+                                  en: "The file '\(twice)' is given as --output for more than one format.")
         }
         return destinations
     }

@@ -230,3 +230,18 @@ extension ArgumentHelp {
         ArgumentHelp(ParserWords.help(text, fill: fill), valueName: valueName)
     }
 }
+
+extension ValidationError {
+    /// A usage error in the language the command line asks for: `ParserWords.helpLanguage`, which `main` sets
+    /// from `--lang`/LANG before parsing, the same language as the parser's own "Fejl:"/"Error:" around it.
+    /// Danish quotes option values with »…«, English with '…'.
+    init(da: String, en: String) {
+        self.init(ParserWords.helpLanguage == .da ? da : en)
+    }
+
+    /// `--sender ""` (check and serve).
+    static var emptySender: ValidationError {
+        ValidationError(da: "--sender skal være en parts id eller navn, fx »rm« eller »Region Midtjylland«.",
+                        en: "--sender must be a party's id or name, e.g. 'rm' or 'Region Midtjylland'.")
+    }
+}

@@ -44,12 +44,17 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         if let uploadMemory, uploadMemory < 1 {
-            throw ValidationError("--upload-memory skal være et antal MB, mindst 1 (fik \(uploadMemory)).")
+            throw ValidationError(da: "--upload-memory skal være et antal MB, mindst 1 (fik \(uploadMemory)).",
+                                  en: "--upload-memory must be a number of MB, at least 1 (got \(uploadMemory)).")
         }
-        guard (0...65535).contains(port) else { throw ValidationError("--port skal være et tal fra 0 til 65535 (fik \(port)).") }
-        if host.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--host skal være en adresse, fx 127.0.0.1.") }
+        guard (0...65535).contains(port) else {
+            throw ValidationError(da: "--port skal være et tal fra 0 til 65535 (fik \(port)).", en: "--port must be a number from 0 to 65535 (got \(port)).")
+        }
+        if host.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError(da: "--host skal være en adresse, fx 127.0.0.1.", en: "--host must be an address, e.g. 127.0.0.1.")
+        }
         if let sender, sender.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--sender skal være en parts id eller navn, fx rm eller \"Region Midtjylland\".")
+            throw ValidationError.emptySender
         }
     }
 

@@ -62,13 +62,13 @@ struct CheckOutputTests {
     }
 
     @Test(arguments: [
-        (["--output", "r.json", "--format", "json"], "--output 'r.json' skal stå efter det --format"),
+        (["--output", "r.json", "--format", "json"], "--output »r.json« skal stå efter det --format"),
         (["--format", "json", "--format", "sarif"], "Kun ét format kan skrives til standard output"),
         (["--format", "human", "--format", "json", "--output", "-"], "Kun ét format kan skrives til standard output"),
-        (["--format", "json", "--output", "a.json", "--output", "b.json"], "--format json har allerede --output 'a.json'"),
-        (["--format", "json", "--output", "r.txt", "--format", "human", "--output", "r.txt"], "Filen 'r.txt' er angivet som --output for mere end ét format"),
-        (["--format", "json", "--output", "findes/ikke/r.json"], "Mappen til --output 'findes/ikke/r.json' findes ikke."),
-        (["--format", "pdf"], "Ukendt outputformat 'pdf'. Kendte: \(ReporterRegistry.ids.joined(separator: ", "))."),
+        (["--format", "json", "--output", "a.json", "--output", "b.json"], "--format json har allerede --output »a.json«"),
+        (["--format", "json", "--output", "r.txt", "--format", "human", "--output", "r.txt"], "Filen »r.txt« er angivet som --output for mere end ét format"),
+        (["--format", "json", "--output", "findes/ikke/r.json"], "Mappen til --output »findes/ikke/r.json« findes ikke."),
+        (["--format", "pdf"], "Ukendt outputformat »pdf«. Kendte: \(ReporterRegistry.ids.joined(separator: ", "))."),
     ])
     func misuseExitsTwoWithADanishMessage(_ options: [String], _ message: String) throws {
         let result = try CLI.run(["check"] + options + ["fixtures/press/01-alle-parter.txt"])
