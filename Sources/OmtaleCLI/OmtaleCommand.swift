@@ -33,13 +33,15 @@ enum Main {
         // Usage errors exit with 2, as documented, instead of ArgumentParser's default 64; the parser's
         // own words (help, usage, errors) in the user's language.
         // The commands' help texts too (ParserWords.help), so the language is read before parsing.
-        let language = ParserWords.language(Array(CommandLine.arguments.dropFirst()), ProcessInfo.processInfo.environment)
-        ParserWords.$helpLanguage.withValue(language) { run(language) }
+        // The built-in `help` subcommand has no --lang, so it is left out there (ParserWords.forParser).
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let language = ParserWords.language(arguments, ProcessInfo.processInfo.environment)
+        ParserWords.$helpLanguage.withValue(language) { run(language, ParserWords.forParser(arguments)) }
     }
 
-    static func run(_ language: Language) {
+    static func run(_ language: Language, _ arguments: [String]) {
         do {
-            var command = try OmtaleCommand.parseAsRoot()
+            var command = try OmtaleCommand.parseAsRoot(arguments)
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)

@@ -222,6 +222,21 @@ enum ParserWords {
         }
         return Language.fromEnvironment(environment)
     }
+
+    /// `arguments` as the parser is to see them. The parser's own `help` subcommand (`omtale help check`)
+    /// knows no `--lang` and would fail on it; `language` has already read it, so it is left out there.
+    static func forParser(_ arguments: [String]) -> [String] {
+        guard arguments.first == "help" else { return arguments }
+        var kept: [String] = []
+        var skipValue = false
+        for argument in arguments {
+            if skipValue { skipValue = false; continue }
+            if argument == "--lang" { skipValue = true; continue }
+            if argument.hasPrefix("--lang=") { continue }
+            kept.append(argument)
+        }
+        return kept
+    }
 }
 
 extension ArgumentHelp {

@@ -89,3 +89,29 @@ struct UsageErrorLanguageTests {
         #expect(Self.message(result, usage: "Usage: omtale ") == "Error: " + c.en)
     }
 }
+
+/// ArgumentParser's own `help` subcommand knows no `--lang`: main reads it and leaves it out for the parser.
+@Suite("omtale help <command> in the user's language")
+struct HelpSubcommandLanguageTests {
+    @Test func helpSubcommandTakesLang() throws {
+        let english = try CLI.run(["help", "check", "--lang", "en"])
+        #expect(english.status == 0, "stderr: \(english.stderr)")
+        #expect(english.stderr.isEmpty)
+        #expect(english.stdout.hasPrefix("OVERVIEW: Check files and folders (the default)."))
+        #expect(english.stdout == (try CLI.run(["check", "--help", "--lang", "en"])).stdout)
+        let danish = try CLI.run(["help", "check"])
+        #expect(danish.status == 0)
+        #expect(danish.stdout.hasPrefix("OVERSIGT: Tjek filer og mapper (standard)."))
+        #expect(danish.stdout == (try CLI.run(["check", "--help"])).stdout)
+        let nested = try CLI.run(["help", "--lang=en", "rules", "explain"])
+        #expect(nested.status == 0, "stderr: \(nested.stderr)")
+        #expect(nested.stdout == (try CLI.run(["rules", "explain", "--help", "--lang", "en"])).stdout)
+    }
+
+    @Test func onlyTheHelpSubcommandLosesLang() {
+        #expect(ParserWords.forParser(["help", "check", "--lang", "en"]) == ["help", "check"])
+        #expect(ParserWords.forParser(["help", "--lang=en", "rules", "list"]) == ["help", "rules", "list"])
+        #expect(ParserWords.forParser(["check", "--lang", "en", "help"]) == ["check", "--lang", "en", "help"])
+        #expect(ParserWords.forParser([]) == [])
+    }
+}
