@@ -127,7 +127,11 @@ def score_releases(items, reports):
             organisation = span_text(text, quote.get("organisation"))
             if organisation and mine is not None:
                 c["orgs"] += 1
-                c["orgs_right"] += same_organisation(mine.get("organisation"), organisation)
+                right = same_organisation(mine.get("organisation"), organisation)
+                c["orgs_right"] += right
+                if not right:
+                    misses[annotation["split"]].append(
+                        f"{annotation['id']}: quote at {quote['start']}: organisation {mine.get('organisation')!r}, annotated {organisation!r}")
         if annotated and all(q.get("speaker") for q in annotated):
             c["alarms"] += any(d["rule"] == "spokesperson" and d["severity"] in ("error", "warning")
                                for d in report["diagnostics"])

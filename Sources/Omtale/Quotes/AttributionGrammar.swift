@@ -141,6 +141,12 @@ extension QuoteScan {
         while t < limit {
             let token = tokens[t]
             if token.kind == .space, containsNewline(t) { break }
+            // "…, forklarer Anne Jensen, mens Ole Hansen er mindre beskeden": the rest is about someone else.
+            if token.kind == .word, t > start, finder.handoverWords.contains(folded[t]) {
+                var p = t - 1
+                while p > start, tokens[p].kind == .space { p -= 1 }
+                return isPunctuation(p, Unit.comma) ? p : t
+            }
             if token.kind == .punctuation {
                 let u = units[token.range.lowerBound]
                 if u == Unit.colon || u == Unit.semicolon || u == Unit.exclamation || u == Unit.question || Unit.isQuoteMark(u) { break }

@@ -37,6 +37,7 @@ struct QuoteFinder: Sendable {
     let womenNames: Set<String>
     let addressees: Set<String>
     let notSubjectAfter: Set<String>
+    let handoverWords: Set<String>
     let namingWords: Set<String>
     let notNames: Set<String>
     /// How far (UTF-16 units) an attribution may reach from its quote.
@@ -86,6 +87,7 @@ struct QuoteFinder: Sendable {
         firstNames = menNames.union(womenNames)
         addressees = set(language.addressees)
         notSubjectAfter = set(language.notSubjectAfter)
+        handoverWords = set(language.handoverWords)
         namingWords = set(language.namingWords)
         notNames = set(language.notNames)
     }

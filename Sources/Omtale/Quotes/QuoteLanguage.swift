@@ -38,12 +38,14 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
     var addressees: [String]
     /// "af", "med": a person named right after one is not the subject "han"/"hun" prefers.
     var notSubjectAfter: [String]
+    /// Conjunctions that hand the word to a new person: "…, forklarer A, mens B er mere forsigtig".
+    var handoverWords: [String]
     /// Capitalised words that never start or end a person's name ("Danmark", weekdays, months).
     var notNames: [String]
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case verbs, fromPhrases, accordingTo, pronouns, referringNouns, leadIns, titleWords, organisationPrepositions, organisationWords
-        case committeeHeads, partyNouns, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, impersonal, namingWords
+        case committeeHeads, partyNouns, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, handoverWords, impersonal, namingWords
     }
 
     init(from decoder: Decoder) throws {
@@ -66,6 +68,7 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
         impersonal = try c.decodeIfPresent([String].self, forKey: .impersonal) ?? []
         namingWords = try c.decodeIfPresent([String].self, forKey: .namingWords) ?? []
         notSubjectAfter = try c.decodeIfPresent([String].self, forKey: .notSubjectAfter) ?? []
+        handoverWords = try c.decodeIfPresent([String].self, forKey: .handoverWords) ?? []
         notNames = try c.decodeIfPresent([String].self, forKey: .notNames) ?? []
     }
 

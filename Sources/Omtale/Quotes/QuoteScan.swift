@@ -325,10 +325,36 @@ struct QuoteScan {
         guard contentStart < paragraph.upperBound, let first = Unicode.Scalar(units[contentStart]),
               first.properties.isUppercase else { return nil }
         guard let (attribution, reference, speechEnd) = inlineAttribution(in: contentStart..<paragraph.upperBound),
-              attribution != nil || reference != nil else { return nil }
+              attribution != nil || reference != nil else {
+            return previous == Unit.colon ? headlineDash(at: k, contentStart: contentStart, colon: b, paragraph: p) : nil
+        }
         let quote = Quote(style: .dash, range: k..<speechEnd, segments: [trimmed(contentStart..<speechEnd)], attribution: attribution)
         let end = attribution?.range.upperBound ?? reference?.range.upperBound ?? speechEnd
         return (Candidate(quote: quote, paragraph: p, lastParagraph: p, reference: reference), end)
+    }
+
+    /// `Borgmester: - Det minder om en strafnedsættelse` / `Borgmester roser aftalen: - Den sikrer ro`: the
+    /// news headline's dash quote after a colon, with nothing after it. Its speaker is the title before the
+    /// colon, a noun that the body names (resolved like "siger borgmesteren", but forward); without a title
+    /// the quote has no speaker here (a repeat in the body may still give one).
+    func headlineDash(at k: Int, contentStart: Int, colon: Int, paragraph p: Int) -> (Candidate, Int)? {
+        let paragraph = trimmed(document.paragraphs[p])
+        // A headline: among the first paragraphs, short, not ending like a sentence of running text.
+        guard p < finder.headlineParagraphs, wordCount(paragraph, limit: 26) <= 25,
+              !(paragraph.upperBound - 1 > contentStart && units[paragraph.upperBound - 1] == Unit.fullStop && p > 0),
+              wordCount(contentStart..<paragraph.upperBound, limit: 3) >= 3 else { return nil }
+        let label = trimmed(paragraph.lowerBound..<colon)
+        guard !label.isEmpty, wordCount(label, limit: 9) <= 8 else { return nil }
+        let speech = trimmed(contentStart..<paragraph.upperBound)
+        let quote = Quote(style: .dash, range: k..<speech.upperBound, segments: [speech], attribution: nil)
+        let first = tokenIndex(at: label.lowerBound)
+        let end = tokenIndex(at: label.upperBound)
+        var reference: Reference? = nil
+        if let title = (first..<end).first(where: { isTitle($0) }) {
+            reference = Reference(kind: .noun, range: label, word: tokens[title].range,
+                                  steps: [Attribution.Step("headline", document.string(label)), Attribution.Step("noun", document.string(tokens[title].range))])
+        }
+        return (Candidate(quote: quote, paragraph: p, lastParagraph: p, reference: reference), paragraph.upperBound)
     }
 
     /// `KL: Klimapolitik er lokalpolitik` in a headline, subheading or caption.

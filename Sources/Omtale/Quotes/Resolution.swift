@@ -77,6 +77,23 @@ extension QuoteScan {
                     return Attribution(form: .pronoun, range: reference.range, speaker: mention.speaker,
                                        steps: reference.steps + [Attribution.Step("refersTo", mention.speaker.name ?? "", "title")])
                 }
+                // A headline names the title and the body the person ("Borgmester: - …", then "Borgmester i
+                // Fjordby, Anne Jensen, …"): the first person named after it with that title.
+                if document.paragraphIndex(containing: at).map({ $0 < finder.headlineParagraphs }) == true {
+                    let index = Self.firstIndex(of: mentions, atOrAfter: reference.range.upperBound)
+                    let after = mentions[index...].prefix(finder.maxMentionsBack)
+                    if let mention = after.first(where: { has(title: title, $0.speaker) }) {
+                        return Attribution(form: .pronoun, range: reference.range, speaker: mention.speaker,
+                                           steps: reference.steps + [Attribution.Step("refersTo", mention.speaker.name ?? "", "titleInBody")])
+                    }
+                    // Nobody with that title, but the body's first speaker is named without a title ("siger Anne
+                    // Jensen"): most likely the headline's, so inferred, not established.
+                    if let mention = after.first(where: { $0.isSpeaker }), mention.speaker.name != nil, mention.speaker.role == nil {
+                        return Attribution(form: .context, range: reference.range, speaker: mention.speaker,
+                                           steps: reference.steps + [Attribution.Step("refersTo", mention.speaker.name ?? "", "firstSpeakerInBody"),
+                                                                     Attribution.Step("unsure", mention.speaker.name ?? "", "noTitleInBody")])
+                    }
+                }
                 // Nobody named with that title: the noun is all the text says ("siger borgmesteren").
                 var speaker = Speaker(name: nil, nameRange: nil, partyLetter: nil, role: title, titleRanges: [], organisation: nil,
                                       organisationRange: nil, affiliation: nil, range: reference.word)
@@ -192,6 +209,11 @@ extension QuoteScan {
                         let before = firstIndex(atOrAfter: mention.offset)
                         return mentions[max(0, before - finder.maxMentionsBack)..<before].contains { $0.isSpeaker && $0.speaker.name == mention.speaker.name }
                     }
+                    // "…, forklarer A, mens B er mindre beskeden. – …, siger han": the sentence hands over to B.
+                    if inSentence.count > 1, let handedTo = inSentence.last(where: { mention in
+                        guard !mention.isSpeaker, let p = previousWord(tokenIndex(at: mention.offset), floor: 0) else { return false }
+                        return finder.handoverWords.contains(folded[p]) && inSentence.contains { $0.isSpeaker && $0.offset < mention.offset }
+                    }) { return (handedTo, "handedOver") }
                     if inSentence.count > 1, let spoke { return (spoke, reason + "HasSpoken") }
                     let subject = inSentence.first { mention in
                         guard let p = previousWord(tokenIndex(at: mention.offset), floor: 0), tokens[p].kind == .word else { return true }
@@ -233,7 +255,9 @@ extension QuoteScan {
                 // to someone else; only a paragraph that ends a sentence goes on into the next.
                 let previous = trimmed(document.paragraphs[last.lastParagraph])
                 let endsSentence = previous.last.map { Unit.isSentenceEnd(units[$0]) || Unit.isQuoteMark(units[$0]) } ?? false
-                if !(lastSpeaks && thisSpeaks), endsSentence || !lastSpeaks {
+                // A headline's dash quote after a colon ("Nyt fra byrådet: - …") is not the start of the body's quote.
+                let lastStartsParagraph = last.quote.range.lowerBound == trimmed(document.paragraphs[last.paragraph]).lowerBound
+                if !(lastSpeaks && thisSpeaks), endsSentence || !lastSpeaks, lastStartsParagraph || lastSpeaks {
                     last.quote.range = last.quote.range.lowerBound..<max(last.quote.range.upperBound, candidate.quote.range.upperBound)
                     last.quote.segments += candidate.quote.segments
                     last.lastParagraph = candidate.lastParagraph
@@ -295,7 +319,13 @@ extension QuoteScan {
             let named = index < mentions.count && previous.contains(mentions[index].offset) ? mentions[index] : nil
             let pronoun = tokens[first].isWordLike && finder.pronouns.contains(folded[first])
             let title = tokens[first].isWordLike ? referredTitle(first) : nil
-            guard speaks || pronoun || title != nil || named.map({ tokenIndex(at: $0.offset) <= first + 2 }) == true else { continue }
+            // "Aftalen møder kritik fra Anne Jensen (K), borgmester i Fjordby." then a dash paragraph: the one
+            // person that paragraph names, wherever in it, when it ends a sentence and names nobody else.
+            let onlyPerson = named.flatMap { named in
+                onlyPersonNamed(in: previous, from: index, mentions: mentions, first: named)
+            }
+            guard speaks || pronoun || title != nil || named.map({ tokenIndex(at: $0.offset) <= first + 2 }) == true
+                    || (onlyPerson != nil && quotes[i].style == .dash) else { continue }
             let speaker: Speaker?
             let reason: String
             if pronoun {
@@ -305,15 +335,36 @@ extension QuoteScan {
             } else if let title {
                 speaker = lastMention(previous.upperBound, { has(title: title, $0) })?.speaker
                 reason = "subjectNoun"
-            } else {
-                speaker = named?.speaker
+            } else if let named, speaks || tokenIndex(at: named.offset) <= first + 2 {
+                speaker = named.speaker
                 reason = "namedBefore"
+            } else {
+                speaker = onlyPerson?.speaker
+                reason = "onlyPersonBefore"
             }
             guard let speaker else { continue }
             quotes[i].attribution = Attribution(form: .context, range: previous, speaker: speaker,
                                                 steps: [Attribution.Step("context", document.string(previous), reason),
                                                         Attribution.Step("unsure", speaker.displayName ?? "", "noAttributionAtQuote")])
         }
+    }
+
+    /// The person a paragraph of running text names when it names exactly one (every mention inside it is
+    /// that person) and ends a sentence; nil otherwise.
+    func onlyPersonNamed(in paragraph: Range<Int>, from index: Int, mentions: [Mention], first: Mention) -> Mention? {
+        guard let last = paragraph.last, Unit.isSentenceEnd(units[last]), first.speaker.name != nil else { return nil }
+        var i = index + 1
+        while i < mentions.count, paragraph.contains(mentions[i].offset) {
+            if !sameIdentity(mentions[i].speaker, first.speaker) { return nil }
+            i += 1
+        }
+        return first
+    }
+
+    /// Whether two mentions are one person: the same name, or one name the surname of the other.
+    func sameIdentity(_ a: Speaker, _ b: Speaker) -> Bool {
+        guard let x = a.name, let y = b.name else { return false }
+        return x == y || x.hasSuffix(" " + y) || y.hasSuffix(" " + x)
     }
 
     /// People named in running text outside quotes, with evidence that the run is a person (first name,

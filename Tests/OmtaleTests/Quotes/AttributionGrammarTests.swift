@@ -164,6 +164,70 @@ struct AttributionGrammarTests {
         #expect(quote?.attribution?.established == false, "inferred from context, not established")
     }
 
+    @Test func aDashParagraphAfterAParagraphThatNamesOnePersonAnywhere() {
+        // The person is neither the subject nor introduced by a verb of saying; the paragraph names only them.
+        assertQuotes("""
+            Nyhed
+
+            Aftalen møder allerede kritik fra Per Opdigtsen (K), borgmester i Fjordby gennem mange år.
+
+            1️⃣- Jeg har for første gang ikke kunnet stemme for aftalen.
+
+            - Borgerne venter mere af os, og det ved alle.
+            """, [ExpectedQuote("1️⃣", "Per Opdigtsen", attribution: "context")])
+        let steps = Fixtures.checker().check(text: """
+            Aftalen møder allerede kritik fra Per Opdigtsen (K), borgmester i Fjordby gennem mange år.
+
+            - Jeg har for første gang ikke kunnet stemme for aftalen.
+            """).quotes.first?.attribution?.steps ?? []
+        #expect(steps.contains { $0.kind == "context" && $0.reason == "onlyPersonBefore" })
+        #expect(Fixtures.checker().check(text: """
+            Aftalen møder allerede kritik fra Per Opdigtsen (K), borgmester i Fjordby gennem mange år.
+
+            - Jeg har for første gang ikke kunnet stemme for aftalen.
+            """).quotes.first?.attribution?.established == false, "inferred from context, not established")
+    }
+
+    @Test func aPronounAfterASentenceThatHandsOverToSomeoneNew() {
+        // "…, forklarer A, mens B er mindre beskeden." then "– …, siger han": B, not A who has just spoken.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣- Vi skal først finde ud af, hvad målene skal være, forklarer Ole Opdigtet, mens Hans Testesen, direktør i Fjordby Fond, er mindre beskeden.
+
+            2️⃣- Det her samarbejde kommer til at gøre en forskel for hele landet, siger han.
+            """, [ExpectedQuote("1️⃣", "Ole Opdigtet"), ExpectedQuote("2️⃣", "Hans Testesen", organisation: "Fjordby Fond")])
+        // Without the conjunction the one who has already spoken is still the referent.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣- Vi skal først finde ud af, hvad målene skal være, forklarer Ole Opdigtet. Han har talt med Hans Testesen om det.
+
+            2️⃣- Det her samarbejde kommer til at gøre en forskel for hele landet, siger han.
+            """, [ExpectedQuote("1️⃣", "Ole Opdigtet"), ExpectedQuote("2️⃣", "Ole Opdigtet")])
+    }
+
+    @Test func aDashParagraphAfterAParagraphThatNamesTwoPeopleStaysUnattributed() {
+        assertQuotes("""
+            Nyhed
+
+            Aftalen møder kritik fra Per Opdigtsen (K), mens Lise Eksempel (S) bakker den op.
+
+            1️⃣- Jeg har for første gang ikke kunnet stemme for aftalen.
+            """, [ExpectedQuote("1️⃣", nil)])
+    }
+
+    @Test func aQuoteInMarksAfterAParagraphThatNamesOnePersonIsNotTheirs() {
+        // Only the dialogue dash carries on from the paragraph before: text in marks is often a title or a slogan.
+        assertQuotes("""
+            Nyhed
+
+            Aftalen møder allerede kritik fra Per Opdigtsen (K), borgmester i Fjordby gennem mange år.
+
+            1️⃣»Jeg har for første gang ikke kunnet stemme for aftalen.«
+            """, [ExpectedQuote("1️⃣", nil)])
+    }
+
     @Test func wordsQuotedInIndirectSpeech() {
         assertQuotes("""
             Anne Eksempelsen siger, at 1️⃣»vi er klar til at gå i gang med det samme«.

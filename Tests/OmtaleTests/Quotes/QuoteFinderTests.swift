@@ -296,6 +296,53 @@ struct QuoteFinderTests {
             ])
     }
 
+    @Test func headlineDashQuoteAfterATitleAndAColon() {
+        // The headline gives the title, the body the person: "Borgmester: - …", then "Borgmester i Fjordby, …".
+        assertQuotes("""
+            Borgmester: 1️⃣- Det minder mest om en strafnedsættelse
+
+            Fjordby skal betale langt mindre end først ventet i den nye udligning.
+
+            Borgmester i Fjordby, Karl Opdigtsen (S) ser det som en god ting, at aftalen kom i hus.
+            """, [ExpectedQuote("1️⃣", "Karl Opdigtsen", text: "Det minder mest om en strafnedsættelse")])
+        assertQuotes("""
+            Borgmester roser aftalen: 1️⃣- Den sikrer ro om økonomien
+
+            2️⃣- Vi er gået fra at skulle betale millioner ekstra til næsten ingenting, siger borgmester Karl Opdigtsen.
+            """, [ExpectedQuote("1️⃣", "Karl Opdigtsen"), ExpectedQuote("2️⃣", "Karl Opdigtsen")])
+        // The body's speaker without a title: inferred, not established.
+        assertQuotes("""
+            Borgmester roser aftalen: 1️⃣- Den sikrer ro om økonomien
+
+            2️⃣- Vi er gået fra at skulle betale millioner ekstra til næsten ingenting, siger Karl Opdigtsen.
+            """, [ExpectedQuote("1️⃣", "Karl Opdigtsen", attribution: "context"), ExpectedQuote("2️⃣", "Karl Opdigtsen", attribution: "after")])
+    }
+
+    @Test func headlineDashQuoteWithoutATitleHasNoSpeaker() {
+        assertQuotes("""
+            Nyt fra byrådet: 1️⃣- Vi bygger den nye skole i år
+
+            Byrådet vedtog i går planen for den nye skole i Fjordby.
+            """, [ExpectedQuote("1️⃣", nil)])
+        // Nor is it merged with the body's first dash paragraph, which is its own quote.
+        assertQuotes("""
+            Nyt fra byrådet: 1️⃣- Vi bygger den nye skole i år
+
+            2️⃣- Vi er glade for, at pengene er fundet, siger borgmester Karl Opdigtsen.
+            """, [ExpectedQuote("1️⃣", nil), ExpectedQuote("2️⃣", "Karl Opdigtsen")])
+    }
+
+    @Test func aDashAfterAColonInRunningTextIsNotAHeadlineQuote() {
+        // Running text further down: a colon and a dash there without a verb of saying is not a quote.
+        assertQuotes("""
+            Nyhed
+
+            Kommunen har sat tre mål for året.
+
+            Det er der flere grunde til, og der er også tre mål for næste år, som byrådet vil vedtage i maj: - Flere boliger til de unge i byen.
+            """, [])
+    }
+
     @Test func closingMarkForgotten() {
         assertQuotes("""
             1️⃣”Vi er klar til at gå i gang, siger Anne Jensen, direktør i Realdania.
