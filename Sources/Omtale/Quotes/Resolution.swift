@@ -417,6 +417,12 @@ extension QuoteScan {
                         speaker.affiliation = organisation.affiliation
                     }
                 }
+                if speaker.organisation == nil, let (title, organisation) = titleAfterSom(inSentenceOf: name) {
+                    if speaker.role == nil { speaker.role = title }
+                    speaker.organisation = organisation.name
+                    speaker.organisationRange = organisation.range
+                    speaker.affiliation = organisation.affiliation
+                }
                 result.append(Mention(offset: offset, speaker: speaker))
             }
             t = max(end, name.upperBound)
@@ -487,6 +493,46 @@ extension QuoteScan {
             attribution.steps.append(Attribution.Step("organisation", organisation, "givenElsewhere"))
             quotes[i].attribution = attribution
         }
+    }
+
+    /// "Med posten som formand for Fjordby Fond går Anne Jensen …", "Anne Jensen har et flertal bag sig som ny
+    /// regionsrådsformand i Region Fjordland": "som", at most two words, a title, a preposition and a capitalised
+    /// organisation in the sentence of the name at `name`, when that sentence names nobody else.
+    func titleAfterSom(inSentenceOf name: Range<Int>) -> (String, Organisation)? {
+        guard let s = document.sentenceIndex(containing: tokens[name.lowerBound].range.lowerBound) else { return nil }
+        let sentence = document.sentences[s]
+        let first = tokenIndex(at: sentence.lowerBound)
+        let last = min(tokenIndex(at: sentence.upperBound), first + 80)
+        var found: (String, Organisation)? = nil
+        var t = first
+        while t < last {
+            defer { t += 1 }
+            guard tokens[t].kind == .word else { continue }
+            // Another person in the sentence: whose title it is cannot be told.
+            if !name.contains(t), isCapitalised(t), t != first || finder.firstNames.contains(folded[t]),
+               let run = nameRun(t, min(last, t + 6)), run.lowerBound == t, !run.overlaps(name),
+               confidence(of: run, from: first) != nil { return nil }
+            guard found == nil, folded[t] == "som" else { continue }
+            var e = t + 1
+            var words = 0
+            while e < last, words < 3 {
+                if tokens[e].kind == .word {
+                    words += 1
+                    if isTitle(e) { break }
+                } else if tokens[e].kind != .space { break }
+                e += 1
+            }
+            guard e < last, tokens[e].kind == .word, isTitle(e) else { continue }
+            let p = skipSpaces(e + 1, last)
+            guard p < last, tokens[p].kind == .word, finder.prepositions.contains(folded[p]),
+                  skipSpaces(p + 1, last) < last, isCapitalised(skipSpaces(p + 1, last)) else { continue }
+            var end = p + 1
+            while end < last, end < p + 16, !(tokens[end].kind == .punctuation && !isPunctuation(end, Unit.hyphen)
+                                              && !isPunctuation(end, Unit.of("&"))), !containsNewline(end) { end += 1 }
+            guard let organisation = organisation(p, end, excluding: name), organisation.affiliation != .partnership else { continue }
+            found = (document.string(trimmed(tokens[t + 1].range.lowerBound..<tokens[e].range.upperBound)), organisation)
+        }
+        return found
     }
 
     /// "Anne Jensen (V) er by- og kulturrådmand i Fjordby Kommune", also "Anne Jensen, (V), er …": a title given by

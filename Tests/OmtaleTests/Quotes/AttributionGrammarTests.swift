@@ -207,6 +207,25 @@ struct AttributionGrammarTests {
             """, [ExpectedQuote("1️⃣", "Ole Opdigtet"), ExpectedQuote("2️⃣", "Ole Opdigtet")])
     }
 
+    @Test func theOrganisationFromAsomPhraseInTheSentenceThatNamesThePerson() {
+        // "… som ny formand for X": the title and organisation of the one person the sentence names.
+        assertQuotes("""
+            Nyhed
+
+            Lørdag afløser Karl Opdigtsen sin partifælle som ny formand for Fjordby Fond.
+
+            1️⃣”Jeg glæder mig til at gå i gang med opgaverne,” siger Karl Opdigtsen.
+            """, [ExpectedQuote("1️⃣", "Karl Opdigtsen", role: "ny formand", organisation: "Fjordby Fond")])
+        // Two people in that sentence: whose title it is cannot be told, so no organisation is given.
+        let quote = Fixtures.checker().check(text: """
+            Lørdag afløser Karl Opdigtsen Lise Eksempel som ny formand for Fjordby Fond.
+
+            ”Jeg glæder mig til at gå i gang med opgaverne,” siger Karl Opdigtsen.
+            """).quotes.first
+        #expect(quote?.speaker == "Karl Opdigtsen")
+        #expect(quote?.organisation == nil)
+    }
+
     @Test func aDashParagraphAfterAParagraphThatNamesTwoPeopleStaysUnattributed() {
         assertQuotes("""
             Nyhed
