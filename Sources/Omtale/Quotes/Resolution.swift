@@ -94,6 +94,13 @@ extension QuoteScan {
                                                                      Attribution.Step("unsure", mention.speaker.name ?? "", "noTitleInBody")])
                     }
                 }
+                // "…, sagde Anne Jensen (S)." then "…, siger statsministeren": nobody named with that title, but the
+                // last person named spoke and was given no title, so most likely the same; inferred, not established.
+                if let mention = lastMention(before: at), mention.isSpeaker, mention.speaker.name != nil, mention.speaker.role == nil {
+                    return Attribution(form: .context, range: reference.range, speaker: mention.speaker,
+                                       steps: reference.steps + [Attribution.Step("refersTo", mention.speaker.name ?? "", "lastSpeakerUntitled"),
+                                                                 Attribution.Step("unsure", word, "nobodyNamedWithTitle")])
+                }
                 // Nobody named with that title: the noun is all the text says ("siger borgmesteren").
                 var speaker = Speaker(name: nil, nameRange: nil, partyLetter: nil, role: title, titleRanges: [], organisation: nil,
                                       organisationRange: nil, affiliation: nil, range: reference.word)

@@ -148,6 +148,27 @@ struct AttributionGrammarTests {
         #expect(quote?.attribution?.established == false)
     }
 
+    @Test func aNounAfterASpeakerGivenNoTitleIsThatSpeakerInferred() {
+        // "…, sagde Anne Jensen (S)." and later "…, siger statsministeren": nobody else named in between.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣- Vi skal have et bæredygtigt landbrug, sagde Lise Eksempel (S).
+
+            Hun har samtidig brug for landbruget som medspiller.
+
+            2️⃣- Landbruget står for en stor del af udledningen, siger ministeren.
+            """, [ExpectedQuote("1️⃣", "Lise Eksempel"), ExpectedQuote("2️⃣", "Lise Eksempel", attribution: "context")])
+        // The last speaker has another title: the noun stays the noun.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣- Vi skal have et bæredygtigt landbrug, sagde borgmester Lise Eksempel (S).
+
+            2️⃣- Landbruget står for en stor del af udledningen, siger ministeren.
+            """, [ExpectedQuote("1️⃣", "Lise Eksempel"), ExpectedQuote("2️⃣", "ministeren")])
+    }
+
     @Test func aQuoteParagraphAfterASentenceAboutThePerson() {
         assertQuotes("""
             Nyhed
