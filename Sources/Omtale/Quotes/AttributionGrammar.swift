@@ -291,9 +291,27 @@ extension QuoteScan {
 
     /// `Anne Jensen siger, at »vi er klar«` / `I mailen skriver Anne Jensen, at »…«`: words quoted inside indirect
     /// speech belong to the subject of the verb of saying before "at".
+    /// Also a few words into the "at" clause, for words quoted in lower case: `lød det fra Anne Jensen, at risikoen
+    /// var »meget lav«` (a title in marks starts with a capital and is not taken).
     func indirectSpeech(before start: Int) -> (Attribution?, Reference?)? {
         let at = tokenIndex(at: start) - 1
-        guard let word = previousWord(at + 1, floor: 0), tokens[word].kind == .word, folded[word] == "at" else { return nil }
+        guard let before = previousWord(at + 1, floor: 0), tokens[before].kind == .word else { return nil }
+        var word = before
+        if folded[before] != "at" {
+            let opening = start + 1 < units.count ? Unicode.Scalar(units[start + 1]) : nil
+            guard opening?.properties.isLowercase == true, !finder.namingWords.contains(folded[before]) else { return nil }
+            var w = before
+            var words = 1
+            while words <= 8, let p = previousWord(w, floor: 0), tokens[p].kind == .word || isPunctuation(p, Unit.hyphen) {
+                if tokens[p].kind == .word {
+                    if folded[p] == "at" { break }
+                    words += 1
+                }
+                w = p
+            }
+            guard let p = previousWord(w, floor: 0), tokens[p].kind == .word, folded[p] == "at" else { return nil }
+            word = p
+        }
         guard let s = document.sentenceIndex(containing: tokens[word].range.lowerBound) else { return nil }
         let first = max(tokenIndex(at: document.sentences[s].lowerBound), tokenIndex(at: max(0, start - finder.window)))
         var t = first

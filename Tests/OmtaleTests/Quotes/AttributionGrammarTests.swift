@@ -268,6 +268,20 @@ struct AttributionGrammarTests {
             """, [ExpectedQuote("1️⃣", nil)])
     }
 
+    @Test func wordsQuotedAFewWordsIntoTheAtClause() {
+        assertQuotes("""
+            Nyhed
+
+            I foråret lød det fra Anne Eksempelsen, at risikoen var 1️⃣»meget lav« for hele området.
+            """, [ExpectedQuote("1️⃣", "Anne Eksempelsen", attribution: "before")])
+        // A title in marks starts with a capital: a name, not speech.
+        assertQuotes("""
+            Nyhed
+
+            I foråret lød det fra Anne Eksempelsen, at rapporten »Grøn by i år« var klar.
+            """, [])
+    }
+
     @Test func wordsQuotedInIndirectSpeech() {
         assertQuotes("""
             Anne Eksempelsen siger, at 1️⃣»vi er klar til at gå i gang med det samme«.
