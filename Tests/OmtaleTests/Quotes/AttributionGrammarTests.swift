@@ -268,6 +268,15 @@ struct AttributionGrammarTests {
             """, [ExpectedQuote("1️⃣", nil)])
     }
 
+    @Test func anOrganisationsTitleWithoutANameRefersBack() {
+        // "KL-udvalgsformand" after "lyder det fra": the person named earlier with that title, not KL speaking.
+        assertQuotes("""
+            KL-udvalgsformand Karl Opdigtsen taler på topmødet i Fjordby. Foto: Fjordby Avis
+
+            Regeringen går galt i byen, mener KL. 1️⃣»Hvis vi blindt sætter skolerne fri, svækker vi fællesskabet,« lyder det fra KL-udvalgsformand på topmødet.
+            """, [ExpectedQuote("1️⃣", "Karl Opdigtsen")])
+    }
+
     @Test func wordsQuotedAFewWordsIntoTheAtClause() {
         assertQuotes("""
             Nyhed
