@@ -268,6 +268,23 @@ struct AttributionGrammarTests {
             """, [ExpectedQuote("1️⃣", nil)])
     }
 
+    @Test func aVerbAfterTheNameMakesTheClauseASentenceNotATitle() {
+        // "Henrik Testesen er ikke i tvivl om, at …:" introduces the quote; »er ikke i tvivl …« is not his title.
+        assertQuotes("""
+            Nyhed
+
+            Henrik Testesen er ikke i tvivl om, at der skal fælles tiltag til:
+
+            1️⃣”Vi vil gerne gå forrest i den grønne omstilling.”
+            """, [ExpectedQuote("1️⃣", "Henrik Testesen")])
+        let quote = Fixtures.checker().check(text: """
+            Henrik Testesen er ikke i tvivl om, at der skal fælles tiltag til:
+
+            ”Vi vil gerne gå forrest i den grønne omstilling.”
+            """).quotes.first
+        #expect(quote?.role == nil)
+    }
+
     @Test func anOrganisationsTitleWithoutANameRefersBack() {
         // "KL-udvalgsformand" after "lyder det fra": the person named earlier with that title, not KL speaking.
         assertQuotes("""
