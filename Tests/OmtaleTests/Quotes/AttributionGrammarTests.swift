@@ -247,6 +247,17 @@ struct AttributionGrammarTests {
         #expect(quote?.organisation == nil)
     }
 
+    @Test func aQuoteAfterASentenceAboutThePersonInTheSameParagraph() {
+        // "Han forventer ikke, at … . »…" with no attribution: the person the sentence before it is about, inferred.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣»Vi skal samarbejde bredt,« siger borgmester Karl Opdigtsen.
+
+            Han forventer ikke, at samarbejdet bliver let. 2️⃣»Der vil være ting, hvor vi er uenige, og hvor nogen bliver stemt ned.«
+            """, [ExpectedQuote("1️⃣", "Karl Opdigtsen"), ExpectedQuote("2️⃣", "Karl Opdigtsen", attribution: "context")])
+    }
+
     @Test func aDashParagraphAfterAParagraphThatNamesTwoPeopleStaysUnattributed() {
         assertQuotes("""
             Nyhed
