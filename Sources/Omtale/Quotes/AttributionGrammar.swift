@@ -246,7 +246,10 @@ extension QuoteScan {
             break
         }
         // No verb: a label (`Birthe Fiktivsen, formand for X: »…«`), which starts with the name or organisation.
-        if wordCount(clause, limit: 20) <= 16, case .speaker(let speaker, let steps)? = parseSpeaker(first, colonToken, labelOnly: true) {
+        // "Anne Jensen er glad for aftalen:" has a verb after the name, so it is an introducing sentence, not a label
+        // with the title »er glad for aftalen«.
+        if wordCount(clause, limit: 20) <= 16, case .speaker(let speaker, let steps)? = parseSpeaker(first, colonToken, labelOnly: true),
+           !(speaker.role.map { role in finder.sentenceVerbs.contains(NameMatcher.foldWord(String(role.prefix { $0.isLetter }))) } ?? false) {
             return (Attribution(form: .before, range: trimmed(clause), speaker: speaker, steps: [colonStep] + steps), nil)
         }
         // An introducing sentence: the person it names is the speaker (`Anne Jensen er glad for aftalen:`,

@@ -38,6 +38,7 @@ struct QuoteFinder: Sendable {
     let addressees: Set<String>
     let notSubjectAfter: Set<String>
     let handoverWords: Set<String>
+    let sentenceVerbs: Set<String>
     let namingWords: Set<String>
     let notNames: Set<String>
     /// How far (UTF-16 units) an attribution may reach from its quote.
@@ -88,6 +89,7 @@ struct QuoteFinder: Sendable {
         addressees = set(language.addressees)
         notSubjectAfter = set(language.notSubjectAfter)
         handoverWords = set(language.handoverWords)
+        sentenceVerbs = set(language.sentenceVerbs)
         namingWords = set(language.namingWords)
         notNames = set(language.notNames)
     }

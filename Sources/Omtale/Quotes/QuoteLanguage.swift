@@ -40,12 +40,14 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
     var notSubjectAfter: [String]
     /// Conjunctions that hand the word to a new person: "…, forklarer A, mens B er mere forsigtig".
     var handoverWords: [String]
+    /// Verbs that make the words after a name a sentence, not a title: "Anne Jensen er glad for aftalen:".
+    var sentenceVerbs: [String]
     /// Capitalised words that never start or end a person's name ("Danmark", weekdays, months).
     var notNames: [String]
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case verbs, fromPhrases, accordingTo, pronouns, referringNouns, leadIns, titleWords, organisationPrepositions, organisationWords
-        case committeeHeads, partyNouns, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, handoverWords, impersonal, namingWords
+        case committeeHeads, partyNouns, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, handoverWords, sentenceVerbs, impersonal, namingWords
     }
 
     init(from decoder: Decoder) throws {
@@ -69,6 +71,7 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
         namingWords = try c.decodeIfPresent([String].self, forKey: .namingWords) ?? []
         notSubjectAfter = try c.decodeIfPresent([String].self, forKey: .notSubjectAfter) ?? []
         handoverWords = try c.decodeIfPresent([String].self, forKey: .handoverWords) ?? []
+        sentenceVerbs = try c.decodeIfPresent([String].self, forKey: .sentenceVerbs) ?? []
         notNames = try c.decodeIfPresent([String].self, forKey: .notNames) ?? []
     }
 

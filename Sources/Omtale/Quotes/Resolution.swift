@@ -314,9 +314,14 @@ extension QuoteScan {
         var quoteParagraphs = Set<Int>()
         for candidate in candidates { for p in candidate.paragraph...candidate.lastParagraph { quoteParagraphs.insert(p) } }
         for i in quotes.indices where quotes[i].attribution == nil && quotes[i].style != .label {
-            guard let p = document.paragraphIndex(containing: quotes[i].range.lowerBound), p > 0,
-                  quotes[i].range.lowerBound == trimmed(paragraphs[p]).lowerBound, !quoteParagraphs.contains(p - 1) else { continue }
-            let previous = trimmed(paragraphs[p - 1])
+            guard let p = document.paragraphIndex(containing: quotes[i].range.lowerBound) else { continue }
+            let startsParagraph = quotes[i].range.lowerBound == trimmed(paragraphs[p]).lowerBound
+            // "Ifølge ham er det ikke hans sejr alene. »…«": the sentences before the quote in its own paragraph.
+            let before = trimmed(paragraphs[p].lowerBound..<quotes[i].range.lowerBound)
+            let inParagraph = !startsParagraph && quotes[i].style == .marks && before.last.map { Unit.isSentenceEnd(units[$0]) } == true
+                && !candidates.contains { $0.paragraph == p && $0.quote.range.lowerBound < quotes[i].range.lowerBound }
+            guard inParagraph || (p > 0 && startsParagraph && !quoteParagraphs.contains(p - 1)) else { continue }
+            let previous = inParagraph ? before : trimmed(paragraphs[p - 1])
             guard !previous.isEmpty, wordCount(previous, limit: 5) >= 4 else { continue }
             let first = tokenIndex(at: previous.lowerBound)
             let end = tokenIndex(at: previous.upperBound)

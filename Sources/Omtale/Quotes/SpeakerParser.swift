@@ -69,7 +69,9 @@ extension QuoteScan {
             }
             // "en tilfreds rådmand": an indefinite title after "en" refers back as the definite one does.
             let indefinite = seen > 0 && ["en", "den", "det"].contains(folded[a]) && isTitle(t) ? folded[t] : nil
-            if let title = referredTitle(t) ?? indefinite {
+            // "lyder det fra KL-udvalgsformand på topmødet": an organisation's title without a name refers like "formanden".
+            let compound = t >= a + 2 && isPunctuation(t - 1, Unit.hyphen) && isCapitalised(t - 2) && isTitle(t) ? folded[t] : nil
+            if let title = referredTitle(t) ?? indefinite ?? compound {
                 return Reference(kind: .noun, range: tokens[a].range.lowerBound..<tokens[t].range.upperBound, word: tokens[t].range,
                                  steps: [Attribution.Step("noun", document.string(tokens[a].range.lowerBound..<tokens[t].range.upperBound), title)])
             }

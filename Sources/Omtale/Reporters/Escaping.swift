@@ -83,9 +83,34 @@ package enum Escaping {
     /// escapes what JSON requires (quotes, backslashes, controls as `\u00XX`) and writes other
     /// characters, non-BMP ones included, as UTF-8. Nil when the value cannot be encoded.
     package static func json(_ value: some Encodable) -> Data? {
+        jsonBytes(value).map { Data($0) }
+    }
+
+    /// `json` as bytes, starting at nesting depth `level` (see `JSONBytesEncoder.encode`): the bytes
+    /// JSONEncoder writes, from JSONBytesEncoder, or from JSONEncoder itself for a value that
+    /// JSONBytesEncoder refuses (it has no floating-point numbers, for one).
+    package static func jsonBytes(_ value: some Encodable, level: Int = 0) -> [UInt8]? {
+        if let bytes = try? JSONBytesEncoder.encode(value, level: level) { return bytes }
+        return foundationJSON(value, level: level)
+    }
+
+    /// JSONEncoder's bytes, nested `level` deep: every line but the first indented by 2 × level
+    /// spaces (not the blank line inside an empty array or object, which JSONEncoder leaves empty).
+    package static func foundationJSON(_ value: some Encodable, level: Int = 0) -> [UInt8]? {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try? encoder.encode(value)
+        guard let data = try? encoder.encode(value) else { return nil }
+        let bytes = [UInt8](data)
+        guard level > 0 else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for (i, byte) in bytes.enumerated() {
+            out.append(byte)
+            if byte == 0x0A, i + 1 < bytes.count, bytes[i + 1] != 0x0A {
+                out.append(contentsOf: repeatElement(0x20, count: 2 * level))
+            }
+        }
+        return out
     }
 
     // MARK: GitHub workflow commands

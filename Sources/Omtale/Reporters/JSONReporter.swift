@@ -12,31 +12,10 @@ public struct JSONReporter: Reporter {
         return encode(output) + "\n"
     }
 
-    func encode(_ value: some Encodable) -> String {
-        guard let data = Escaping.json(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    /// Indents every line but the first by `spaces`, as nesting the value one level deeper would
-    /// (JSONEncoder leaves the blank line inside an empty array unindented).
-    /// Works on the UTF-8 bytes in one pass (splitting and rejoining Strings was ≈ 6 % of a batch).
-    func nested(_ json: String, by spaces: Int) -> String {
-        var json = json
-        return json.withUTF8 { bytes in
-            var lines = 0
-            for byte in bytes where byte == 0x0A { lines += 1 }
-            return String(unsafeUninitializedCapacity: bytes.count + lines * spaces) { out in
-                var n = 0
-                for (i, byte) in bytes.enumerated() {
-                    out[n] = byte
-                    n += 1
-                    if byte == 0x0A, i + 1 < bytes.count, bytes[i + 1] != 0x0A {
-                        for _ in 0..<spaces { out[n] = 0x20; n += 1 }
-                    }
-                }
-                return n
-            }
-        }
+    /// The value's JSON (JSONEncoder's bytes, written by JSONBytesEncoder), nested `level` deep.
+    func encode(_ value: some Encodable, level: Int = 0) -> String {
+        guard let bytes = Escaping.jsonBytes(value, level: level) else { return "{}" }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -46,13 +25,13 @@ extension JSONReporter: StreamingReporter {
     public func begin(options: ReportOptions) -> String { "{\n  \"files\" : [" }
 
     public func file(_ report: FileReport, index: Int, options: ReportOptions) -> String {
-        (index == 0 ? "\n    " : ",\n    ") + nested(encode(FileOutput(report, options.language)), by: 4)
+        (index == 0 ? "\n    " : ",\n    ") + encode(FileOutput(report, options.language), level: 2)
     }
 
     public func end(_ summary: RunSummary, files: Int, options: ReportOptions) -> String {
         let tool = ToolOutput(name: "omtale", version: options.toolVersion)
-        return (files == 0 ? "\n\n  ]," : "\n  ],") + "\n  \"summary\" : " + nested(encode(SummaryOutput(summary)), by: 2)
-            + ",\n  \"tool\" : " + nested(encode(tool), by: 2) + "\n}\n"
+        return (files == 0 ? "\n\n  ]," : "\n  ],") + "\n  \"summary\" : " + encode(SummaryOutput(summary), level: 1)
+            + ",\n  \"tool\" : " + encode(tool, level: 1) + "\n}\n"
     }
 
     struct Output: Encodable {

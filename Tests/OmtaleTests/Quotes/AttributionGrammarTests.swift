@@ -247,6 +247,17 @@ struct AttributionGrammarTests {
         #expect(quote?.organisation == nil)
     }
 
+    @Test func aQuoteAfterASentenceAboutThePersonInTheSameParagraph() {
+        // "Han forventer ikke, at … . »…" with no attribution: the person the sentence before it is about, inferred.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣»Vi skal samarbejde bredt,« siger borgmester Karl Opdigtsen.
+
+            Han forventer ikke, at samarbejdet bliver let. 2️⃣»Der vil være ting, hvor vi er uenige, og hvor nogen bliver stemt ned.«
+            """, [ExpectedQuote("1️⃣", "Karl Opdigtsen"), ExpectedQuote("2️⃣", "Karl Opdigtsen", attribution: "context")])
+    }
+
     @Test func aDashParagraphAfterAParagraphThatNamesTwoPeopleStaysUnattributed() {
         assertQuotes("""
             Nyhed
@@ -266,6 +277,32 @@ struct AttributionGrammarTests {
 
             1️⃣»Jeg har for første gang ikke kunnet stemme for aftalen.«
             """, [ExpectedQuote("1️⃣", nil)])
+    }
+
+    @Test func aVerbAfterTheNameMakesTheClauseASentenceNotATitle() {
+        // "Henrik Testesen er ikke i tvivl om, at …:" introduces the quote; »er ikke i tvivl …« is not his title.
+        assertQuotes("""
+            Nyhed
+
+            Henrik Testesen er ikke i tvivl om, at der skal fælles tiltag til:
+
+            1️⃣”Vi vil gerne gå forrest i den grønne omstilling.”
+            """, [ExpectedQuote("1️⃣", "Henrik Testesen")])
+        let quote = Fixtures.checker().check(text: """
+            Henrik Testesen er ikke i tvivl om, at der skal fælles tiltag til:
+
+            ”Vi vil gerne gå forrest i den grønne omstilling.”
+            """).quotes.first
+        #expect(quote?.role == nil)
+    }
+
+    @Test func anOrganisationsTitleWithoutANameRefersBack() {
+        // "KL-udvalgsformand" after "lyder det fra": the person named earlier with that title, not KL speaking.
+        assertQuotes("""
+            KL-udvalgsformand Karl Opdigtsen taler på topmødet i Fjordby. Foto: Fjordby Avis
+
+            Regeringen går galt i byen, mener KL. 1️⃣»Hvis vi blindt sætter skolerne fri, svækker vi fællesskabet,« lyder det fra KL-udvalgsformand på topmødet.
+            """, [ExpectedQuote("1️⃣", "Karl Opdigtsen")])
     }
 
     @Test func wordsQuotedAFewWordsIntoTheAtClause() {
