@@ -154,7 +154,8 @@ extension QuoteScan {
         if let p = previousWord(first, floor: floor), isTitle(p) { return "title" }
         var n = skipSpaces(name.upperBound, tokens.count)
         if n + 2 < tokens.count, isPunctuation(n, Unit.openParenthesis), partyLetter(n, n + 3) != nil { return "partyLetter" }
-        if n < tokens.count, isPunctuation(n, Unit.comma) {
+        // "Anne Jensen, formand for X" and between dashes, "Anne Jensen – formand for X –".
+        if n < tokens.count, isPunctuation(n, Unit.comma) || isSpacedDash(n) {
             n = skipSpaces(n + 1, tokens.count)
             if n < tokens.count, isTitle(n) { return "titleAfter" }
         }

@@ -258,6 +258,17 @@ struct AttributionGrammarTests {
             """, [ExpectedQuote("1️⃣", "Karl Opdigtsen"), ExpectedQuote("2️⃣", "Karl Opdigtsen", attribution: "context")])
     }
 
+    @Test func aTitleBetweenDashesAfterANameInRunningTextGivesTheOrganisation() {
+        // "når man taler med Anja Eksempel – formand for X – …": a person, with title and organisation, for her quotes.
+        assertQuotes("""
+            Nyhed
+
+            Noget af det første, man bemærker, når man taler med Anja Eksempel – formand for Fjordby Forbrugerråd – er hendes rolige stemme.
+
+            1️⃣”Der er ingen tvivl om behovet,” siger Anja Eksempel.
+            """, [ExpectedQuote("1️⃣", "Anja Eksempel", role: "formand", organisation: "Fjordby Forbrugerråd")])
+    }
+
     @Test func aDashParagraphAfterAParagraphThatNamesTwoPeopleStaysUnattributed() {
         assertQuotes("""
             Nyhed
