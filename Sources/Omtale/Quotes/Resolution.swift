@@ -538,13 +538,19 @@ extension QuoteScan {
             let p = skipSpaces(e + 1, last)
             guard p < last, tokens[p].kind == .word, finder.prepositions.contains(folded[p]),
                   skipSpaces(p + 1, last) < last, isCapitalised(skipSpaces(p + 1, last)) else { continue }
-            var end = p + 1
-            while end < last, end < p + 16, !(tokens[end].kind == .punctuation && !isPunctuation(end, Unit.hyphen)
-                                              && !isPunctuation(end, Unit.of("&"))), !containsNewline(end) { end += 1 }
-            guard let organisation = organisation(p, end, excluding: name), organisation.affiliation != .partnership else { continue }
+            guard let organisation = organisation(p, clauseEnd(afterPreposition: p, limit: last), excluding: name), organisation.affiliation != .partnership else { continue }
             found = (document.string(trimmed(tokens[t + 1].range.lowerBound..<tokens[e].range.upperBound)), organisation)
         }
         return found
+    }
+
+    /// Where the organisation after the preposition at `p` ends: at punctuation (not a hyphen or "&"), a line
+    /// break, or 15 tokens on.
+    func clauseEnd(afterPreposition p: Int, limit: Int) -> Int {
+        var end = p + 1
+        while end < limit, end < p + 16, !(tokens[end].kind == .punctuation && !isPunctuation(end, Unit.hyphen)
+                                          && !isPunctuation(end, Unit.of("&"))), !containsNewline(end) { end += 1 }
+        return end
     }
 
     /// "Anne Jensen (V) er by- og kulturrådmand i Fjordby Kommune", also "Anne Jensen, (V), er …": a title given by
@@ -569,11 +575,8 @@ extension QuoteScan {
                     let p = skipSpaces(e + 1, count)
                     guard p < count, tokens[p].kind == .word, finder.prepositions.contains(folded[p]),
                           skipSpaces(p + 1, count) < count, isCapitalised(skipSpaces(p + 1, count)) else { return (title, nil) }
-                    var end = p + 1
-                    while end < count, end < p + 16, !(tokens[end].kind == .punctuation && !isPunctuation(end, Unit.hyphen)
-                                                      && !isPunctuation(end, Unit.of("&"))), !containsNewline(end) { end += 1 }
                     // "formand for Klimaalliancen": what the title is about, not where the person comes from.
-                    let found = organisation(p, end, excluding: nil)
+                    let found = organisation(p, clauseEnd(afterPreposition: p, limit: count), excluding: nil)
                     return (title, found?.affiliation == .partnership ? nil : found)
                 }
             } else if tokens[e].kind == .punctuation, !isPunctuation(e, Unit.hyphen) { break }
