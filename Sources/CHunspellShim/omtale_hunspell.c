@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 #include "omtale_hunspell.h"
 #include <dlfcn.h>
 #include <stdlib.h>
@@ -22,6 +23,18 @@ typedef struct {
 
 static const char *library_names[] = {"libhunspell-1.7.so.0", "libhunspell-1.7.so", "libhunspell.so",
                                       "libhunspell-1.7.0.dylib", "libhunspell-1.7.dylib", "libhunspell.dylib", NULL};
+
+int omtale_hunspell_library_path(char *buffer, size_t size) {
+    void *library = NULL;
+    for (int i = 0; library_names[i] && !library; i++) library = dlopen(library_names[i], RTLD_NOW | RTLD_LOCAL);
+    if (!library) return -1;
+    void *create = dlsym(library, "Hunspell_create");
+    Dl_info info;
+    // The library stays loaded (a later omtale_hunspell_open finds it so); only its file is wanted here.
+    if (!create || !dladdr(create, &info) || !info.dli_fname || strlen(info.dli_fname) + 1 > size) return -1;
+    memcpy(buffer, info.dli_fname, strlen(info.dli_fname) + 1);
+    return 0;
+}
 
 void *omtale_hunspell_open(const char *aff, const char *dic, const char **why) {
     void *library = NULL;

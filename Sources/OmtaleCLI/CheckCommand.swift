@@ -150,6 +150,9 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The lexicon's new answers go to the disk cache however the run ends (a cache folder that
+        // cannot be written is skipped: the check does not depend on it).
+        defer { try? CommercialModel.saveLexiconCache() }
         if listInputs {
             let language = shared.language
             let plugins = InputRegistry.standard.plugins

@@ -522,4 +522,9 @@ public enum CommercialModel {
     /// Why the Danish lexicon was missing when this process weighed commercial evidence, or nil
     /// (in use, or never needed).
     public static var lexiconMissedReason: String? { DanishMorphology.shared.reasonIfItWasNeeded }
+    /// Writes the lexicon's answers found in this process to the disk cache (`$OMTALE_CACHE_DIR`,
+    /// `$XDG_CACHE_HOME/omtale` or `~/.cache/omtale`; off with `OMTALE_CACHE=off`), so a later run
+    /// with the same words need not open hunspell-da. Throws when the cache folder cannot be
+    /// written; findings never depend on it.
+    public static func saveLexiconCache() throws { try DanishMorphology.shared.saveCache() }
 }

@@ -12,7 +12,9 @@ import Foundation
 /// it and then matches only each term's own forms and listed endings (README, "Commercial use").
 ///
 /// The lexicon is looked for at `$OMTALE_HUNSPELL_DA` (a path without `.aff`/`.dic`), then in the
-/// usual hunspell folders. One hunspell handle is shared and serialized by a lock; answers are cached.
+/// usual hunspell folders. One hunspell handle is shared and serialized by a lock; answers are cached
+/// in memory and, between runs, on disk (`LexiconCache`): a run whose words were all judged before
+/// answers from the cache file and never opens hunspell. ``saveCache()`` writes the new answers.
 ///
 /// Why the lexicon is still opened whole, though opening it is most of a single-file check (about
 /// 425 M of 711 M instructions, issue 13): a table generated at build time cannot replace it, because
@@ -20,9 +22,9 @@ import Foundation
 /// for texts "without commercial words" is unsound for the same reason; opening it on a background
 /// thread was measured no faster (140.0 vs 140.2 ms wall) and slower for texts that never need it
 /// (38 → 45 ms); a copy of the .dic without capitalised entries saves 6.8 % of the instructions but
-/// judges words differently (one word in a 214,000-word differential run). The way to a 15 ms check
-/// is a memory-mappable compiled lexicon with hunspell's affix and compound rules reimplemented,
-/// checked word by word against libhunspell — not started.
+/// judges words differently (one word in a 214,000-word differential run). The persistent answer
+/// cache (`LexiconCache`) is sound where those were not: it holds hunspell's own answers for this
+/// very lexicon and library, and asks hunspell about any word it has not seen.
 final class DanishMorphology: @unchecked Sendable {
     static let shared = DanishMorphology()
 
@@ -45,26 +47,73 @@ final class DanishMorphology: @unchecked Sendable {
     private let openLock = NSLock()
     private var stemCache: [String: [String]] = [:]
     private var spellCache: [String: Bool] = [:]
+    private let cacheDirectory: URL?
+    /// The answers on disk: loaded on the first question (nil inside when there is no cache).
+    private var diskCache: LexiconCache??
+    /// The lexicon the disk cache belongs to: answers are recorded only when hunspell opened it.
+    private var cachedCandidate: String?
+    private var openedCandidate: String?
+    /// Whether hunspell-da was opened in this process (tests check that a warm run does not).
+    var openedLexicon: Bool {
+        openLock.lock()
+        defer { openLock.unlock() }
+        return opened?.handle != nil
+    }
 
     static let searchPaths = ["/usr/share/hunspell/da_DK", "/usr/share/myspell/da_DK", "/usr/share/myspell/dicts/da_DK",
                               "/usr/local/share/hunspell/da_DK", "/opt/homebrew/share/hunspell/da_DK"]
 
     /// The lexicon is opened on first use, so a run that never weighs commercial evidence never loads it.
-    init(base: String? = ProcessInfo.processInfo.environment["OMTALE_HUNSPELL_DA"]) {
+    /// `cacheDirectory`: where answers are kept between runs (`LexiconCache.directory`), nil for none.
+    init(base: String? = ProcessInfo.processInfo.environment["OMTALE_HUNSPELL_DA"],
+         cacheDirectory: URL? = LexiconCache.directory()) {
         self.base = base
+        self.cacheDirectory = cacheDirectory
+    }
+
+    private var candidates: [String] { base.map { [$0] } ?? Self.searchPaths }
+
+    /// The disk cache of the lexicon hunspell would open first: the first candidate with a .dic,
+    /// which is also the one `open()` tries first. Called with `lock` held.
+    private func persistent() -> LexiconCache? {
+        if let diskCache { return diskCache }
+        var cache: LexiconCache? = nil
+        if let cacheDirectory, let candidate = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + ".dic") }),
+           let identity = LexiconCache.identity(base: candidate) {
+            cache = LexiconCache(directory: cacheDirectory, identity: identity)
+            cachedCandidate = candidate
+        }
+        diskCache = .some(cache)
+        return cache
+    }
+
+    /// Records an answer hunspell gave, when it came from the lexicon the cache belongs to.
+    /// Called with `lock` held, after `open()`.
+    private func remember(_ key: [UInt8], _ value: [UInt8]) {
+        guard let cache = persistent(), let openedCandidate, openedCandidate == cachedCandidate else { return }
+        cache.record(key, value)
+    }
+
+    /// Writes the answers hunspell gave in this run to the disk cache (merged, atomically). Throws
+    /// when the cache folder cannot be written; the check's results never depend on it.
+    func saveCache() throws {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let diskCache, let cache = diskCache else { return }
+        try cache.save()
     }
 
     private func open() -> (handle: UnsafeMutableRawPointer?, reason: String?) {
         openLock.lock()
         defer { openLock.unlock() }
         if let opened { return opened }
-        let candidates = base.map { [$0] } ?? Self.searchPaths
         var reason = "hunspell-da not found (\(candidates.joined(separator: ", ")))"
         var handle: UnsafeMutableRawPointer? = nil
         for candidate in candidates where FileManager.default.fileExists(atPath: candidate + ".dic") {
             var why: UnsafePointer<CChar>? = nil
             if let h = omtale_hunspell_open(candidate + ".aff", candidate + ".dic", &why) {
                 handle = h
+                openedCandidate = candidate
                 break
             }
             reason = why.map { String(cString: $0) } ?? "hunspell could not open \(candidate)"
@@ -79,10 +128,16 @@ final class DanishMorphology: @unchecked Sendable {
     /// The lemmas of a lower-case word: hunspell's stems (for a compound, those of its last part),
     /// or the word itself when the lexicon is missing or does not know the word.
     func stems(_ word: String) -> [String] {
-        guard let handle else { return [word] }
         lock.lock()
         defer { lock.unlock() }
         if let cached = stemCache[word] { return cached }
+        let key = LexiconCache.key(.stems, word)
+        if let answer = persistent()?.answer(key) {
+            let stems = answer.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            stemCache[word] = stems
+            return stems
+        }
+        guard let handle else { return [word] }
         var stems: [String] = []
         if let described = omtale_hunspell_describe(handle, word) {
             for line in String(cString: described).split(separator: "\n") where line.hasPrefix("S\t") {
@@ -94,21 +149,28 @@ final class DanishMorphology: @unchecked Sendable {
         if stems.isEmpty { stems = [word] }
         if stemCache.count > 200_000 { stemCache.removeAll() }
         stemCache[word] = stems
+        remember(key, Array(stems.joined(separator: "\n").utf8))
         return stems
     }
 
     /// Whether the lexicon accepts a lower-case word, compounds its affix rules allow included.
     /// Without the lexicon: a word of at least four letters with a vowel (a permissive guess).
     func isWord(_ word: String) -> Bool {
-        guard let handle else {
-            return word.count >= 4 && word.contains { "aeiouyæøå".contains($0) }
-        }
         lock.lock()
         defer { lock.unlock() }
         if let cached = spellCache[word] { return cached }
+        let key = LexiconCache.key(.spell, word)
+        if let answer = persistent()?.answer(key), answer.count == 1 {
+            spellCache[word] = answer[0] == 1
+            return answer[0] == 1
+        }
+        guard let handle else {
+            return word.count >= 4 && word.contains { "aeiouyæøå".contains($0) }
+        }
         let known = omtale_hunspell_spell(handle, word) != 0
         if spellCache.count > 200_000 { spellCache.removeAll() }
         spellCache[word] = known
+        remember(key, [known ? 1 : 0])
         return known
     }
 

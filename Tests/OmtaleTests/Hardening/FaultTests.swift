@@ -107,6 +107,7 @@ struct FaultTests {
         for delay in [0.2, 0.6, 1.2] {
             // SIGINT `delay` seconds in, as Ctrl-C would.
             let result = try ChildProcess.run(try #require(CLI.binary).path, ["check", "--format", "json", "--output", output.path, drafts.path],
+                                              environment: .inherit(["OMTALE_CACHE_DIR": CLI.cacheDirectory.path]),
                                               stop: (after: .seconds(delay), signal: SIGINT))
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
             #expect(leftovers.isEmpty, "temporary files left after SIGINT at \(delay) s: \(leftovers)")

@@ -22,6 +22,9 @@ enum CLI {
         return FileManager.default.isExecutableFile(atPath: fallback.path) ? fallback : nil
     }()
 
+    /// Where the binaries run by the tests keep the lexicon's answer cache (one folder per test run).
+    static let cacheDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("omtale-test-cache-\(getpid())", isDirectory: true)
+
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
                     directory: URL = TestPaths.root) throws -> Result {
         let binary = try #require(binary, "the omtale binary is not built next to the tests")
@@ -35,6 +38,8 @@ enum CLI {
         env["LANG"] = "da_DK.UTF-8"
         // Undated texts are judged at the check date: one fixed day keeps reports reproducible.
         env["OMTALE_CHECK_DATE"] = "2026-12-01"
+        // The lexicon's answer cache goes to a folder of this test run, never the real home.
+        env["OMTALE_CACHE_DIR"] = cacheDirectory.path
         for key in ["LC_ALL", "LC_MESSAGES"] + removing { env.removeValue(forKey: key) }
         for (key, value) in environment { env[key] = value }
         let result = try ChildProcess.run(executable.path, arguments, environment: .exactly(env), directory: directory.path,

@@ -66,7 +66,8 @@ enum ExternalTools {
 
     /// Runs a program found on PATH and collects its output; stopped (SIGTERM) after `timeout`.
     static func run(_ arguments: [String], directory: URL? = nil, timeout: TimeInterval = 120) throws -> Result {
-        let result = try ChildProcess.run(arguments[0], Array(arguments.dropFirst()), directory: directory?.path,
+        let result = try ChildProcess.run(arguments[0], Array(arguments.dropFirst()),
+                                          environment: .inherit(["OMTALE_CACHE_DIR": CLI.cacheDirectory.path]), directory: directory?.path,
                                           limit: 1 << 30, stop: (after: .seconds(timeout), signal: SIGTERM))
         return Result(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self),
                       stderr: String(decoding: result.stderr, as: UTF8.self))
