@@ -154,16 +154,6 @@ def vocabulary(rows, publishers):
     return sorted(word for word, where in seen.items() if len(where) >= publishers)
 
 
-def word_matrix(rows, words):
-    index = {word: i for i, word in enumerate(words)}
-    x = np.zeros((len(rows), len(words)))
-    for r, row in enumerate(rows):
-        for word in row[6]:
-            if word in index:
-                x[r, index[word]] = 1.0
-    return x
-
-
 def fit_with_words(x, w, y, c, keep):
     """An L2 logistic fit on the features and every word, then a refit on the features and the
     `keep` words with the largest weights: a short, readable word list in commercial.yml instead of
@@ -180,11 +170,12 @@ def fit_with_words(x, w, y, c, keep):
     return model, chosen
 
 
-def matrix(rows, names):
+def matrix(rows, names, field=0):
+    """0/1 columns for the names present in each row's `field` (0: features, 6: words)."""
     index = {name: i for i, name in enumerate(names)}
     x = np.zeros((len(rows), len(names)))
     for r, row in enumerate(rows):
-        for name in row[0]:
+        for name in row[field]:
             if name in index:
                 x[r, index[name]] = 1.0
     return x
@@ -278,7 +269,7 @@ def main():
     releases = np.array([r[3] for r in rows])
     bounding = np.array([r[5] for r in rows])
     words = vocabulary(rows, args.publishers)
-    w = word_matrix(rows, words)
+    w = matrix(rows, words, field=6)
     print(f"{len(rows)} development paragraphs ({int((~releases).sum())} labelled, {int(y.sum())} commercial; "
           f"{int(releases.sum())} from releases), {len(set(groups))} publishers, {len(names)} features, "
           f"{len(words)} words at {args.publishers} or more publishers")
