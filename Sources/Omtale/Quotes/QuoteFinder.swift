@@ -24,6 +24,8 @@ struct QuoteFinder: Sendable {
     let accordingTo: [String: [[String]]]
     let impersonal: [String: [[String]]]
     let pronouns: Set<String>
+    /// Folded object pronoun → folded subject pronoun ("ham" → "han").
+    let objectPronouns: [String: String]
     let referringNouns: Set<String>
     let leadIns: Set<String>
     let titleWords: Set<String>
@@ -75,6 +77,8 @@ struct QuoteFinder: Sendable {
         accordingTo = table(language.accordingTo)
         impersonal = table(language.impersonal)
         pronouns = set(language.pronouns)
+        objectPronouns = Dictionary(language.objectPronouns.map { (NameMatcher.foldWord($0.key), NameMatcher.foldWord($0.value)) },
+                                    uniquingKeysWith: { first, _ in first })
         referringNouns = set(language.referringNouns)
         leadIns = set(language.leadIns)
         titleWords = set(language.titleWords)

@@ -13,6 +13,9 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
     var accordingTo: [String]
     /// "han", "hun": the last named person.
     var pronouns: [String]
+    /// "ham" → "han", "hende" → "hun": an object pronoun after "ifølge" ("Ifølge ham er det …") refers
+    /// like its subject form.
+    var objectPronouns: [String: String]
     /// "formanden", "borgmesteren": the last named person whose title it is (also "KL-formanden").
     var referringNouns: [String]
     /// "Det", "Sådan" before a verb: `Det siger Anne Jensen.`
@@ -46,7 +49,7 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
     var notNames: [String]
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case verbs, fromPhrases, accordingTo, pronouns, referringNouns, leadIns, titleWords, organisationPrepositions, organisationWords
+        case verbs, fromPhrases, accordingTo, pronouns, objectPronouns, referringNouns, leadIns, titleWords, organisationPrepositions, organisationWords
         case committeeHeads, partyNouns, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, handoverWords, sentenceVerbs, impersonal, namingWords
     }
 
@@ -56,6 +59,7 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
         fromPhrases = try c.decodeIfPresent([String].self, forKey: .fromPhrases) ?? []
         accordingTo = try c.decodeIfPresent([String].self, forKey: .accordingTo) ?? []
         pronouns = try c.decodeIfPresent([String].self, forKey: .pronouns) ?? []
+        objectPronouns = try c.decodeIfPresent([String: String].self, forKey: .objectPronouns) ?? [:]
         leadIns = try c.decodeIfPresent([String].self, forKey: .leadIns) ?? []
         titleWords = try c.decodeIfPresent([String].self, forKey: .titleWords) ?? []
         organisationPrepositions = try c.decodeIfPresent([String].self, forKey: .organisationPrepositions) ?? []

@@ -330,13 +330,18 @@ extension QuoteScan {
             let index = Self.firstIndex(of: mentions, atOrAfter: previous.lowerBound)
             let named = index < mentions.count && previous.contains(mentions[index].offset) ? mentions[index] : nil
             let pronoun = tokens[first].isWordLike && finder.pronouns.contains(folded[first])
+            // "Ifølge ham er det ikke hans sejr alene. »…«": the pronoun after "ifølge", in its subject form.
+            let accordingToPronoun = pronoun ? nil : matchPhrase(finder.accordingTo, at: first, limit: end).flatMap { after -> String? in
+                let next = skipSpaces(after, end)
+                return next < end && tokens[next].isWordLike ? finder.objectPronouns[folded[next]] ?? (finder.pronouns.contains(folded[next]) ? folded[next] : nil) : nil
+            }
             let title = tokens[first].isWordLike ? referredTitle(first) : nil
             // "Aftalen møder kritik fra Anne Jensen (K), borgmester i Fjordby." then a dash paragraph: the one
             // person that paragraph names, wherever in it, when it ends a sentence and names nobody else.
             let onlyPerson = named.flatMap { named in
                 onlyPersonNamed(in: previous, from: index, mentions: mentions, first: named)
             }
-            guard speaks || pronoun || title != nil || named.map({ tokenIndex(at: $0.offset) <= first + 2 }) == true
+            guard speaks || pronoun || accordingToPronoun != nil || title != nil || named.map({ tokenIndex(at: $0.offset) <= first + 2 }) == true
                     || (onlyPerson != nil && quotes[i].style == .dash) else { continue }
             let speaker: Speaker?
             let reason: String
@@ -344,6 +349,10 @@ extension QuoteScan {
                 speaker = pronounReferent(at: tokens[first].range.lowerBound, word: folded[first], mentions: mentions)
                     .flatMap { $0.1 == Self.ambiguous ? nil : $0.0.speaker }
                 reason = "subjectPronoun"
+            } else if let subjectForm = accordingToPronoun {
+                speaker = pronounReferent(at: tokens[first].range.lowerBound, word: subjectForm, mentions: mentions)
+                    .flatMap { $0.1 == Self.ambiguous ? nil : $0.0.speaker }
+                reason = "accordingToPronoun"
             } else if let title {
                 speaker = lastMention(previous.upperBound, { has(title: title, $0) })?.speaker
                 reason = "subjectNoun"

@@ -258,6 +258,28 @@ struct AttributionGrammarTests {
             """, [ExpectedQuote("1️⃣", "Karl Opdigtsen"), ExpectedQuote("2️⃣", "Karl Opdigtsen", attribution: "context")])
     }
 
+    @Test func aQuoteAfterIfølgeAndAnObjectPronounIsThatPersons() {
+        // "Ifølge ham er det … . »…" (objectPronouns in quotes.yml): "ham" refers like "han", inferred.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣»Vi har vundet sammen,« siger borgmester Karl Opdigtsen.
+
+            Ifølge ham er sejren hele byrådets. 2️⃣»Der står vi overalt i aftalen, ikke jeg.«
+            """, [ExpectedQuote("1️⃣", "Karl Opdigtsen"), ExpectedQuote("2️⃣", "Karl Opdigtsen", attribution: "context")])
+    }
+
+    @Test func anObjectPronounOfTheOtherGenderFindsNobody() {
+        // "hende" cannot be Karl: the quote stays unattributed rather than given to the wrong person.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣»Vi har vundet sammen,« siger borgmester Karl Opdigtsen.
+
+            Ifølge hende er sejren hele byrådets. 2️⃣»Der står vi overalt i aftalen, ikke jeg.«
+            """, [ExpectedQuote("1️⃣", "Karl Opdigtsen"), ExpectedQuote("2️⃣", nil)])
+    }
+
     @Test func aTitleBetweenDashesAfterANameInRunningTextGivesTheOrganisation() {
         // "når man taler med Anja Eksempel – formand for X – …": a person, with title and organisation, for her quotes.
         assertQuotes("""
