@@ -280,6 +280,17 @@ struct AttributionGrammarTests {
             """, [ExpectedQuote("1️⃣", "Karl Opdigtsen"), ExpectedQuote("2️⃣", nil)])
     }
 
+    @Test func aOneWordOrganisationBeforeTheNameAfterAPreposition() {
+        // "CEO for Fjordvind Henrik Opdigtsen er …:": the word before the first name is the organisation's, not the name's.
+        assertQuotes("""
+            Nyhed
+
+            Direktør for Fjordvind Henrik Opdigtsen er ikke i tvivl:
+
+            1️⃣”Vi vil gerne gå forrest i den grønne omstilling.”
+            """, [ExpectedQuote("1️⃣", "Henrik Opdigtsen")])
+    }
+
     @Test func aTitleBetweenDashesAfterANameInRunningTextGivesTheOrganisation() {
         // "når man taler med Anja Eksempel – formand for X – …": a person, with title and organisation, for her quotes.
         assertQuotes("""
