@@ -114,6 +114,18 @@ extension QuoteScan {
                     return Attribution(form: .after, range: reference.range, speaker: mention.speaker,
                                        steps: reference.steps + [Attribution.Step("refersTo", mention.speaker.name ?? "", "surname")])
                 }
+                // "lød det fra Michael" after "… direktør, Michael Opdigtsen, …": a first name alone is the person
+                // named before with it, when only one person was.
+                if finder.firstNames.contains(key) {
+                    let byFirstName = { (speaker: Speaker) in
+                        speaker.name.map { NameMatcher.words(of: $0, caseSensitive: false) }.map { $0.count > 1 && $0[0] == key } ?? false
+                    }
+                    let before = mentions[..<Self.firstIndex(of: mentions, atOrAfter: at)].filter { byFirstName($0.speaker) }
+                    if let mention = before.last, before.allSatisfy({ sameIdentity($0.speaker, mention.speaker) }) {
+                        return Attribution(form: .after, range: reference.range, speaker: mention.speaker,
+                                           steps: reference.steps + [Attribution.Step("refersTo", mention.speaker.name ?? "", "firstName")])
+                    }
+                }
                 let speaker = Speaker(name: word, nameRange: reference.word, partyLetter: nil, role: nil, titleRanges: [], organisation: nil,
                                       organisationRange: nil, affiliation: nil, range: reference.word)
                 return Attribution(form: .after, range: reference.range, speaker: speaker,

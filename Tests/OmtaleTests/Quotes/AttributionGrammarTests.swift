@@ -291,6 +291,38 @@ struct AttributionGrammarTests {
             """, [ExpectedQuote("1️⃣", "Henrik Opdigtsen")])
     }
 
+    @Test func aDashBetweenTheQuoteAndTheVerb() {
+        // "“…” – lød det fra …": the dash stands where the comma usually does.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣“Vi er en del af udfordringen, men også af løsningen” – lød det fra Lise Eksempel.
+
+            2️⃣»Det er en god dag for byen« - siger Karl Opdigtsen.
+            """, [ExpectedQuote("1️⃣", "Lise Eksempel"), ExpectedQuote("2️⃣", "Karl Opdigtsen")])
+    }
+
+    @Test func aFirstNameAloneIsThePersonNamedBeforeWithIt() {
+        assertQuotes("""
+            Nyhed
+
+            Fjordby Cementfabriks direktør, Michael Opdigtsen, står i spidsen for omstillingen.
+
+            1️⃣“Vi er en del af udfordringen, men også af løsningen”, lød det fra Michael i et interview.
+            """, [ExpectedQuote("1️⃣", "Michael Opdigtsen")])
+    }
+
+    @Test func aFirstNameTwoPeopleShareStaysAsWritten() {
+        // Two people named Michael before: the grammar cannot tell which, so it keeps the first name alone.
+        assertQuotes("""
+            Nyhed
+
+            Michael Opdigtsen og Michael Eksempel står i spidsen for omstillingen.
+
+            1️⃣“Vi er en del af udfordringen, men også af løsningen”, lød det fra Michael i et interview.
+            """, [ExpectedQuote("1️⃣", "Michael")])
+    }
+
     @Test func aTitleBetweenDashesAfterANameInRunningTextGivesTheOrganisation() {
         // "når man taler med Anja Eksempel – formand for X – …": a person, with title and organisation, for her quotes.
         assertQuotes("""
