@@ -40,6 +40,7 @@ struct QuoteFinder: Sendable {
     let addressees: Set<String>
     let notSubjectAfter: Set<String>
     let handoverWords: Set<String>
+    let circumstances: [String: [[String]]]
     let sentenceVerbs: Set<String>
     let namingWords: Set<String>
     let notNames: Set<String>
@@ -93,6 +94,7 @@ struct QuoteFinder: Sendable {
         addressees = set(language.addressees)
         notSubjectAfter = set(language.notSubjectAfter)
         handoverWords = set(language.handoverWords)
+        circumstances = table(language.circumstances)
         sentenceVerbs = set(language.sentenceVerbs)
         namingWords = set(language.namingWords)
         notNames = set(language.notNames)

@@ -43,6 +43,9 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
     var notSubjectAfter: [String]
     /// Conjunctions that hand the word to a new person: "…, forklarer A, mens B er mere forsigtig".
     var handoverWords: [String]
+    /// "i en kommentar", "i et interview": where or how the words were said; the speaker phrase ends
+    /// before them, so they are no title ("skriver Anne Jensen i en kommentar").
+    var circumstances: [String]
     /// Verbs that make the words after a name a sentence, not a title: "Anne Jensen er glad for aftalen:".
     var sentenceVerbs: [String]
     /// Capitalised words that never start or end a person's name ("Danmark", weekdays, months).
@@ -50,7 +53,7 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case verbs, fromPhrases, accordingTo, pronouns, objectPronouns, referringNouns, leadIns, titleWords, organisationPrepositions, organisationWords
-        case committeeHeads, partyNouns, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, handoverWords, sentenceVerbs, impersonal, namingWords
+        case committeeHeads, partyNouns, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, handoverWords, circumstances, sentenceVerbs, impersonal, namingWords
     }
 
     init(from decoder: Decoder) throws {
@@ -75,6 +78,7 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
         namingWords = try c.decodeIfPresent([String].self, forKey: .namingWords) ?? []
         notSubjectAfter = try c.decodeIfPresent([String].self, forKey: .notSubjectAfter) ?? []
         handoverWords = try c.decodeIfPresent([String].self, forKey: .handoverWords) ?? []
+        circumstances = try c.decodeIfPresent([String].self, forKey: .circumstances) ?? []
         sentenceVerbs = try c.decodeIfPresent([String].self, forKey: .sentenceVerbs) ?? []
         notNames = try c.decodeIfPresent([String].self, forKey: .notNames) ?? []
     }

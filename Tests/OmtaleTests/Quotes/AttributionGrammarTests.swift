@@ -323,6 +323,20 @@ struct AttributionGrammarTests {
             """, [ExpectedQuote("1️⃣", "Michael")])
     }
 
+    @Test func howItWasSaidIsNoTitle() {
+        // "skriver Karl Opdigtsen i en kommentar" (circumstances in quotes.yml): no title »i en kommentar«.
+        let quotes = Fixtures.checker().check(text: """
+            Nyhed
+
+            »Renten falder næste år,« skriver Karl Opdigtsen i en kommentar.
+
+            »Det mærker alle boligejere,« siger Lise Eksempel, cheføkonom i Fjordby Bank, i et interview.
+            """).quotes
+        #expect(quotes.map(\.speaker) == ["Karl Opdigtsen", "Lise Eksempel"])
+        #expect(quotes.map(\.role) == [nil, "cheføkonom"])
+        #expect(quotes.map(\.organisation) == [nil, "Fjordby Bank"])
+    }
+
     @Test func aTitleBetweenDashesAfterANameInRunningTextGivesTheOrganisation() {
         // "når man taler med Anja Eksempel – formand for X – …": a person, with title and organisation, for her quotes.
         assertQuotes("""
