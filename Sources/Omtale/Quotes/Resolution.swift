@@ -541,10 +541,11 @@ extension QuoteScan {
         while t < last {
             defer { t += 1 }
             guard tokens[t].kind == .word else { continue }
-            // Another person in the sentence: whose title it is cannot be told.
+            // Another person in the sentence: whose title it is cannot be told, unless the title came first and this
+            // person's name was the first after it ("Med posten som formand for X går Anne Jensen i fodsporene på Ole Hansen").
             if !name.contains(t), isCapitalised(t), t != first || finder.firstNames.contains(folded[t]),
                let run = nameRun(t, min(last, t + 6)), run.lowerBound == t, !run.overlaps(name),
-               confidence(of: run, from: first) != nil { return nil }
+               confidence(of: run, from: first) != nil { return found != nil && t > name.upperBound ? found : nil }
             guard found == nil, folded[t] == "som" else { continue }
             var e = t + 1
             var words = 0

@@ -337,6 +337,18 @@ struct AttributionGrammarTests {
         #expect(quotes.map(\.organisation) == [nil, "Fjordby Bank"])
     }
 
+    @Test func aTitleFirstInTheSentenceIsThatOfTheFirstPersonNamedAfterIt() {
+        // "Med posten som formand for X går Anne Jensen i fodsporene på Ole Hansen": Anne Jensen's title, though
+        // the sentence names another person after her.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣- Nu skal vi have styr på det, slår Karl Opdigtsen fast.
+
+            Med posten som formand for Fjordby Fond går Karl Opdigtsen i fodsporene på partifællen Lise Eksempel.
+            """, [ExpectedQuote("1️⃣", "Karl Opdigtsen", role: "formand", organisation: "Fjordby Fond")])
+    }
+
     @Test func aTitleBetweenDashesAfterANameInRunningTextGivesTheOrganisation() {
         // "når man taler med Anja Eksempel – formand for X – …": a person, with title and organisation, for her quotes.
         assertQuotes("""
