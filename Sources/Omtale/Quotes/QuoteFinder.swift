@@ -41,6 +41,7 @@ struct QuoteFinder: Sendable {
     let notSubjectAfter: Set<String>
     let handoverWords: Set<String>
     let circumstances: [String: [[String]]]
+    let ageWords: Set<String>
     let sentenceVerbs: Set<String>
     let namingWords: Set<String>
     let notNames: Set<String>
@@ -95,6 +96,7 @@ struct QuoteFinder: Sendable {
         notSubjectAfter = set(language.notSubjectAfter)
         handoverWords = set(language.handoverWords)
         circumstances = table(language.circumstances)
+        ageWords = set(language.ageWords)
         sentenceVerbs = set(language.sentenceVerbs)
         namingWords = set(language.namingWords)
         notNames = set(language.notNames)

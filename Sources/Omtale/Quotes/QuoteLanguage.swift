@@ -46,6 +46,8 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
     /// "i en kommentar", "i et interview": where or how the words were said; the speaker phrase ends
     /// before them, so they are no title ("skriver Anne Jensen i en kommentar").
     var circumstances: [String]
+    /// "årige" in "siger 37-årige Anne Jensen": an age before the name, which is no title.
+    var ageWords: [String]
     /// Verbs that make the words after a name a sentence, not a title: "Anne Jensen er glad for aftalen:".
     var sentenceVerbs: [String]
     /// Capitalised words that never start or end a person's name ("Danmark", weekdays, months).
@@ -53,7 +55,7 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case verbs, fromPhrases, accordingTo, pronouns, objectPronouns, referringNouns, leadIns, titleWords, organisationPrepositions, organisationWords
-        case committeeHeads, partyNouns, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, handoverWords, circumstances, sentenceVerbs, impersonal, namingWords
+        case committeeHeads, partyNouns, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, handoverWords, circumstances, ageWords, sentenceVerbs, impersonal, namingWords
     }
 
     init(from decoder: Decoder) throws {
@@ -79,6 +81,7 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
         notSubjectAfter = try c.decodeIfPresent([String].self, forKey: .notSubjectAfter) ?? []
         handoverWords = try c.decodeIfPresent([String].self, forKey: .handoverWords) ?? []
         circumstances = try c.decodeIfPresent([String].self, forKey: .circumstances) ?? []
+        ageWords = try c.decodeIfPresent([String].self, forKey: .ageWords) ?? []
         sentenceVerbs = try c.decodeIfPresent([String].self, forKey: .sentenceVerbs) ?? []
         notNames = try c.decodeIfPresent([String].self, forKey: .notNames) ?? []
     }

@@ -16,6 +16,9 @@ extension QuoteScan {
                 || (tokens[b - 1].kind == .punctuation && !isPunctuation(b - 1, Unit.closeParenthesis) && !isPunctuation(b - 1, Unit.fullStop)) { b -= 1 }
         // A trailing full stop belongs to an abbreviation only ("adm."); the sentence's own is not part of the phrase.
         if b > a, isPunctuation(b - 1, Unit.fullStop), !(b - 2 >= a && (isAbbreviation(b - 2) || isInitial(b - 2))) { b -= 1 }
+        // "siger 37-årige Anne Jensen": the age is no title.
+        if a + 2 < b, tokens[a].kind == .number, isPunctuation(a + 1, Unit.hyphen), tokens[a + 2].kind == .word,
+           finder.ageWords.contains(folded[a + 2]) { a = skipSpaces(a + 3, b) }
         guard a < b else { return nil }
         var phrase = tokens[a].range.lowerBound..<tokens[b - 1].range.upperBound
 

@@ -349,6 +349,18 @@ struct AttributionGrammarTests {
             """, [ExpectedQuote("1️⃣", "Karl Opdigtsen", role: "formand", organisation: "Fjordby Fond")])
     }
 
+    @Test func anAgeBeforeTheNameIsNoTitle() {
+        let quotes = Fixtures.checker().check(text: """
+            Nyhed
+
+            »Der er brug for langt mere samspil,« siger 37-årige Karl Opdigtsen.
+
+            »Det er et godt sted at starte,« siger 52-årige formand Lise Eksempel.
+            """).quotes
+        #expect(quotes.map(\.speaker) == ["Karl Opdigtsen", "Lise Eksempel"])
+        #expect(quotes.map(\.role) == [nil, "formand"])
+    }
+
     @Test func aTitleBetweenDashesAfterANameInRunningTextGivesTheOrganisation() {
         // "når man taler med Anja Eksempel – formand for X – …": a person, with title and organisation, for her quotes.
         assertQuotes("""
