@@ -134,11 +134,11 @@ func runCommercial(_ arguments: [String]) -> Never {
         do {
             let source = try plugin.read(data, path: path)
             let document = Document(path: path, inputID: plugin.id, source: source, tokenizer: tokenizer)
-            let paragraphs = try CommercialModel.paragraphs(in: document, ruleset: ruleset)
+            let paragraphs = try CommercialModel.paragraphs(in: document, ruleset: ruleset, withWords: withFeatures)
             result[path] = paragraphs.filter { withFeatures || $0.commercial }.map { paragraph -> [String: Any] in
                 guard withFeatures else { return ["offset": paragraph.start] }
                 return ["offset": paragraph.start, "end": paragraph.end, "probability": paragraph.probability,
-                        "commercial": paragraph.commercial, "features": paragraph.features]
+                        "commercial": paragraph.commercial, "features": paragraph.features, "words": paragraph.words]
             }
         } catch {
             FileHandle.standardError.write(Data("\(path): \(error)\n".utf8))

@@ -8,6 +8,10 @@ and compares with the annotations in fixtures/real/. ``--record`` appends the da
 ACCURACY.md and stores them in fixtures/real/scores.json; ``--check`` exits 1 when a figure is
 worse than the last recorded one, so nothing slips back (run it before committing a change to a
 Danish judgement). Tune on the dev part only; the test part is reported, never tuned on.
+
+Commercial use is scored per paragraph (the issue's figure) and per text ("commercial text
+precision/recall": a text that sells or claims in any paragraph, against a text with any paragraph
+flagged), since the rule makes one finding per text about the alliance.
 """
 import argparse
 import datetime
@@ -127,7 +131,9 @@ def score_releases(items, reports):
             organisation = span_text(text, quote.get("organisation"))
             if organisation and mine is not None:
                 c["orgs"] += 1
-                right = same_organisation(mine.get("organisation"), organisation)
+                # "KL" for "Kommunernes Landsforening": one party of the alliance under two of its names.
+                right = same_organisation(mine.get("organisation"), organisation) or (
+                    quote.get("party") is not None and mine.get("party") == quote.get("party"))
                 c["orgs_right"] += right
                 if not right:
                     misses[annotation["split"]].append(
@@ -205,11 +211,18 @@ def score_commercial(items, omtale):
         sys.exit(f"{done.stderr.strip()}\ncommercial use is not scored without the Danish lexicon "
                  "(apt-get install libhunspell-1.7-0 hunspell-da)")
     verdicts = json.loads(done.stdout)
-    counts = {part: dict(tp=0, fp=0, fn=0, paragraphs=0) for part in PARTS}
+    counts = {part: dict(tp=0, fp=0, fn=0, paragraphs=0, texts_tp=0, texts_fp=0, texts_fn=0) for part in PARTS}
     misses = {part: [] for part in PARTS}
     for annotation, text, path in items:
         c = counts[annotation["split"]]
         predicted = verdicts.get(str(path), [])
+        # The rule judges a text about the alliance as a whole (one finding per text), so a text is
+        # also scored as one: does it sell or claim anywhere, and is any paragraph of it flagged.
+        sells = any(paragraph["commercial"] in ("sale", "claim") for paragraph in annotation["paragraphs"])
+        flagged = bool(predicted)
+        c["texts_tp"] += sells and flagged
+        c["texts_fp"] += flagged and not sells
+        c["texts_fn"] += sells and not flagged
         for paragraph in annotation["paragraphs"]:
             c["paragraphs"] += 1
             truth = paragraph["commercial"] in ("sale", "claim")
@@ -224,7 +237,9 @@ def score_commercial(items, omtale):
                 misses[annotation["split"]].append(f"{annotation['id']}: paragraph at {paragraph['start']} missed ({paragraph['commercial']})")
     figures = {part: {"paragraphs": c["paragraphs"],
                       "commercial precision": ratio(c["tp"], c["tp"] + c["fp"]),
-                      "commercial recall": ratio(c["tp"], c["tp"] + c["fn"])} for part, c in counts.items()}
+                      "commercial recall": ratio(c["tp"], c["tp"] + c["fn"]),
+                      "commercial text precision": ratio(c["texts_tp"], c["texts_tp"] + c["texts_fp"]),
+                      "commercial text recall": ratio(c["texts_tp"], c["texts_tp"] + c["texts_fn"])} for part, c in counts.items()}
     return figures, misses
 
 

@@ -40,7 +40,10 @@ extension QuoteScan {
             let followedByOrganisationWord = next < b && tokens[next].kind == .word && finder.organisationWords.contains(folded[next])
             while run.count > 2, isTitle(run[0]) { run.removeFirst() }
             // "Men Anne Jensen", "Selvom Anne Jensen": a sentence's first word before a first name is not part of the name.
+            let untrimmed = run.count
             while run.count > 2, !finder.firstNames.contains(folded[run[0]]), finder.firstNames.contains(folded[run[1]]) { run.removeFirst() }
+            // "CEO for Fjordvind Henrik Opdigtsen": after a preposition, the words before the first name were the organisation's.
+            let organisationBeforeFirstName = afterPreposition && !followedByOrganisationWord && run.count < untrimmed
             // "Fjordby Foods' formand": a run in the genitive with an apostrophe owns the title after it.
             if next < b, tokens[next].kind == .punctuation, units[tokens[next].range.lowerBound] == Unit.rightSingleQuote
                 || units[tokens[next].range.lowerBound] == Unit.of("'"), next == j + 1 {
@@ -56,6 +59,9 @@ extension QuoteScan {
             // "Fjordby Bank’s Anne Jensen": the owner in the genitive is not part of the name after it.
             if let owner = run.lastIndex(where: { text($0).hasSuffix("’s") || text($0).hasSuffix("'s") }), run.count - owner > 2 {
                 run.removeFirst(owner + 1)
+            }
+            if organisationBeforeFirstName, run.count >= 2, !isInitial(run[run.count - 1]) {
+                return run[0]..<(run[run.count - 1] + 1)
             }
             // "cheføkonom i Fjordby Bank Anne Jensen": the organisation's name, then a first name starts the person's.
             if afterPreposition || followedByOrganisationWord, run.count >= 3,

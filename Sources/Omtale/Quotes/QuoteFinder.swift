@@ -24,6 +24,8 @@ struct QuoteFinder: Sendable {
     let accordingTo: [String: [[String]]]
     let impersonal: [String: [[String]]]
     let pronouns: Set<String>
+    /// Folded object pronoun → folded subject pronoun ("ham" → "han").
+    let objectPronouns: [String: String]
     let referringNouns: Set<String>
     let leadIns: Set<String>
     let titleWords: Set<String>
@@ -38,6 +40,8 @@ struct QuoteFinder: Sendable {
     let addressees: Set<String>
     let notSubjectAfter: Set<String>
     let handoverWords: Set<String>
+    let circumstances: [String: [[String]]]
+    let ageWords: Set<String>
     let sentenceVerbs: Set<String>
     let namingWords: Set<String>
     let notNames: Set<String>
@@ -75,6 +79,8 @@ struct QuoteFinder: Sendable {
         accordingTo = table(language.accordingTo)
         impersonal = table(language.impersonal)
         pronouns = set(language.pronouns)
+        objectPronouns = Dictionary(language.objectPronouns.map { (NameMatcher.foldWord($0.key), NameMatcher.foldWord($0.value)) },
+                                    uniquingKeysWith: { first, _ in first })
         referringNouns = set(language.referringNouns)
         leadIns = set(language.leadIns)
         titleWords = set(language.titleWords)
@@ -89,6 +95,8 @@ struct QuoteFinder: Sendable {
         addressees = set(language.addressees)
         notSubjectAfter = set(language.notSubjectAfter)
         handoverWords = set(language.handoverWords)
+        circumstances = table(language.circumstances)
+        ageWords = set(language.ageWords)
         sentenceVerbs = set(language.sentenceVerbs)
         namingWords = set(language.namingWords)
         notNames = set(language.notNames)

@@ -13,6 +13,9 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
     var accordingTo: [String]
     /// "han", "hun": the last named person.
     var pronouns: [String]
+    /// "ham" → "han", "hende" → "hun": an object pronoun after "ifølge" ("Ifølge ham er det …") refers
+    /// like its subject form.
+    var objectPronouns: [String: String]
     /// "formanden", "borgmesteren": the last named person whose title it is (also "KL-formanden").
     var referringNouns: [String]
     /// "Det", "Sådan" before a verb: `Det siger Anne Jensen.`
@@ -40,14 +43,19 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
     var notSubjectAfter: [String]
     /// Conjunctions that hand the word to a new person: "…, forklarer A, mens B er mere forsigtig".
     var handoverWords: [String]
+    /// "i en kommentar", "i et interview": where or how the words were said; the speaker phrase ends
+    /// before them, so they are no title ("skriver Anne Jensen i en kommentar").
+    var circumstances: [String]
+    /// "årige" in "siger 37-årige Anne Jensen": an age before the name, which is no title.
+    var ageWords: [String]
     /// Verbs that make the words after a name a sentence, not a title: "Anne Jensen er glad for aftalen:".
     var sentenceVerbs: [String]
     /// Capitalised words that never start or end a person's name ("Danmark", weekdays, months).
     var notNames: [String]
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case verbs, fromPhrases, accordingTo, pronouns, referringNouns, leadIns, titleWords, organisationPrepositions, organisationWords
-        case committeeHeads, partyNouns, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, handoverWords, sentenceVerbs, impersonal, namingWords
+        case verbs, fromPhrases, accordingTo, pronouns, objectPronouns, referringNouns, leadIns, titleWords, organisationPrepositions, organisationWords
+        case committeeHeads, partyNouns, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, handoverWords, circumstances, ageWords, sentenceVerbs, impersonal, namingWords
     }
 
     init(from decoder: Decoder) throws {
@@ -56,6 +64,7 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
         fromPhrases = try c.decodeIfPresent([String].self, forKey: .fromPhrases) ?? []
         accordingTo = try c.decodeIfPresent([String].self, forKey: .accordingTo) ?? []
         pronouns = try c.decodeIfPresent([String].self, forKey: .pronouns) ?? []
+        objectPronouns = try c.decodeIfPresent([String: String].self, forKey: .objectPronouns) ?? [:]
         leadIns = try c.decodeIfPresent([String].self, forKey: .leadIns) ?? []
         titleWords = try c.decodeIfPresent([String].self, forKey: .titleWords) ?? []
         organisationPrepositions = try c.decodeIfPresent([String].self, forKey: .organisationPrepositions) ?? []
@@ -71,6 +80,8 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
         namingWords = try c.decodeIfPresent([String].self, forKey: .namingWords) ?? []
         notSubjectAfter = try c.decodeIfPresent([String].self, forKey: .notSubjectAfter) ?? []
         handoverWords = try c.decodeIfPresent([String].self, forKey: .handoverWords) ?? []
+        circumstances = try c.decodeIfPresent([String].self, forKey: .circumstances) ?? []
+        ageWords = try c.decodeIfPresent([String].self, forKey: .ageWords) ?? []
         sentenceVerbs = try c.decodeIfPresent([String].self, forKey: .sentenceVerbs) ?? []
         notNames = try c.decodeIfPresent([String].self, forKey: .notNames) ?? []
     }

@@ -114,6 +114,18 @@ extension QuoteScan {
                     return Attribution(form: .after, range: reference.range, speaker: mention.speaker,
                                        steps: reference.steps + [Attribution.Step("refersTo", mention.speaker.name ?? "", "surname")])
                 }
+                // "lød det fra Michael" after "… direktør, Michael Opdigtsen, …": a first name alone is the person
+                // named before with it, when only one person was.
+                if finder.firstNames.contains(key) {
+                    let byFirstName = { (speaker: Speaker) in
+                        speaker.name.map { NameMatcher.words(of: $0, caseSensitive: false) }.map { $0.count > 1 && $0[0] == key } ?? false
+                    }
+                    let before = mentions[..<Self.firstIndex(of: mentions, atOrAfter: at)].filter { byFirstName($0.speaker) }
+                    if let mention = before.last, before.allSatisfy({ sameIdentity($0.speaker, mention.speaker) }) {
+                        return Attribution(form: .after, range: reference.range, speaker: mention.speaker,
+                                           steps: reference.steps + [Attribution.Step("refersTo", mention.speaker.name ?? "", "firstName")])
+                    }
+                }
                 let speaker = Speaker(name: word, nameRange: reference.word, partyLetter: nil, role: nil, titleRanges: [], organisation: nil,
                                       organisationRange: nil, affiliation: nil, range: reference.word)
                 return Attribution(form: .after, range: reference.range, speaker: speaker,
@@ -330,13 +342,18 @@ extension QuoteScan {
             let index = Self.firstIndex(of: mentions, atOrAfter: previous.lowerBound)
             let named = index < mentions.count && previous.contains(mentions[index].offset) ? mentions[index] : nil
             let pronoun = tokens[first].isWordLike && finder.pronouns.contains(folded[first])
+            // "Ifølge ham er det ikke hans sejr alene. »…«": the pronoun after "ifølge", in its subject form.
+            let accordingToPronoun = pronoun ? nil : matchPhrase(finder.accordingTo, at: first, limit: end).flatMap { after -> String? in
+                let next = skipSpaces(after, end)
+                return next < end && tokens[next].isWordLike ? finder.objectPronouns[folded[next]] ?? (finder.pronouns.contains(folded[next]) ? folded[next] : nil) : nil
+            }
             let title = tokens[first].isWordLike ? referredTitle(first) : nil
             // "Aftalen møder kritik fra Anne Jensen (K), borgmester i Fjordby." then a dash paragraph: the one
             // person that paragraph names, wherever in it, when it ends a sentence and names nobody else.
             let onlyPerson = named.flatMap { named in
                 onlyPersonNamed(in: previous, from: index, mentions: mentions, first: named)
             }
-            guard speaks || pronoun || title != nil || named.map({ tokenIndex(at: $0.offset) <= first + 2 }) == true
+            guard speaks || pronoun || accordingToPronoun != nil || title != nil || named.map({ tokenIndex(at: $0.offset) <= first + 2 }) == true
                     || (onlyPerson != nil && quotes[i].style == .dash) else { continue }
             let speaker: Speaker?
             let reason: String
@@ -344,6 +361,10 @@ extension QuoteScan {
                 speaker = pronounReferent(at: tokens[first].range.lowerBound, word: folded[first], mentions: mentions)
                     .flatMap { $0.1 == Self.ambiguous ? nil : $0.0.speaker }
                 reason = "subjectPronoun"
+            } else if let subjectForm = accordingToPronoun {
+                speaker = pronounReferent(at: tokens[first].range.lowerBound, word: subjectForm, mentions: mentions)
+                    .flatMap { $0.1 == Self.ambiguous ? nil : $0.0.speaker }
+                reason = "accordingToPronoun"
             } else if let title {
                 speaker = lastMention(previous.upperBound, { has(title: title, $0) })?.speaker
                 reason = "subjectNoun"
@@ -520,10 +541,11 @@ extension QuoteScan {
         while t < last {
             defer { t += 1 }
             guard tokens[t].kind == .word else { continue }
-            // Another person in the sentence: whose title it is cannot be told.
+            // Another person in the sentence: whose title it is cannot be told, unless the title came first and this
+            // person's name was the first after it ("Med posten som formand for X går Anne Jensen i fodsporene på Ole Hansen").
             if !name.contains(t), isCapitalised(t), t != first || finder.firstNames.contains(folded[t]),
                let run = nameRun(t, min(last, t + 6)), run.lowerBound == t, !run.overlaps(name),
-               confidence(of: run, from: first) != nil { return nil }
+               confidence(of: run, from: first) != nil { return found != nil && t > name.upperBound ? found : nil }
             guard found == nil, folded[t] == "som" else { continue }
             var e = t + 1
             var words = 0

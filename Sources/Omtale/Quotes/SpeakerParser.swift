@@ -16,14 +16,27 @@ extension QuoteScan {
                 || (tokens[b - 1].kind == .punctuation && !isPunctuation(b - 1, Unit.closeParenthesis) && !isPunctuation(b - 1, Unit.fullStop)) { b -= 1 }
         // A trailing full stop belongs to an abbreviation only ("adm."); the sentence's own is not part of the phrase.
         if b > a, isPunctuation(b - 1, Unit.fullStop), !(b - 2 >= a && (isAbbreviation(b - 2) || isInitial(b - 2))) { b -= 1 }
+        // "siger 37-årige Anne Jensen": the age is no title.
+        if a + 2 < b, tokens[a].kind == .number, isPunctuation(a + 1, Unit.hyphen), tokens[a + 2].kind == .word,
+           finder.ageWords.contains(folded[a + 2]) { a = skipSpaces(a + 3, b) }
         guard a < b else { return nil }
-        let phrase = tokens[a].range.lowerBound..<tokens[b - 1].range.upperBound
+        var phrase = tokens[a].range.lowerBound..<tokens[b - 1].range.upperBound
 
         // "siger han …": a pronoun right after the verb is the subject, whatever follows.
         if tokens[a].isWordLike, finder.pronouns.contains(folded[a]) {
             return .reference(Reference(kind: .pronoun, range: tokens[a].range, word: tokens[a].range, steps: [Attribution.Step("pronoun", text(a))]))
         }
         let name = nameRun(a, b)
+        // "skriver Anne Jensen i en kommentar": how it was said ends the phrase; it is no title. Not after a title
+        // word, where it is the title's organisation ("direktør i en fiktiv kommune").
+        if let name, let cut = (name.upperBound..<b).first(where: { t in
+            tokens[t].isWordLike && matchPhrase(finder.circumstances, at: t, limit: b) != nil
+                && !(previousWord(t, floor: name.upperBound).map { tokens[$0].kind == .word && isTitle($0) } ?? false)
+        }) {
+            b = cut
+            while b > name.upperBound, tokens[b - 1].kind == .space || isPunctuation(b - 1, Unit.comma) { b -= 1 }
+            phrase = tokens[a].range.lowerBound..<tokens[b - 1].range.upperBound
+        }
         // "siger borgmesteren": a definite noun, unless a name follows ("siger formanden for X, Anne Jensen").
         if name == nil, let reference = referringWord(a, b) { return .reference(reference) }
         let letter = partyLetter(a, b)

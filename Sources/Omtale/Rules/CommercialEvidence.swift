@@ -23,6 +23,8 @@ final class CommercialEvidence: @unchecked Sendable {
         var range: Range<Int>
         var pieces: [Piece]
         var features: Set<Int>
+        /// The keys of its words (folded forms and lemmas), for the model's learned word weights.
+        var words: Set<String> = []
         /// Model probability that the paragraph is commercial (set by `judge`).
         var probability: Double = 0
         var logit: Double = 0
@@ -234,14 +236,19 @@ final class CommercialEvidence: @unchecked Sendable {
     }
 
     /// Every block of the document with its evidence, weighed.
-    func judge(_ document: Document) -> [Block] {
-        var blocks = evidence(in: document)
+    /// `collectingWords` keeps each block's word keys even when the model has no word weights (for
+    /// the fitting script); otherwise they are collected only when the model weighs them.
+    func judge(_ document: Document, collectingWords: Bool = false) -> [Block] {
+        var blocks = evidence(in: document, collectingWords: collectingWords || terms.model.words != nil)
         var inDocument = Set<Int>()
         for block in blocks { inDocument.formUnion(block.features) }
         for index in blocks.indices {
             var logit = terms.model.bias
             for feature in blocks[index].features { logit += weights[feature] }
             for feature in inDocument { logit += documentWeights[feature] }
+            if let wordWeights = terms.model.words {
+                for word in blocks[index].words { logit += wordWeights[word] ?? 0 }
+            }
             blocks[index].logit = logit
             blocks[index].probability = 1 / (1 + exp(-logit))
         }
@@ -265,7 +272,7 @@ final class CommercialEvidence: @unchecked Sendable {
     private static let commentOpen = Array("<!--".utf16), commentClose = Array("-->".utf16)
 
     /// The evidence of every block, unweighed.
-    func evidence(in document: Document) -> [Block] {
+    func evidence(in document: Document, collectingWords: Bool = false) -> [Block] {
         ensureIndex()
         // A comment line ("<!-- omtale-disable … -->", a waiver) is no paragraph of the text.
         let ranges = Self.blockRanges(document).filter { range in
@@ -336,6 +343,7 @@ final class CommercialEvidence: @unchecked Sendable {
         for position in folded.indices {
             guard let word = folded[position] else { continue }
             if kinds[position] == .word {
+                if collectingWords, blockOf[position] >= 0 { blocks[blockOf[position]].words.formUnion(keysAt(position)) }
                 for feature in features(ofWord: word) where !sentenceStartOnly[feature] || sentenceStart[position] {
                     add(feature, position, position + 1)
                 }
@@ -499,21 +507,27 @@ public struct CommercialParagraph: Sendable {
     public var commercial: Bool
     /// The features present, document-level ones as `document.<id>`.
     public var features: [String]
+    /// The keys of the paragraph's words (folded forms and lemmas), sorted: what the learned word
+    /// weights are looked up by.
+    public var words: [String]
 }
 
 public enum CommercialModel {
     /// Every paragraph of a document, weighed by the ruleset's `commercial.yml`.
-    public static func paragraphs(in document: Document, ruleset: Ruleset) throws -> [CommercialParagraph] {
+    /// `withWords` fills in each paragraph's ``CommercialParagraph/words`` even when the model weighs
+    /// no words (what the fitting script needs); otherwise they are there only when it does.
+    public static func paragraphs(in document: Document, ruleset: Ruleset, withWords: Bool = false) throws -> [CommercialParagraph] {
         let terms = try CommercialTerms.load(from: ruleset)
         let evidence = CommercialEvidence.shared(for: terms)
-        let blocks = evidence.judge(document)
+        let blocks = evidence.judge(document, collectingWords: withWords)
         var inDocument = Set<Int>()
         for block in blocks { inDocument.formUnion(block.features) }
         return blocks.map { block in
             CommercialParagraph(start: document.sourceOffset(ofUTF16: block.range.lowerBound),
                                 end: document.sourceOffset(ofUTF16: block.range.upperBound),
                                 probability: block.probability, commercial: evidence.isCommercial(block),
-                                features: evidence.featureNames(of: block, inDocument: inDocument))
+                                features: evidence.featureNames(of: block, inDocument: inDocument),
+                                words: block.words.sorted())
         }
     }
 

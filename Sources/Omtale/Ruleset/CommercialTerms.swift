@@ -157,10 +157,14 @@ struct CommercialTerms: Sendable, Codable, Equatable {
     struct Model: Sendable, Codable, Equatable {
         var bias: Double
         var weights: [String: Double]
+        /// Learned word weights: a paragraph holding a word with this key (its folded form or one
+        /// of its lemmas) adds the weight once, whichever of its forms occur. Fitted with the
+        /// features, on words that occur at several publishers of the corpus.
+        var words: [String: Double]?
         /// How the weights were fitted (free text written by the fitting script).
         var fitted: [String: String]?
 
-        private enum CodingKeys: String, CodingKey, CaseIterable { case bias, weights, fitted }
+        private enum CodingKeys: String, CodingKey, CaseIterable { case bias, weights, words, fitted }
     }
 
     static let fileName = "commercial.yml"
@@ -226,7 +230,8 @@ struct CommercialTerms: Sendable, Codable, Equatable {
         for name in model.weights.keys where !names.contains(name) {
             throw fail("model.weights nævner »\(name)«, som ikke er en feature", "model.weights names '\(name)', which is not a feature")
         }
-        if model.weights.values.contains(where: { !$0.isFinite }) || !model.bias.isFinite {
+        if model.weights.values.contains(where: { !$0.isFinite }) || !model.bias.isFinite
+            || (model.words ?? [:]).values.contains(where: { !$0.isFinite }) {
             throw fail("model: vægtene skal være tal", "model: the weights must be numbers")
         }
     }
@@ -239,6 +244,7 @@ extension CommercialTerms.Model: CustomReflectable {
         Mirror(self, children: [
             "bias": bias as Any,
             "weights": weights.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" } as Any,
+            "words": (words ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" } as Any,
             "fitted": (fitted ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" } as Any,
         ])
     }

@@ -258,6 +258,109 @@ struct AttributionGrammarTests {
             """, [ExpectedQuote("1️⃣", "Karl Opdigtsen"), ExpectedQuote("2️⃣", "Karl Opdigtsen", attribution: "context")])
     }
 
+    @Test func aQuoteAfterIfølgeAndAnObjectPronounIsThatPersons() {
+        // "Ifølge ham er det … . »…" (objectPronouns in quotes.yml): "ham" refers like "han", inferred.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣»Vi har vundet sammen,« siger borgmester Karl Opdigtsen.
+
+            Ifølge ham er sejren hele byrådets. 2️⃣»Der står vi overalt i aftalen, ikke jeg.«
+            """, [ExpectedQuote("1️⃣", "Karl Opdigtsen"), ExpectedQuote("2️⃣", "Karl Opdigtsen", attribution: "context")])
+    }
+
+    @Test func anObjectPronounOfTheOtherGenderFindsNobody() {
+        // "hende" cannot be Karl: the quote stays unattributed rather than given to the wrong person.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣»Vi har vundet sammen,« siger borgmester Karl Opdigtsen.
+
+            Ifølge hende er sejren hele byrådets. 2️⃣»Der står vi overalt i aftalen, ikke jeg.«
+            """, [ExpectedQuote("1️⃣", "Karl Opdigtsen"), ExpectedQuote("2️⃣", nil)])
+    }
+
+    @Test func aOneWordOrganisationBeforeTheNameAfterAPreposition() {
+        // "CEO for Fjordvind Henrik Opdigtsen er …:": the word before the first name is the organisation's, not the name's.
+        assertQuotes("""
+            Nyhed
+
+            Direktør for Fjordvind Henrik Opdigtsen er ikke i tvivl:
+
+            1️⃣”Vi vil gerne gå forrest i den grønne omstilling.”
+            """, [ExpectedQuote("1️⃣", "Henrik Opdigtsen")])
+    }
+
+    @Test func aDashBetweenTheQuoteAndTheVerb() {
+        // "“…” – lød det fra …": the dash stands where the comma usually does.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣“Vi er en del af udfordringen, men også af løsningen” – lød det fra Lise Eksempel.
+
+            2️⃣»Det er en god dag for byen« - siger Karl Opdigtsen.
+            """, [ExpectedQuote("1️⃣", "Lise Eksempel"), ExpectedQuote("2️⃣", "Karl Opdigtsen")])
+    }
+
+    @Test func aFirstNameAloneIsThePersonNamedBeforeWithIt() {
+        assertQuotes("""
+            Nyhed
+
+            Fjordby Cementfabriks direktør, Michael Opdigtsen, står i spidsen for omstillingen.
+
+            1️⃣“Vi er en del af udfordringen, men også af løsningen”, lød det fra Michael i et interview.
+            """, [ExpectedQuote("1️⃣", "Michael Opdigtsen")])
+    }
+
+    @Test func aFirstNameTwoPeopleShareStaysAsWritten() {
+        // Two people named Michael before: the grammar cannot tell which, so it keeps the first name alone.
+        assertQuotes("""
+            Nyhed
+
+            Michael Opdigtsen og Michael Eksempel står i spidsen for omstillingen.
+
+            1️⃣“Vi er en del af udfordringen, men også af løsningen”, lød det fra Michael i et interview.
+            """, [ExpectedQuote("1️⃣", "Michael")])
+    }
+
+    @Test func howItWasSaidIsNoTitle() {
+        // "skriver Karl Opdigtsen i en kommentar" (circumstances in quotes.yml): no title »i en kommentar«.
+        let quotes = Fixtures.checker().check(text: """
+            Nyhed
+
+            »Renten falder næste år,« skriver Karl Opdigtsen i en kommentar.
+
+            »Det mærker alle boligejere,« siger Lise Eksempel, cheføkonom i Fjordby Bank, i et interview.
+            """).quotes
+        #expect(quotes.map(\.speaker) == ["Karl Opdigtsen", "Lise Eksempel"])
+        #expect(quotes.map(\.role) == [nil, "cheføkonom"])
+        #expect(quotes.map(\.organisation) == [nil, "Fjordby Bank"])
+    }
+
+    @Test func aTitleFirstInTheSentenceIsThatOfTheFirstPersonNamedAfterIt() {
+        // "Med posten som formand for X går Anne Jensen i fodsporene på Ole Hansen": Anne Jensen's title, though
+        // the sentence names another person after her.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣- Nu skal vi have styr på det, slår Karl Opdigtsen fast.
+
+            Med posten som formand for Fjordby Fond går Karl Opdigtsen i fodsporene på partifællen Lise Eksempel.
+            """, [ExpectedQuote("1️⃣", "Karl Opdigtsen", role: "formand", organisation: "Fjordby Fond")])
+    }
+
+    @Test func anAgeBeforeTheNameIsNoTitle() {
+        let quotes = Fixtures.checker().check(text: """
+            Nyhed
+
+            »Der er brug for langt mere samspil,« siger 37-årige Karl Opdigtsen.
+
+            »Det er et godt sted at starte,« siger 52-årige formand Lise Eksempel.
+            """).quotes
+        #expect(quotes.map(\.speaker) == ["Karl Opdigtsen", "Lise Eksempel"])
+        #expect(quotes.map(\.role) == [nil, "formand"])
+    }
+
     @Test func aTitleBetweenDashesAfterANameInRunningTextGivesTheOrganisation() {
         // "når man taler med Anja Eksempel – formand for X – …": a person, with title and organisation, for her quotes.
         assertQuotes("""

@@ -148,6 +148,31 @@ struct NonCommercialRuleTests {
         #expect(paragraphs[1].features.contains("price"))
     }
 
+    @Test(.enabled(if: lexiconTestsRun, "hunspell-da is not installed (CI installs it)"))
+    func aLearnedWordWeightCountsOncePerParagraphWhateverItsForms() throws {
+        var files = RulesetLoaderTests.files
+        files["commercial.yml"] = files["commercial.yml"]!.replacingOccurrences(of: "  fitted:\n", with: "  words:\n    \"vindue\": 3.0\n  fitted:\n")
+        let learned = try RulesetLoader.load(files: files, origin: .folder(URL(fileURLWithPath: "/tmp/regler")))
+        let text = "Vi pudser vinduer.\n\nVi pudser vinduerne og vinduet.\n\nVi pudser døre."
+        func logits(_ ruleset: Ruleset) throws -> [Double] {
+            let document = Document(path: "", inputID: "text", source: SourceText(text: text), tokenizer: Tokenizer())
+            return try CommercialModel.paragraphs(in: document, ruleset: ruleset).map { log($0.probability / (1 - $0.probability)) }
+        }
+        let with = try logits(learned), without = try logits(Fixtures.ruleset)
+        let added = zip(with, without).map { $0 - $1 }
+        #expect(added.count == 3)
+        #expect(abs(added[0] - 3) < 1e-6)
+        // Two forms of the word in one paragraph: its weight once.
+        #expect(abs(added[1] - 3) < 1e-6)
+        #expect(abs(added[2]) < 1e-6)
+    }
+
+    @Test func learnedWordWeightsMustBeNumbers() throws {
+        let text = RulesetLoaderTests.files["commercial.yml"]!.replacingOccurrences(of: "  fitted:\n", with: "  words:\n    \"vindue\": .nan\n  fitted:\n")
+        let error = try #require(checkerError(["commercial.yml": text]))
+        #expect(error.message.da.contains("tal"))
+    }
+
     // MARK: - The data file
 
     func checkerError(_ changes: [String: String?]) -> RulesError? {
