@@ -79,7 +79,7 @@ struct QuoteFinder: Sendable {
         accordingTo = table(language.accordingTo)
         impersonal = table(language.impersonal)
         pronouns = set(language.pronouns)
-        objectPronouns = Dictionary(language.objectPronouns.map { (NameMatcher.foldWord($0.key), NameMatcher.foldWord($0.value)) },
+        objectPronouns = Dictionary(language.objectPronouns.map { (NameMatcher.foldWord($0.form), NameMatcher.foldWord($0.refersAs)) },
                                     uniquingKeysWith: { first, _ in first })
         referringNouns = set(language.referringNouns)
         leadIns = set(language.leadIns)

@@ -15,7 +15,15 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
     var pronouns: [String]
     /// "ham" → "han", "hende" → "hun": an object pronoun after "ifølge" ("Ifølge ham er det …") refers
     /// like its subject form.
-    var objectPronouns: [String: String]
+    var objectPronouns: [ObjectPronoun]
+
+    /// An object pronoun and the subject pronoun it refers like.
+    struct ObjectPronoun: Sendable, Codable, Equatable {
+        var form: String
+        var refersAs: String
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case form, refersAs }
+    }
     /// "formanden", "borgmesteren": the last named person whose title it is (also "KL-formanden").
     var referringNouns: [String]
     /// "Det", "Sådan" before a verb: `Det siger Anne Jensen.`
@@ -64,7 +72,7 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
         fromPhrases = try c.decodeIfPresent([String].self, forKey: .fromPhrases) ?? []
         accordingTo = try c.decodeIfPresent([String].self, forKey: .accordingTo) ?? []
         pronouns = try c.decodeIfPresent([String].self, forKey: .pronouns) ?? []
-        objectPronouns = try c.decodeIfPresent([String: String].self, forKey: .objectPronouns) ?? [:]
+        objectPronouns = try c.decodeIfPresent([ObjectPronoun].self, forKey: .objectPronouns) ?? []
         leadIns = try c.decodeIfPresent([String].self, forKey: .leadIns) ?? []
         titleWords = try c.decodeIfPresent([String].self, forKey: .titleWords) ?? []
         organisationPrepositions = try c.decodeIfPresent([String].self, forKey: .organisationPrepositions) ?? []
