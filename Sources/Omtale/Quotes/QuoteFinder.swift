@@ -42,6 +42,7 @@ struct QuoteFinder: Sendable {
     let handoverWords: Set<String>
     let circumstances: [String: [[String]]]
     let ageWords: Set<String>
+    let clauseStarts: Set<String>
     let sentenceVerbs: Set<String>
     let namingWords: Set<String>
     let notNames: Set<String>
@@ -97,6 +98,7 @@ struct QuoteFinder: Sendable {
         handoverWords = set(language.handoverWords)
         circumstances = table(language.circumstances)
         ageWords = set(language.ageWords)
+        clauseStarts = set(language.clauseStarts)
         sentenceVerbs = set(language.sentenceVerbs)
         namingWords = set(language.namingWords)
         notNames = set(language.notNames)

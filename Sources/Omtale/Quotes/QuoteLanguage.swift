@@ -54,6 +54,9 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
     /// "i en kommentar", "i et interview": where or how the words were said; the speaker phrase ends
     /// before them, so they are no title ("skriver Anne Jensen i en kommentar").
     var circumstances: [String]
+    /// "da", "når": after a comma behind the speaker's name they start a clause, which is no title
+    /// ("siger Anne Jensen, da hun bliver spurgt …").
+    var clauseStarts: [String]
     /// "årige" in "siger 37-årige Anne Jensen": an age before the name, which is no title.
     var ageWords: [String]
     /// Verbs that make the words after a name a sentence, not a title: "Anne Jensen er glad for aftalen:".
@@ -63,7 +66,7 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case verbs, fromPhrases, accordingTo, pronouns, objectPronouns, referringNouns, leadIns, titleWords, organisationPrepositions, organisationWords
-        case committeeHeads, partyNouns, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, handoverWords, circumstances, ageWords, sentenceVerbs, impersonal, namingWords
+        case committeeHeads, partyNouns, notSpeakers, firstNamesMen, firstNamesWomen, notNames, addressees, notSubjectAfter, handoverWords, circumstances, clauseStarts, ageWords, sentenceVerbs, impersonal, namingWords
     }
 
     init(from decoder: Decoder) throws {
@@ -90,6 +93,7 @@ struct QuoteLanguage: Sendable, Codable, Equatable {
         handoverWords = try c.decodeIfPresent([String].self, forKey: .handoverWords) ?? []
         circumstances = try c.decodeIfPresent([String].self, forKey: .circumstances) ?? []
         ageWords = try c.decodeIfPresent([String].self, forKey: .ageWords) ?? []
+        clauseStarts = try c.decodeIfPresent([String].self, forKey: .clauseStarts) ?? []
         sentenceVerbs = try c.decodeIfPresent([String].self, forKey: .sentenceVerbs) ?? []
         notNames = try c.decodeIfPresent([String].self, forKey: .notNames) ?? []
     }

@@ -29,9 +29,17 @@ extension QuoteScan {
         let name = nameRun(a, b)
         // "skriver Anne Jensen i en kommentar": how it was said ends the phrase; it is no title. Not after a title
         // word, where it is the title's organisation ("direktør i en fiktiv kommune").
+        // Nor is a clause: "siger Anne Jensen, der fortæller, at …", "…, da hun bliver spurgt …" (clauseStarts).
         if let name, let cut = (name.upperBound..<b).first(where: { t in
-            tokens[t].isWordLike && matchPhrase(finder.circumstances, at: t, limit: b) != nil
-                && !(previousWord(t, floor: name.upperBound).map { tokens[$0].kind == .word && isTitle($0) } ?? false)
+            guard tokens[t].isWordLike else { return false }
+            let before = previousWord(t, floor: name.upperBound)
+            if matchPhrase(finder.circumstances, at: t, limit: b) != nil {
+                return !(before.map { tokens[$0].kind == .word && isTitle($0) } ?? false)
+            }
+            guard let before, isPunctuation(before, Unit.comma) else { return false }
+            if finder.clauseStarts.contains(folded[t]) { return true }
+            let next = skipSpaces(t + 1, b)
+            return (folded[t] == "der" || folded[t] == "som") && next < b && matchAttributionPhrase(at: next, limit: b) != nil
         }) {
             b = cut
             while b > name.upperBound, tokens[b - 1].kind == .space || isPunctuation(b - 1, Unit.comma) { b -= 1 }

@@ -349,6 +349,23 @@ struct AttributionGrammarTests {
             """, [ExpectedQuote("1️⃣", "Karl Opdigtsen", role: "formand", organisation: "Fjordby Fond")])
     }
 
+    @Test func aClauseAfterTheNameIsNoTitle() {
+        // "siger Anne Jensen, der fortæller, at …" and "…, da hun bliver spurgt …" (clauseStarts in quotes.yml);
+        // "…, der er formand for X" stays a title.
+        let quotes = Fixtures.checker().check(text: """
+            Nyhed
+
+            - Man bliver en synlig figur, siger Karl Opdigtsen, der fortæller, at han har brugt mange timer på det.
+
+            - Jeg kan samle organisationen, siger Lise Eksempel, da hun bliver spurgt om sit kandidatur.
+
+            - Vi skal videre, siger Per Prøvesen, der er formand for Fjordby Fond.
+            """).quotes
+        #expect(quotes.map(\.speaker) == ["Karl Opdigtsen", "Lise Eksempel", "Per Prøvesen"])
+        #expect(quotes.map(\.role) == [nil, nil, "formand"])
+        #expect(quotes.map(\.organisation) == [nil, nil, "Fjordby Fond"])
+    }
+
     @Test func anAgeBeforeTheNameIsNoTitle() {
         let quotes = Fixtures.checker().check(text: """
             Nyhed
