@@ -366,6 +366,19 @@ struct AttributionGrammarTests {
         #expect(quotes.map(\.organisation) == [nil, nil, "Fjordby Fond"])
     }
 
+    @Test func aMunicipalCommitteeBelongsToItsMunicipality() {
+        // "formand for Fjordby Kommunes Udvalg for Sundhed, …": the committee's owner, not »Sundhed«; and
+        // "oplyser formanden" later is the person named with that title.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣“Nu er vi bedre stillet”, siger Karl Opdigtsen (A), formand for Fjordby Kommunes Udvalg for Sundhed, Kultur og Fritid.
+
+            I august blev der afsat penge. 2️⃣“Nu vil vi se på, hvad vi kan få for pengene”, oplyser formanden.
+            """, [ExpectedQuote("1️⃣", "Karl Opdigtsen", organisation: "Fjordby Kommune"),
+                  ExpectedQuote("2️⃣", "Karl Opdigtsen", organisation: "Fjordby Kommune")])
+    }
+
     @Test func anAgeBeforeTheNameIsNoTitle() {
         let quotes = Fixtures.checker().check(text: """
             Nyhed
