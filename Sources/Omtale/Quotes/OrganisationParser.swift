@@ -113,6 +113,14 @@ extension QuoteScan {
             // organisation only when an organisation word says it is one ("på et pressemøde i Fjordby" does not).
             let named = !loose || (n..<last).contains { tokens[$0].kind == .word && finder.organisationWords.contains(folded[$0]) }
             if last > n, tokens[n].kind == .word, !person, named {
+                // "formand for Fjordby Kommunes Udvalg for Sundhed, …", "for Fjordby Kommunes Kulturudvalg": the committee
+                // belongs to the owner in the genitive before it, and the rest of its name gives no organisation.
+                if let head = (n + 1..<last).first(where: { tokens[$0].kind == .word && isCommitteeWord($0) }),
+                   let owner = previousWord(head, floor: n), tokens[owner].kind == .word, folded[owner].hasSuffix("s"), folded[owner].count > 2 {
+                    let ownerText = document.string(tokens[owner].range)
+                    let ending = ownerText.hasSuffix("’s") || ownerText.hasSuffix("'s") ? 2 : 1
+                    return tokens[n].range.lowerBound..<(tokens[owner].range.upperBound - ending)
+                }
                 found = tokens[n].range.lowerBound..<tokens[last - 1].range.upperBound
                 t = last
                 continue

@@ -33,6 +33,12 @@ extension QuoteScan {
         if let name, let cut = (name.upperBound..<b).first(where: { t in
             guard tokens[t].isWordLike else { return false }
             let before = previousWord(t, floor: name.upperBound)
+            // "…, formand for X, til avisen": whom it was said to (a lower-case noun after "til", following a comma or a
+            // name), not the title's end; "der til daglig er …" is not.
+            if finder.addressees.contains(folded[t]), let before, isPunctuation(before, Unit.comma) || isCapitalised(before) {
+                let next = skipSpaces(t + 1, b)
+                if next > t + 1, next < b, tokens[next].kind == .word, !isCapitalised(next) { return true }
+            }
             if matchPhrase(finder.circumstances, at: t, limit: b) != nil {
                 return !(before.map { tokens[$0].kind == .word && isTitle($0) } ?? false)
             }

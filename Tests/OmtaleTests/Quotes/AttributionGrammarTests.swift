@@ -360,10 +360,25 @@ struct AttributionGrammarTests {
             - Jeg kan samle organisationen, siger Lise Eksempel, da hun bliver spurgt om sit kandidatur.
 
             - Vi skal videre, siger Per Prøvesen, der er formand for Fjordby Fond.
+
+            - Det er en god dag, siger Anja Opdigtsen, direktør i Fjordby Havn, til avisen.
             """).quotes
-        #expect(quotes.map(\.speaker) == ["Karl Opdigtsen", "Lise Eksempel", "Per Prøvesen"])
-        #expect(quotes.map(\.role) == [nil, nil, "formand"])
-        #expect(quotes.map(\.organisation) == [nil, nil, "Fjordby Fond"])
+        #expect(quotes.map(\.speaker) == ["Karl Opdigtsen", "Lise Eksempel", "Per Prøvesen", "Anja Opdigtsen"])
+        #expect(quotes.map(\.role) == [nil, nil, "formand", "direktør"])
+        #expect(quotes.map(\.organisation) == [nil, nil, "Fjordby Fond", "Fjordby Havn"])
+    }
+
+    @Test func aMunicipalCommitteeBelongsToItsMunicipality() {
+        // "formand for Fjordby Kommunes Udvalg for Sundhed, …": the committee's owner, not »Sundhed«; and
+        // "oplyser formanden" later is the person named with that title.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣“Nu er vi bedre stillet”, siger Karl Opdigtsen (A), formand for Fjordby Kommunes Udvalg for Sundhed, Kultur og Fritid.
+
+            I august blev der afsat penge. 2️⃣“Nu vil vi se på, hvad vi kan få for pengene”, oplyser formanden.
+            """, [ExpectedQuote("1️⃣", "Karl Opdigtsen", organisation: "Fjordby Kommune"),
+                  ExpectedQuote("2️⃣", "Karl Opdigtsen", organisation: "Fjordby Kommune")])
     }
 
     @Test func anAgeBeforeTheNameIsNoTitle() {
