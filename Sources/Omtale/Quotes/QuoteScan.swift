@@ -167,12 +167,18 @@ struct QuoteScan {
 
             var dashQuote = false
             var dashList = false
-            if stack.isEmpty, pos + 1 < paragraph.upperBound, Unit.isDash(units[pos]), Unit.isSpace(units[pos + 1]) {
+            // "-Vi er meget glade …, siger …": a dash written without its space counts only with an attribution in
+            // its paragraph, since "-Punkt" is more often a list item.
+            let unspaced = pos + 1 < paragraph.upperBound && Unit.isDash(units[pos])
+                && (Unicode.Scalar(units[pos + 1]).map { $0.properties.isUppercase } ?? false)
+            if stack.isEmpty, pos + 1 < paragraph.upperBound, Unit.isDash(units[pos]), Unit.isSpace(units[pos + 1]) || unspaced {
                 if let (candidate, end) = dashCandidate(paragraph: p, dash: pos, previousWasQuote: previousDashQuote,
-                                                        previousWasList: previousDashList) {
+                                                        previousWasList: previousDashList, attributedOnly: unspaced) {
                     candidates.append(candidate)
                     dashQuote = true
                     pos = end
+                } else if unspaced {
+                    // Not speech: read the paragraph as text.
                 } else {
                     dashList = true
                     pos = paragraph.upperBound
@@ -270,7 +276,8 @@ struct QuoteScan {
     }
 
     /// A dialogue-dash paragraph: a quote when it is attributed or reads as speech; nil for a list item.
-    func dashCandidate(paragraph p: Int, dash: Int, previousWasQuote: Bool, previousWasList: Bool) -> (Candidate, Int)? {
+    func dashCandidate(paragraph p: Int, dash: Int, previousWasQuote: Bool, previousWasList: Bool,
+                       attributedOnly: Bool = false) -> (Candidate, Int)? {
         let paragraph = document.paragraphs[p]
         var contentStart = dash + 1
         while contentStart < paragraph.upperBound, Unit.isSpace(units[contentStart]) { contentStart += 1 }
@@ -282,7 +289,7 @@ struct QuoteScan {
             return (Candidate(quote: quote, paragraph: p, lastParagraph: p, reference: reference), end)
         }
         // No attribution in the paragraph: speech only if it reads like sentences, not like a list item.
-        if previousWasList { return nil }
+        if previousWasList || attributedOnly { return nil }
         if !previousWasQuote, p > 0 {
             let previous = trimmed(document.paragraphs[p - 1])
             if let last = previous.last.map({ units[$0] }), last == Unit.colon {

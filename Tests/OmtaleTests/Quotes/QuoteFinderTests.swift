@@ -376,6 +376,20 @@ struct QuoteFinderTests {
             ])
     }
 
+    @Test func aDialogueDashWithoutItsSpaceNeedsAnAttribution() {
+        // "-Vi er …, siger …" is speech; "-Kontakt os" and "-Punkt et er vigtigt." are list items, as ever.
+        assertQuotes("""
+            Nyhed
+
+            1️⃣-Vi er meget glade for at kunne aflevere en bedre motorvej, siger Karl Opdigtsen, direktør i Fjordby Vej.
+
+            -Kontakt os
+            -Se mere
+
+            -Punkt et er vigtigt for os alle sammen.
+            """, [ExpectedQuote("1️⃣", "Karl Opdigtsen", role: "direktør", organisation: "Fjordby Vej")])
+    }
+
     @Test func attributionAcrossAHardWrappedLine() {
         assertQuotes("""
             1️⃣”Vi har brug for løsninger, der kan skaleres til hele landet. Det her
