@@ -104,12 +104,15 @@ extension QuoteScan {
                 let range = tokens[t].range.lowerBound..<tokens[impersonal - 1].range.upperBound
                 return (nil, Reference(kind: .pronoun, range: range, word: range, steps: [Attribution.Step("impersonal", document.string(range))]))
             }
+            // "»…«, fortsatte Anne Jensen, …": with a speaker after it, the phrase is an ordinary verb.
+            phraseEnd = impersonal
         }
         guard let phraseEnd else { return nil }
         let end = phraseEndToken(from: phraseEnd, limit: limit)
         let phrase = document.string(tokens[t].range.lowerBound..<tokens[phraseEnd - 1].range.upperBound)
         let kind = matchPhrase(finder.verbs, at: t, limit: limit) != nil || speakerEnd != nil ? "verb"
-            : matchPhrase(finder.fromPhrases, at: t, limit: limit) != nil ? "fromPhrase" : "accordingTo"
+            : matchPhrase(finder.fromPhrases, at: t, limit: limit) != nil ? "fromPhrase"
+            : matchPhrase(finder.impersonal, at: t, limit: limit) != nil ? "verb" : "accordingTo"
         let verbStep = Attribution.Step(kind, phrase, form == .leadIn ? "leadIn" : "afterQuote")
         switch parseSpeaker(phraseEnd, speakerEnd ?? end) {
         case .speaker(let speaker, let steps)?:

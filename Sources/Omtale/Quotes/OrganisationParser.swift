@@ -182,8 +182,14 @@ extension QuoteScan {
         var j = s
         while j < b, isCapitalised(j) || tokens[j].kind == .word && finder.organisationWords.contains(folded[j]) {
             last = j
-            let next = skipSpaces(j + 1, b)
+            var next = skipSpaces(j + 1, b)
             guard next > j + 1 || next == b else { break }
+            // "Anne Jensen, Fjordby Hjælp i Danmark.": a preposition between capitalised words is part of the name.
+            if next < b, tokens[next].kind == .word, finder.prepositions.contains(folded[next]) {
+                let after = skipSpaces(next + 1, b)
+                guard after > next + 1, after < b, isCapitalised(after) else { break }
+                next = after
+            }
             j = next
         }
         let after = skipSpaces(last + 1, b)

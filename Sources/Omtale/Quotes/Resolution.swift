@@ -442,7 +442,7 @@ extension QuoteScan {
             if a == t, let title = titleBeforeOrganisation(t, floor: max(0, t - 24)) { a = title }
             let end = appositionEnd(after: name.upperBound, limit: min(count, name.upperBound + 40))
             if case .speaker(var speaker, _)? = parseSpeaker(a, max(end, name.upperBound)), speaker.name != nil {
-                if speaker.role == nil, let (title, organisation) = predicateTitle(after: end) {
+                if speaker.role == nil, let (title, organisation) = predicateTitle(after: end) ?? relativeTitle(after: name.upperBound) {
                     speaker.role = title
                     if speaker.organisation == nil, let organisation {
                         speaker.organisation = organisation.name
@@ -577,6 +577,16 @@ extension QuoteScan {
 
     /// "Anne Jensen (V) er by- og kulturrådmand i Fjordby Kommune", also "Anne Jensen, (V), er …": a title given by
     /// "er" after the name, and the organisation when a preposition follows the title.
+    /// "Anne Jensen, der er direktør for Fjordby Havn, …": the title in a relative clause right after the name.
+    func relativeTitle(after t: Int) -> (String, Organisation?)? {
+        let count = tokens.count
+        let n = skipSpaces(t, count)
+        guard n < count, isPunctuation(n, Unit.comma) else { return nil }
+        let s = skipSpaces(n + 1, count)
+        guard s < count, tokens[s].kind == .word, folded[s] == "der" || folded[s] == "som" else { return nil }
+        return predicateTitle(after: s + 1)
+    }
+
     func predicateTitle(after t: Int) -> (String, Organisation?)? {
         let count = tokens.count
         var n = skipSpaces(t, count)

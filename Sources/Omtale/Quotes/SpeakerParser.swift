@@ -194,6 +194,15 @@ extension QuoteScan {
             }
             texts[0] = first
         }
+        // "…, direktør for Fjordby Havne, og fortsætter:": "og" and one verb after the last comma hand over to the
+        // next paragraph; they are not part of the title.
+        if texts.count > 1, let last = texts.last, last.hasPrefix("og ") {
+            let tail = last.dropFirst(3)
+            if !tail.contains(" "), let first = tail.first, first.isLowercase,
+               !finder.titleWords.contains(NameMatcher.foldWord(String(tail))) {
+                texts.removeLast()
+            }
+        }
         var role = texts.filter { !$0.isEmpty }.joined(separator: ", ")
         while let last = role.last, last == "," || last == " " || last == "." && !role.hasSuffix("adm.") { role.removeLast() }
         return (role.isEmpty ? nil : role, titles)

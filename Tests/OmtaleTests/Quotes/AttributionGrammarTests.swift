@@ -19,10 +19,21 @@ struct AttributionGrammarTests {
             1️⃣»Vi er klar til at gå i gang,« siger borgmester Ole Opdigtsen, Fjordby Kommune.
 
             2️⃣»Det er vi også,« siger borgmester Karen Prøvesen, Sølund.
+
+            3️⃣”Vi hjælper gerne,” siger generalsekretær Lise Opdigtsen, Fjordby Hjælp i Danmark.
+
+            4️⃣”Det går godt,” siger Per Prøvesen, Sølund i dag.
             """, [
                 ExpectedQuote("1️⃣", "Ole Opdigtsen", role: "borgmester", organisation: "Fjordby Kommune"),
                 ExpectedQuote("2️⃣", "Karen Prøvesen", role: "borgmester", organisation: "Sølund"),
+                // A preposition between capitalised words belongs to the name (seen in the r6 dev texts).
+                ExpectedQuote("3️⃣", "Lise Opdigtsen", role: "generalsekretær", organisation: "Fjordby Hjælp i Danmark"),
+                ExpectedQuote("4️⃣", "Per Prøvesen"),
             ])
+        // …but not one followed by a lower-case word: "i dag" is when, not who.
+        let quotes = Fixtures.checker().check(text: "”Det går godt,” siger Per Prøvesen, Sølund i dag.").quotes
+        #expect(quotes.map(\.speaker) == ["Per Prøvesen"])
+        #expect(quotes.first?.organisation == nil)
     }
 
     @Test func introducingSentenceEndingInAColon() {
@@ -705,5 +716,35 @@ struct AttributionGrammarTests {
             """).quotes.map(\.role)
         #expect(roles.count >= 2)
         #expect(roles.allSatisfy { $0 == nil }, "\(roles)")
+    }
+
+    /// "…, der er direktør for X, og fortsætter:" hands over to the next paragraph; "og fortsætter" is no title.
+    /// Seen in the r6 dev texts.
+    @Test func aRelativeClauseTitleThenAHandover() {
+        assertQuotes("""
+            Nyhed
+
+            1️⃣”Vi er glade for udviklingen,” fortæller Tine Opdigtsen, der er direktør for Fjordby Havne, og fortsætter:
+
+            2️⃣- Så sent som i sidste uge kom der nye kontrakter, understreger direktøren.
+            """, [
+                ExpectedQuote("1️⃣", "Tine Opdigtsen", role: "direktør for Fjordby Havne", organisation: "Fjordby Havne", attribution: "after"),
+                ExpectedQuote("2️⃣", "Tine Opdigtsen", role: "direktør for Fjordby Havne"),
+            ])
+    }
+
+    /// "fortsatte" without a speaker takes the one before ("»…«, fortsatte hun." / "lyder det videre"); with a
+    /// name after it, it is an ordinary verb. Seen in the r6 dev texts.
+    @Test func continuedWithANameAfterIt() {
+        assertQuotes("""
+            Nyhed
+
+            1️⃣»Vi er klar,« fortsatte Svend-Erik Opdigtsen, der er formand for Fjordby Fiskeforening.
+
+            2️⃣»Og så er vi i gang,« lyder det videre.
+            """, [
+                ExpectedQuote("1️⃣", "Svend-Erik Opdigtsen", organisation: "Fjordby Fiskeforening", attribution: "after"),
+                ExpectedQuote("2️⃣", "Svend-Erik Opdigtsen"),
+            ])
     }
 }
