@@ -82,9 +82,14 @@ extension QuoteScan {
         guard end < paragraph.upperBound else { return nil }
         let limit = tokenIndex(at: min(paragraph.upperBound, end + finder.window))
         var t = skipSpaces(tokenIndex(at: end), limit)
-        // "»…«, siger …" and "“…” – lød det fra …": a comma or a dash between the quote and the verb.
-        if t < limit, isPunctuation(t, Unit.comma) || tokens[t].kind == .punctuation && tokens[t].range.count == 1
-            && Unit.isDash(units[tokens[t].range.lowerBound]) { t = skipSpaces(t + 1, limit) }
+        // "»…«, siger …" and "“…” – lød det fra …": a comma or a dash between the quote and the verb, or both
+        // ("”…”, - siger …", seen in the r6 dev texts).
+        var separators = 0
+        while separators < 2, t < limit, isPunctuation(t, Unit.comma) || tokens[t].kind == .punctuation && tokens[t].range.count == 1
+            && Unit.isDash(units[tokens[t].range.lowerBound]) {
+            t = skipSpaces(t + 1, limit)
+            separators += 1
+        }
         return speakerAfterPhrase(at: t, limit: limit, form: .after)
     }
 

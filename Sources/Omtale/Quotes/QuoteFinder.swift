@@ -54,8 +54,8 @@ struct QuoteFinder: Sendable {
     let headlineParagraphs = 4
     /// A dash paragraph this long is speech even when it does not end like a sentence (an excerpt cut off).
     let longSpeechWords = 15
-    /// A compound ends in a title only when the title has at least this many letters ("formand", not "chef").
-    let minimumCompoundTitle = 5
+    /// A compound ends in a title only when the title has at least this many letters ("vagtchef", "gruppeformand").
+    let minimumCompoundTitle = 4
     /// A pronoun, noun or surname is resolved among at most this many people named before it.
     let maxMentionsBack = 200
     /// At most this many attributed quotes are compared with each headline quote.

@@ -747,4 +747,24 @@ struct AttributionGrammarTests {
                 ExpectedQuote("2️⃣", "Svend-Erik Opdigtsen"),
             ])
     }
+
+    /// A comma and a dash between the quote and the verb ("”…”, - siger …"); a title compound ending in "chef"
+    /// ("vagtchefen") refers back like "direktøren". Both seen in the r6 dev texts.
+    @Test func commaAndDashBeforeTheVerbAndAChefCompound() {
+        assertQuotes("""
+            Nyhed
+
+            Det undrer Fjordby Dyrehjem, skriver lederen, Lise Fiktiv, på Facebook:
+
+            1️⃣”Vi forstår det ikke”, - siger direktør Karen Prøvesen.
+
+            2️⃣- Vi mangler bilen, siger vagtchef ved Fjordby Politi, Ole Opdigtsen.
+
+            3️⃣- Vi leder stadig efter hunden, siger vagtchefen.
+            """, [
+                ExpectedQuote("1️⃣", "Karen Prøvesen", role: "direktør", attribution: "after"),
+                ExpectedQuote("2️⃣", "Ole Opdigtsen", attribution: "after"),
+                ExpectedQuote("3️⃣", "Ole Opdigtsen"),
+            ])
+    }
 }
