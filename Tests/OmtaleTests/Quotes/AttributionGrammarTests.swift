@@ -767,4 +767,16 @@ struct AttributionGrammarTests {
                 ExpectedQuote("3️⃣", "Ole Opdigtsen"),
             ])
     }
+
+    /// A first name from the longer list ("Tine") makes a run a person in running text, so "direktøren" later
+    /// refers to her; before, only the ~100 commonest names of each sex did. Seen in the r6 dev texts.
+    @Test func aLessCommonFirstNameInRunningText() {
+        assertQuotes("""
+            Nyhed
+
+            Det fortæller Tine Opdigtsen, der er direktør for Fjordby Havne.
+
+            1️⃣- Så sent som i sidste uge kom der nye kontrakter, understreger direktøren.
+            """, [ExpectedQuote("1️⃣", "Tine Opdigtsen", role: "direktør", organisation: "Fjordby Havne")])
+    }
 }
