@@ -72,6 +72,7 @@ final class CommercialEvidence: @unchecked Sendable {
     /// most tokens start none of them, and are passed over without trying each term.
     private let currencyAfterFirst, currencyBeforeFirst, scaleFirst: Set<String>?
     private let periodLinks: Set<String>
+    private let periodQualifiers: Set<String>
     private var periodKeys: Set<String> = []
 
     private let lock = NSLock()
@@ -103,6 +104,7 @@ final class CommercialEvidence: @unchecked Sendable {
         currencyBeforeFirst = firsts(currencyBefore)
         scaleFirst = firsts(scaleWords)
         periodLinks = Set(terms.prices.periodLinks.map { NameMatcher.foldWord($0) })
+        periodQualifiers = Set((terms.prices.periodQualifiers ?? []).map { NameMatcher.foldWord($0) })
         labelOf = terms.features.map { feature in Set((feature.of ?? []).compactMap { ids.firstIndex(of: $0) }) }
     }
 
@@ -395,11 +397,15 @@ final class CommercialEvidence: @unchecked Sendable {
                     // "242 kr. pr. måned", "995 kr. om året", "99 kr./md."
                     var look = end
                     var linked = false
-                    while look < min(folded.count, end + 4) {
+                    var window = end + 4
+                    while look < min(folded.count, window) {
                         guard let word = folded[look] else { break }
                         if periodLinks.contains(word) { linked = true } else if linked, !keysAt(look).isDisjoint(with: periodKeys) {
                             add(periodFeature, start, look + 1)
                             break
+                        } else if !linked, periodQualifiers.contains(word) {
+                            // "995 kr. inkl. moms pr. år": the tax words do not end the search for the period.
+                            window += 2
                         } else if kinds[look] == .word { break }
                         look += 1
                     }

@@ -39,8 +39,10 @@ struct CommercialTerms: Sendable, Codable, Equatable {
         /// Words joining a price to a period ("pr.", "om", "per", "/").
         var periodLinks: [String]
         var periods: [String]
+        /// Words that may stand between a price and its period ("995 kr. inkl. moms pr. år").
+        var periodQualifiers: [String]?
 
-        private enum CodingKeys: String, CodingKey, CaseIterable { case currencyAfter, currencyBefore, scaleWords, periodLinks, periods }
+        private enum CodingKeys: String, CodingKey, CaseIterable { case currencyAfter, currencyBefore, scaleWords, periodLinks, periods, periodQualifiers }
     }
 
     struct Feature: Sendable, Codable, Equatable {

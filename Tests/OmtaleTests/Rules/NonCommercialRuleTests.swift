@@ -58,6 +58,10 @@ struct NonCommercialRuleTests {
         #expect(has("Den koster kr. 499.", "price"))
         #expect(has("The fee is DKK 3,900.", "price"))
         #expect(has("Kortet koster 375 kr. pr. måned.", "pricePerPeriod"))
+        // Tax words between the price and its period (a real service-contract page, issue 16).
+        #expect(has("Servicekontrakten koster kr. 995,00 inkl. moms pr. år.", "pricePerPeriod"))
+        #expect(has("Abonnementet er 120 kr. ekskl. moms pr. md.", "pricePerPeriod"))
+        #expect(!has("Den koster 499 kr. inkl. moms og levering.", "pricePerPeriod"))
         #expect(has("Projektet får 82,1 mio. kr.", "budget"))
         #expect(!has("Projektet får 82,1 mio. kr.", "price"))
     }
