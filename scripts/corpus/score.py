@@ -85,7 +85,7 @@ def ratio(numerator, denominator):
 def score_releases(items, reports):
     """Quote, speaker and organisation figures, and the document verdicts (applies, 9.1)."""
     counts = {part: dict(quotes=0, quotes_found=0, quotes_matched=0, fragments=0, speakers=0, speakers_found=0,
-                         speakers_right=0, orgs=0, orgs_right=0, in_titles=0, texts=0, alarms=0, applies_right=0,
+                         speakers_right=0, speakers_recalled=0, orgs=0, orgs_right=0, in_titles=0, texts=0, alarms=0, applies_right=0,
                          applies_total=0, false_applies=0, verdicts=0, verdicts_right=0, senders=0, senders_right=0,
                          dates=0, dates_right=0, commercial_alarms=0)
               for part in PARTS}
@@ -125,7 +125,9 @@ def score_releases(items, reports):
                 c["speakers"] += 1
                 if mine is None:
                     misses[annotation["split"]].append(f"{annotation['id']}: quote at {quote['start']} not found")
-                elif not same_name(mine.get("speaker"), speaker):
+                elif same_name(mine.get("speaker"), speaker):
+                    c["speakers_recalled"] += 1
+                else:
                     misses[annotation["split"]].append(
                         f"{annotation['id']}: quote at {quote['start']}: speaker {mine.get('speaker')!r}, annotated {speaker!r}")
             organisation = span_text(text, quote.get("organisation"))
@@ -174,7 +176,8 @@ def score_releases(items, reports):
             "texts": c["texts"], "annotated quotes": c["quotes"],
             "quote recall": ratio(c["quotes_matched"], c["quotes"]),
             "quote precision": ratio(c["quotes_matched"] + c["fragments"], c["quotes_found"]),
-            "speaker recall": ratio(c["speakers_right"], c["speakers"]),
+            # Per annotated quote (its first matching quote), so the fragments of one quote cannot count twice.
+            "speaker recall": ratio(c["speakers_recalled"], c["speakers"]),
             "speaker precision": ratio(c["speakers_right"], c["speakers_found"]),
             "organisation accuracy": ratio(c["orgs_right"], c["orgs"]),
             "quotes in titles": c["in_titles"],
