@@ -182,6 +182,8 @@ extension QuoteScan {
         let limit = tokenIndex(at: content.upperBound)
         var t = first
         var words = 0
+        // A lead-in sentence counts only when no ", siger …" follows in the paragraph: "Det håber vi, at …, siger X".
+        var leadIn: (Attribution?, Reference?, Int)? = nil
         while t < limit {
             if tokens[t].isWordLike { words += 1 }
             // ", siger …" or "," siger …" (a stray closing mark before the comma or after it).
@@ -194,9 +196,29 @@ extension QuoteScan {
                     return (attribution, reference, tokens[t].range.lowerBound)
                 }
             }
+            // "– Vi sætter prisen ned. Det var udmeldingen fra formanden, Anne Jensen, …": a lead-in sentence after
+            // the speech (seen in the r7 dev texts); one ending in a colon introduces the next quote instead.
+            if leadIn == nil, words > 0, tokens[t].kind == .punctuation, Unit.isSentenceEnd(units[tokens[t].range.lowerBound]) {
+                let v = skipSpaces(t + 1, limit)
+                if v < limit, tokens[v].isWordLike, finder.leadIns.contains(folded[v]) {
+                    let w = skipSpaces(v + 1, limit)
+                    let windowLimit = tokenIndex(at: min(content.upperBound, tokens[min(w, limit - 1)].range.lowerBound + finder.window))
+                    if w < limit, let (found, reference) = speakerAfterPhrase(at: w, limit: max(windowLimit, w + 1), form: .leadIn) {
+                        let end = found?.range.upperBound ?? reference?.range.upperBound ?? 0
+                        var k = end
+                        while k < units.count, Unit.isSpace(units[k]), units[k] != Unit.newline { k += 1 }
+                        if !(k < units.count && units[k] == Unit.colon) {
+                            var attribution = found
+                            attribution?.range = tokens[v].range.lowerBound..<end
+                            attribution?.steps.insert(Attribution.Step("leadIn", text(v)), at: 0)
+                            leadIn = (attribution, reference, tokens[t].range.upperBound)
+                        }
+                    }
+                }
+            }
             t += 1
         }
-        return nil
+        return leadIn
     }
 
     /// `Anne Jensen, formand for X, siger: »…«`, or the previous paragraph ending in a colon.

@@ -15,8 +15,14 @@ extension QuoteScan {
             guard isNameWord(t) else { t += 1; continue }
             // Preceded by a preposition: the start of an organisation or committee name.
             let before = previousWord(t, floor: a)
-            let afterPreposition = before.map { tokens[$0].kind == .word
-                && (finder.prepositions.contains(folded[$0]) || finder.addressees.contains(folded[$0])) } ?? false
+            let afterPreposition = before.map { b in
+                guard tokens[b].kind == .word else { return false }
+                if finder.prepositions.contains(folded[b]) || finder.addressees.contains(folded[b]) { return true }
+                // "formanden for andelsselskabet Fjordby Fjernvarme, Anne Jensen": a preposition and one lower-case
+                // word (not a title) before the run make it an organisation's name too (seen in the r7 dev texts).
+                guard !isCapitalised(b), !isTitle(b), let p = previousWord(b, floor: a) else { return false }
+                return tokens[p].kind == .word && finder.prepositions.contains(folded[p])
+            } ?? false
             var run = [t]
             var j = t
             while true {

@@ -203,6 +203,15 @@ extension QuoteScan {
                 texts.removeLast()
             }
         }
+        // "formanden for Fjordby Fjernvarme, Anne Jensen, på generalforsamlingen": a last piece that is only a
+        // preposition and lower-case words says where the words fell, not who speaks.
+        if texts.count > 1, let last = texts.last {
+            let words = last.split(separator: " ")
+            if let first = words.first, finder.prepositions.contains(NameMatcher.foldWord(String(first))),
+               words.dropFirst().allSatisfy({ $0.first?.isLowercase == true }) {
+                texts.removeLast()
+            }
+        }
         var role = texts.filter { !$0.isEmpty }.joined(separator: ", ")
         while let last = role.last, last == "," || last == " " || last == "." && !role.hasSuffix("adm.") { role.removeLast() }
         return (role.isEmpty ? nil : role, titles)

@@ -779,4 +779,21 @@ struct AttributionGrammarTests {
             1️⃣- Så sent som i sidste uge kom der nye kontrakter, understreger direktøren.
             """, [ExpectedQuote("1️⃣", "Tine Opdigtsen", role: "direktør", organisation: "Fjordby Havne")])
     }
+
+    /// A lead-in sentence after a dash speech in the same paragraph ("Det var udmeldingen fra …"), a title
+    /// whose organisation follows a preposition and a lower-case word ("formanden for andelsselskabet X, Name"),
+    /// and a last piece that only says where the words fell ("…, på generalforsamlingen"). Seen in the r7 dev texts.
+    @Test func leadInSentenceAfterADashSpeech() {
+        assertQuotes("""
+            Nyhed
+
+            1️⃣– Vi sætter prisen ned igen i år. Det var udmeldingen fra formanden for andelsselskabet Fjordby Fjernvarme, Kim Opdigtsen, på generalforsamlingen.
+
+            2️⃣– Vi har ikke lyst til at vente, siger han.
+            """, [
+                ExpectedQuote("1️⃣", "Kim Opdigtsen", role: "formanden for andelsselskabet Fjordby Fjernvarme",
+                              organisation: "Fjordby Fjernvarme", attribution: "leadIn"),
+                ExpectedQuote("2️⃣", "Kim Opdigtsen"),
+            ])
+    }
 }
