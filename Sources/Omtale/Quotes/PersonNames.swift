@@ -20,7 +20,9 @@ extension QuoteScan {
                 if finder.prepositions.contains(folded[b]) || finder.addressees.contains(folded[b]) { return true }
                 // "formanden for andelsselskabet Fjordby Fjernvarme, Anne Jensen": a preposition and one lower-case
                 // word (not a title) before the run make it an organisation's name too (seen in the r7 dev texts).
-                guard !isCapitalised(b), !isTitle(b), let p = previousWord(b, floor: a) else { return false }
+                // Also an article written with a capital: "for Det Frie Forskningsråd, Anne Jensen".
+                let article = ["det", "den", "de"].contains(folded[b])
+                guard !isCapitalised(b) || article, !isTitle(b), let p = previousWord(b, floor: a) else { return false }
                 return tokens[p].kind == .word && finder.prepositions.contains(folded[p])
             } ?? false
             var run = [t]

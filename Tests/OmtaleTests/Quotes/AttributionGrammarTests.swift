@@ -796,4 +796,14 @@ struct AttributionGrammarTests {
                 ExpectedQuote("2️⃣", "Kim Opdigtsen"),
             ])
     }
+
+    /// "formand for Det Frie Fjordbyråd, Kell Opdigtsen": a capitalised article after the preposition starts an
+    /// organisation's name, not a person's. Seen in the r8 dev texts.
+    @Test func anOrganisationStartingWithACapitalisedArticle() {
+        assertQuotes("""
+            Nyhed
+
+            1️⃣– Vi har set mange gode ansøgninger i år, siger formand for Det Frie Fjordbyråd, Kell Opdigtsen.
+            """, [ExpectedQuote("1️⃣", "Kell Opdigtsen", role: "formand", organisation: "Det Frie Fjordbyråd", attribution: "after")])
+    }
 }
