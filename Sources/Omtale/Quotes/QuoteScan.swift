@@ -160,6 +160,22 @@ struct QuoteScan {
                     innerStart = pos + 1
                     startParagraph = open.paragraph
                     pos += 1
+                } else if !paragraph.contains(where: { Unit.isQuoteMark(units[$0]) }),
+                          (p + 1..<min(p + 3, paragraphs.count)).first(where: { q in
+                              document.paragraphs[q].contains(where: { Unit.isQuoteMark(units[$0]) }) })
+                            .map({ q in closingWithAttribution(from: document.paragraphs[q].lowerBound, paragraph: document.paragraphs[q],
+                                                               opening: units[open.start]) != nil }) == true {
+                    // A middle paragraph of such a speech, with no marks at all: the quote goes on through it.
+                    carried = (open.start, open.segments + [trimmed(paragraph)], open.paragraph)
+                    continue
+                } else if let close = closingWithAttribution(from: pos, paragraph: paragraph, opening: units[open.start]) {
+                    // ”A.¶ B”, sagde Anne Jensen.: the speech went on without a new opening mark and closes here,
+                    // attributed (seen in the r8 dev texts). The mark is read as the closing one below.
+                    stack = [units[close]]
+                    quoteStart = open.start
+                    segments = open.segments
+                    innerStart = pos
+                    startParagraph = open.paragraph
                 } else {
                     finishUnterminated(open.start, open.segments, paragraph: open.paragraph, last: p - 1, into: &candidates)
                 }
@@ -232,6 +248,15 @@ struct QuoteScan {
             finishUnterminated(open.start, open.segments, paragraph: open.paragraph, last: paragraphs.count - 1, into: &candidates)
         }
         return resolve(candidates)
+    }
+
+    /// The paragraph's first quotation mark, when it is `opening` and an attribution follows it (", sagde …"):
+    /// the close of a quote carried over from the paragraph before.
+    func closingWithAttribution(from pos: Int, paragraph: Range<Int>, opening: UInt16) -> Int? {
+        var k = pos
+        while k < paragraph.upperBound, !Unit.isQuoteMark(units[k]) { k += 1 }
+        guard k < paragraph.upperBound, units[k] == opening, attributionAfter(k + 1, paragraph: paragraph) != nil else { return nil }
+        return k
     }
 
     // MARK: - Candidates

@@ -203,9 +203,9 @@ extension QuoteScan {
                 texts.removeLast()
             }
         }
-        // "formanden for Fjordby Fjernvarme, Anne Jensen, på generalforsamlingen": a last piece that is only a
-        // preposition and lower-case words says where the words fell, not who speaks.
-        if texts.count > 1, let last = texts.last {
+        // "formanden for Fjordby Fjernvarme, Anne Jensen, på generalforsamlingen", "sagde Anne Jensen i sin tale": a
+        // last piece that is only a preposition and lower-case words says where the words fell, not who speaks.
+        if let last = texts.last {
             let words = last.split(separator: " ")
             if let first = words.first, finder.prepositions.contains(NameMatcher.foldWord(String(first))),
                words.dropFirst().allSatisfy({ $0.first?.isLowercase == true }) {
