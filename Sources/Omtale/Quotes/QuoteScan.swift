@@ -168,10 +168,10 @@ struct QuoteScan {
                     // A middle paragraph of such a speech, with no marks at all: the quote goes on through it.
                     carried = (open.start, open.segments + [trimmed(paragraph)], open.paragraph)
                     continue
-                } else if let close = closingWithAttribution(from: pos, paragraph: paragraph, opening: units[open.start]) {
+                } else if closingWithAttribution(from: pos, paragraph: paragraph, opening: units[open.start]) != nil {
                     // ”A.¶ B”, sagde Anne Jensen.: the speech went on without a new opening mark and closes here,
                     // attributed (seen in the r8 dev texts). The mark is read as the closing one below.
-                    stack = [units[close]]
+                    stack = [units[open.start]]
                     quoteStart = open.start
                     segments = open.segments
                     innerStart = pos
@@ -250,12 +250,13 @@ struct QuoteScan {
         return resolve(candidates)
     }
 
-    /// The paragraph's first quotation mark, when it is `opening` and an attribution follows it (", sagde …"):
+    /// The paragraph's first quotation mark, when it closes `opening` and an attribution follows it (", sagde …"):
     /// the close of a quote carried over from the paragraph before.
     func closingWithAttribution(from pos: Int, paragraph: Range<Int>, opening: UInt16) -> Int? {
         var k = pos
         while k < paragraph.upperBound, !Unit.isQuoteMark(units[k]) { k += 1 }
-        guard k < paragraph.upperBound, units[k] == opening, attributionAfter(k + 1, paragraph: paragraph) != nil else { return nil }
+        guard k < paragraph.upperBound, role(of: k, open: [opening], paragraph: paragraph) == .close,
+              attributionAfter(k + 1, paragraph: paragraph) != nil else { return nil }
         return k
     }
 

@@ -825,9 +825,16 @@ struct AttributionGrammarTests {
             Faktisk går det så stærkt, at vi kan have svært ved at følge med.
 
             Derfor er vi glade for besøget”, sagde Fjordby-borgmesteren.
+
+            Banen blev indviet med et spark.
+
+            3️⃣»Jeg er rigtig glad for, at banen har fået et løft.
+
+            Derfor skal banen naturligvis være i orden,« siger Charlotte Prøvesen.
             """, [
                 ExpectedQuote("1️⃣", "Asii Opdigtsen", attribution: "after"),
                 ExpectedQuote("2️⃣", "Asii Opdigtsen"),
+                ExpectedQuote("3️⃣", "Charlotte Prøvesen", attribution: "after"),
             ])
         let quotes = Fixtures.checker().check(text: """
             ”Vi har meget at lære,” sagde Asii Opdigtsen i sin tale.
