@@ -98,7 +98,10 @@ extension QuoteScan {
             let indefinite = seen > 0 && ["en", "den", "det"].contains(folded[a]) && isTitle(t) ? folded[t] : nil
             // "lyder det fra KL-udvalgsformand på topmødet": an organisation's title without a name refers like "formanden".
             let compound = t >= a + 2 && isPunctuation(t - 1, Unit.hyphen) && isCapitalised(t - 2) && isTitle(t) ? folded[t] : nil
-            if let title = referredTitle(t) ?? indefinite ?? compound {
+            // "…, siger transportminister.": a bare title that is the whole phrase refers back like "ministeren"
+            // (seen in the r8 dev texts).
+            let bare = t == a && isTitle(t) && skipSpaces(t + 1, b) >= b ? folded[t] : nil
+            if let title = referredTitle(t) ?? indefinite ?? compound ?? bare {
                 return Reference(kind: .noun, range: tokens[a].range.lowerBound..<tokens[t].range.upperBound, word: tokens[t].range,
                                  steps: [Attribution.Step("noun", document.string(tokens[a].range.lowerBound..<tokens[t].range.upperBound), title)])
             }

@@ -841,4 +841,19 @@ struct AttributionGrammarTests {
             """).quotes
         #expect(quotes.map(\.role) == [nil], "a circumstance is no title")
     }
+
+    /// "…, siger transportminister.": a bare title as the whole speaker phrase refers back to the person named
+    /// with it. Seen in the r8 dev texts.
+    @Test func aBareTitleRefersBack() {
+        assertQuotes("""
+            Nyhed
+
+            1️⃣”Vi er imponerede over erhvervslivet på øen,” siger transportminister Ole Opdigtsen (V).
+
+            2️⃣”Derfor gennemfører vi en analyse af transportforholdene,” siger transportminister.
+            """, [
+                ExpectedQuote("1️⃣", "Ole Opdigtsen", role: "transportminister", attribution: "after"),
+                ExpectedQuote("2️⃣", "Ole Opdigtsen", attribution: "pronoun"),
+            ])
+    }
 }
