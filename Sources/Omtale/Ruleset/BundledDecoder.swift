@@ -88,13 +88,13 @@ struct BundledDecoder: Decoder {
         var allKeys: [Key] { (0..<count).compactMap { Key(stringValue: key($0)) } }
 
         /// The offset of the value at `key`, or nil.
-        private func child(_ key: Key) -> Int? {
+        private func child(_ key: any CodingKey) -> Int? {
             let name = key.stringValue
             for i in 0..<count where self.key(i) == name { return Int(BundledRules.nodes[node + 2 + 2 * i]) }
             return nil
         }
 
-        private func required(_ key: Key) throws -> Int {
+        private func required(_ key: any CodingKey) throws -> Int {
             guard let child = child(key) else {
                 throw DecodingError.keyNotFound(key, DecodingError.Context(
                     codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue)."))
@@ -137,11 +137,12 @@ struct BundledDecoder: Decoder {
             try BundledDecoder(node: try required(key), codingPath: codingPath + [key], userInfo: userInfo).unkeyedContainer()
         }
 
-        func superDecoder() throws -> any Decoder {
-            try superDecoder(forKey: Key(stringValue: "super")!)
-        }
+        /// The value at the key "super", which `Key` need not have.
+        func superDecoder() throws -> any Decoder { try decoder(at: AnyCodingKey(stringValue: "super")) }
 
-        func superDecoder(forKey key: Key) throws -> any Decoder {
+        func superDecoder(forKey key: Key) throws -> any Decoder { try decoder(at: key) }
+
+        private func decoder(at key: any CodingKey) throws -> any Decoder {
             BundledDecoder(node: try required(key), codingPath: codingPath + [key], userInfo: userInfo)
         }
     }

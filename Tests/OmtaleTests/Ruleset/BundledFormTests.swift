@@ -70,4 +70,22 @@ struct BundledFormTests {
         struct Texts: Decodable, Sendable { var maxEvidenceShown: String }
         #expect(throws: DecodingError.self) { try BundledDecoder.value(Texts.self, BundledRules.roots["commercial.yml"]!, [], [:]) }
     }
+
+    /// `superDecoder()` reads the key "super" even when the coding keys have none (a missing key is
+    /// an error, not a trap), and `superDecoder(forKey:)` the value at that key.
+    @Test func superDecodersReadTheirKeys() throws {
+        struct Model: Decodable, Sendable {
+            var bias: Double
+            init(from decoder: any Decoder) throws {
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                bias = try Double(from: c.superDecoder(forKey: .bias))
+                #expect(throws: DecodingError.self) { try c.superDecoder() }
+            }
+            private enum CodingKeys: String, CodingKey { case bias }
+        }
+        struct Terms: Decodable, Sendable { var model: Model }
+        let terms = try BundledDecoder.value(Terms.self, BundledRules.roots["commercial.yml"]!, [], [:])
+        let expected = try CommercialTerms.load(from: RulesetLoader.bundled()).model.bias
+        #expect(terms.model.bias == expected)
+    }
 }
