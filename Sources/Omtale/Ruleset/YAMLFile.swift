@@ -27,39 +27,52 @@ public struct RulesError: Error, CustomStringConvertible, Sendable, Equatable {
 
 /// Decodes a YAML text into a typed value, turning every failure into a `RulesError` with a position.
 enum YAMLFile {
-    /// Whether a text that is one of the bundled files is decoded from its build-time JSON form.
-    enum BundledJSON: Sendable {
+    /// Whether a text that is one of the bundled files is decoded from its build-time form (the
+    /// node table `BundledDecoder` reads).
+    enum BundledForm: Sendable {
         /// Always parse the YAML (tests compare the two paths).
         case off
-        /// Use the JSON, and parse the YAML if the JSON does not decode.
+        /// Use the bundled form, and parse the YAML if it does not decode.
         case preferred
-        /// Use the JSON; failing to decode it is an error (tests prove the fast path is taken).
+        /// Use the bundled form; failing to decode it is an error (tests prove the fast path is taken).
         case required
     }
 
-    @TaskLocal static var bundledJSON: BundledJSON = .preferred
+    @TaskLocal static var bundledForm: BundledForm = .preferred
 
-    /// The value of a bundled file from its JSON form, or nil when `yaml` is not a bundled file.
-    static func decodeBundled<T: Decodable>(_ type: T.Type, from yaml: String, file: String,
+    private struct DecodedKey: Hashable {
+        var root: Int
+        var type: ObjectIdentifier
+    }
+
+    private static let decodedLock = NSLock()
+    nonisolated(unsafe) private static var decoded: [DecodedKey: any Sendable] = [:]
+
+    /// The value of a bundled file from its build-time form, or nil when `yaml` is not a bundled file.
+    static func decodeBundled<T: Decodable & Sendable>(_ type: T.Type, from yaml: String, file: String,
                                             userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> T? {
-        let mode = bundledJSON
-        guard mode != .off, let json = BundledRules.json(for: yaml) else { return nil }
+        let mode = bundledForm
+        guard mode != .off, let root = BundledRules.root(for: yaml) else { return nil }
+        // A document decoded without userInfo is decoded once per process (commercial.yml is read
+        // by two rule kinds): the same bytes decode to the same value.
+        let key = DecodedKey(root: root, type: ObjectIdentifier(type))
+        if userInfo.isEmpty, let value = decodedLock.withLock({ decoded[key] }) as? T { return value }
         do {
-            let decoder = JSONDecoder()
-            decoder.userInfo = userInfo
-            return try decoder.decode(type, from: Data(json.utf8))
+            let value = try BundledDecoder.value(type, root, [], userInfo)
+            if userInfo.isEmpty { decodedLock.withLock { decoded[key] = value } }
+            return value
         } catch where mode == .preferred {
             return nil
         } catch {
-            throw RulesError(file: file, message: Localized(da: "den indbyggede JSON-form kan ikke afkodes: \(error)",
-                                                            en: "the bundled JSON form cannot be decoded: \(error)"))
+            throw RulesError(file: file, message: Localized(da: "den indbyggede form kan ikke afkodes: \(error)",
+                                                            en: "the bundled form cannot be decoded: \(error)"))
         }
     }
 
     /// Decodes `type` from `yaml`, rejecting keys that the coding keys of the types decoded do not name
     /// (the key schema of a file is the `CodingKeys` of its types; `StrictDecoder`). `userInfo` reaches
     /// every `init(from:)` (the rule kinds, for rule files).
-    static func decode<T: Decodable>(_ type: T.Type, from yaml: String, file: String,
+    static func decode<T: Decodable & Sendable>(_ type: T.Type, from yaml: String, file: String,
                                      userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> T {
         if let value = try decodeBundled(type, from: yaml, file: file, userInfo: userInfo) { return value }
         let node: Node

@@ -46,20 +46,48 @@ enum ChildProcess {
         }
     }
 
-    /// A process for `program` (a path when it has a slash, otherwise a name looked up on PATH
-    /// through /usr/bin/env), not yet started.
+    /// A process for `program` (a path when it has a slash, otherwise a name looked up on the PATH
+    /// of `environment`), not yet started.
     static func process(_ program: String, _ arguments: [String], environment: Variables, directory: String?) -> Process {
         let process = Process()
+        let variables = environment.environment
         if program.contains("/") {
             process.executableURL = URL(fileURLWithPath: program)
             process.arguments = arguments
+        } else if let path = resolved(program, path: variables["PATH"]) {
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = arguments
         } else {
+            // Not found on an absolute PATH: /usr/bin/env searches (and says so when nothing is there).
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = [program] + arguments
         }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.environment = environment.environment
+        process.environment = variables
         return process
+    }
+
+    private static let resolvedLock = NSLock()
+    nonisolated(unsafe) private static var resolvedPaths: [String: String] = [:]
+
+    /// The file `/usr/bin/env` would run for `program` with `path` as PATH: the first executable
+    /// regular file of that name in its folders, remembered per program and PATH (the hook starts
+    /// git several times, and starting it through env cost one more exec each time). Nil when a
+    /// folder before it is relative (env resolves those against the child's folder) or none has it.
+    static func resolved(_ program: String, path: String?) -> String? {
+        // env's execvp searches its default path when PATH is unset.
+        let path = path ?? "/bin:/usr/bin"
+        let key = program + "\u{0}" + path
+        if let found = resolvedLock.withLock({ resolvedPaths[key] }) { return found }
+        for folder in path.split(separator: ":", omittingEmptySubsequences: false) {
+            guard folder.hasPrefix("/") else { return nil }
+            let candidate = String(folder) + (folder.hasSuffix("/") ? "" : "/") + program
+            var status = stat()
+            guard stat(candidate, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, access(candidate, X_OK) == 0 else { continue }
+            resolvedLock.withLock { resolvedPaths[key] = candidate }
+            return candidate
+        }
+        return nil
     }
 
     /// Runs `program` to its end and collects both outputs, each bounded by `limit` bytes (more

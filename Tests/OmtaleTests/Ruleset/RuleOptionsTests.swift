@@ -44,7 +44,7 @@ struct RuleOptionsTests {
     func load(_ ruleFiles: [String: String]) throws -> Ruleset {
         var files = RulesetLoaderTests.files
         for (name, text) in ruleFiles { files[name] = text }
-        return try YAMLFile.$bundledJSON.withValue(.off) {
+        return try YAMLFile.$bundledForm.withValue(.off) {
             try RulesetLoader.load(files: files, origin: .folder(URL(fileURLWithPath: "/tmp/regler")), kinds: Self.kinds)
         }
     }

@@ -23,12 +23,12 @@ struct RulesetLoaderTests {
     @Test func theBundledCopyIsTheRulesFolder() throws {
         let folder = try RulesetLoader.load(directory: TestPaths.rulesFolder)
         #expect(BundledRules.files == folder.files)
-        #expect(Set(BundledRules.json.keys) == Set(folder.files.keys))
+        #expect(Set(BundledRules.roots.keys) == Set(folder.files.keys))
     }
 
-    /// Everything the built-in rules decode to, read through the build-time JSON (required, so a
+    /// Everything the built-in rules decode to, read through the build-time form (required, so a
     /// silent fallback to YAML fails) and through Yams from the folder, must be the same values.
-    @Test func theBundledJSONDecodesToTheSameValuesAsTheYAML() throws {
+    @Test func theBundledFormDecodesToTheSameValuesAsTheYAML() throws {
         func everything(_ ruleset: Ruleset) throws -> String {
             var text = ""
             dump((ruleset.id, ruleset.name, ruleset.agreement, ruleset.partnership, ruleset.boilerplate, ruleset.parties,
@@ -37,18 +37,18 @@ struct RulesetLoaderTests {
             dump(try Spokespersons.load(ruleset), to: &text)
             return text
         }
-        let fromJSON = try YAMLFile.$bundledJSON.withValue(.required) { try everything(RulesetLoader.bundled()) }
-        let fromYAML = try YAMLFile.$bundledJSON.withValue(.off) {
+        let fromBundled = try YAMLFile.$bundledForm.withValue(.required) { try everything(RulesetLoader.bundled()) }
+        let fromYAML = try YAMLFile.$bundledForm.withValue(.off) {
             try everything(RulesetLoader.load(directory: TestPaths.rulesFolder))
         }
-        #expect(fromJSON == fromYAML)
+        #expect(fromBundled == fromYAML)
         // The commercial model holds dictionaries, whose dumped order is not stable: compared as values.
-        let termsFromJSON = try YAMLFile.$bundledJSON.withValue(.required) { try CommercialTerms.load(from: RulesetLoader.bundled()) }
-        let termsFromYAML = try YAMLFile.$bundledJSON.withValue(.off) {
+        let termsFromBundled = try YAMLFile.$bundledForm.withValue(.required) { try CommercialTerms.load(from: RulesetLoader.bundled()) }
+        let termsFromYAML = try YAMLFile.$bundledForm.withValue(.off) {
             try CommercialTerms.load(from: RulesetLoader.load(directory: TestPaths.rulesFolder))
         }
-        #expect(termsFromJSON == termsFromYAML)
-        #expect(fromJSON.count > 10_000)
+        #expect(termsFromBundled == termsFromYAML)
+        #expect(fromBundled.count > 10_000)
     }
 
     @Test func defaultRulesetEncodesTheAgreement() throws {

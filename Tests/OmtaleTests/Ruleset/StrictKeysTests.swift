@@ -69,7 +69,7 @@ struct StrictKeysTests {
     static func read(_ name: String, _ text: String) throws {
         var files = RulesetLoaderTests.files
         files[name] = text
-        try YAMLFile.$bundledJSON.withValue(.off) {
+        try YAMLFile.$bundledForm.withValue(.off) {
             let ruleset = try RulesetLoader.load(files: files, origin: .folder(URL(fileURLWithPath: "/tmp/regler")))
             _ = try CommercialTerms.load(from: ruleset)
             _ = try Spokespersons.load(ruleset)
