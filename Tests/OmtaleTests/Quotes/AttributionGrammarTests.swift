@@ -856,4 +856,14 @@ struct AttributionGrammarTests {
                 ExpectedQuote("2️⃣", "Ole Opdigtsen", attribution: "pronoun"),
             ])
     }
+
+    /// A web page's own "Published On: …" line copied with the text is no speaker label (seen in the r6 dev texts).
+    @Test func aPagesPublishedLineIsNoSpeaker() {
+        let quotes = Fixtures.checker().check(text: """
+            Published On: April 23rd, 2024 4.4 min read
+
+            Med de nye regler bliver det dyrt at holde fast i det nuværende serviceniveau.
+            """).quotes
+        #expect(quotes.isEmpty, "\(quotes.map { $0.speaker ?? "nil" })")
+    }
 }
