@@ -198,23 +198,10 @@ extension QuoteScan {
             }
             // "– Vi sætter prisen ned. Det var udmeldingen fra formanden, Anne Jensen, …": a lead-in sentence after
             // the speech (seen in the r7 dev texts); one ending in a colon introduces the next quote instead.
-            if leadIn == nil, words > 0, tokens[t].kind == .punctuation, Unit.isSentenceEnd(units[tokens[t].range.lowerBound]) {
-                let v = skipSpaces(t + 1, limit)
-                if v < limit, tokens[v].isWordLike, finder.leadIns.contains(folded[v]) {
-                    let w = skipSpaces(v + 1, limit)
-                    let windowLimit = tokenIndex(at: min(content.upperBound, tokens[min(w, limit - 1)].range.lowerBound + finder.window))
-                    if w < limit, let (found, reference) = speakerAfterPhrase(at: w, limit: max(windowLimit, w + 1), form: .leadIn) {
-                        let end = found?.range.upperBound ?? reference?.range.upperBound ?? 0
-                        var k = end
-                        while k < units.count, Unit.isSpace(units[k]), units[k] != Unit.newline { k += 1 }
-                        if !(k < units.count && units[k] == Unit.colon) {
-                            var attribution = found
-                            attribution?.range = tokens[v].range.lowerBound..<end
-                            attribution?.steps.insert(Attribution.Step("leadIn", text(v)), at: 0)
-                            leadIn = (attribution, reference, tokens[t].range.upperBound)
-                        }
-                    }
-                }
+            if leadIn == nil, words > 0, tokens[t].kind == .punctuation, Unit.isSentenceEnd(units[tokens[t].range.lowerBound]),
+               skipSpaces(t + 1, limit) < limit, let p = document.paragraphIndex(containing: tokens[t].range.lowerBound),
+               let (attribution, reference) = leadInAfter(tokens[t].range.upperBound, paragraph: p) {
+                leadIn = (attribution, reference, tokens[t].range.upperBound)
             }
             t += 1
         }

@@ -180,9 +180,7 @@ extension QuoteScan {
         var texts = pieces.filter { !$0.isEmpty }.map { document.string($0) }
         // "sekretariatschef i Klimaalliancen og ansat [i KL]": a bare participle left by the organisation is not a title.
         if organisationRemoved, var last = texts.last, let range = last.range(of: " og ", options: .backwards) {
-            let tail = last[range.upperBound...]
-            if !tail.contains(" "), let first = tail.first, first.isLowercase,
-               !finder.titleWords.contains(NameMatcher.foldWord(String(tail))) {
+            if isLoneLowercaseNonTitle(last[range.upperBound...]) {
                 last.removeSubrange(range.lowerBound...)
                 texts[texts.count - 1] = last
             }
@@ -199,12 +197,8 @@ extension QuoteScan {
         }
         // "…, direktør for Fjordby Havne, og fortsætter:": "og" and one verb after the last comma hand over to the
         // next paragraph; they are not part of the title.
-        if texts.count > 1, let last = texts.last, last.hasPrefix("og ") {
-            let tail = last.dropFirst(3)
-            if !tail.contains(" "), let first = tail.first, first.isLowercase,
-               !finder.titleWords.contains(NameMatcher.foldWord(String(tail))) {
-                texts.removeLast()
-            }
+        if texts.count > 1, let last = texts.last, last.hasPrefix("og "), isLoneLowercaseNonTitle(last.dropFirst(3)) {
+            texts.removeLast()
         }
         // "formanden for Fjordby Fjernvarme, Anne Jensen, på generalforsamlingen", "sagde Anne Jensen i sin tale": a
         // last piece that is only a preposition and lower-case words says where the words fell, not who speaks.
@@ -218,5 +212,11 @@ extension QuoteScan {
         var role = texts.filter { !$0.isEmpty }.joined(separator: ", ")
         while let last = role.last, last == "," || last == " " || last == "." && !role.hasSuffix("adm.") { role.removeLast() }
         return (role.isEmpty ? nil : role, titles)
+    }
+
+    /// One lower-case word that is no title ("ansat", "fortsætter"): a participle or verb left after "og".
+    func isLoneLowercaseNonTitle(_ word: Substring) -> Bool {
+        guard !word.contains(" "), let first = word.first, first.isLowercase else { return false }
+        return !finder.titleWords.contains(NameMatcher.foldWord(String(word)))
     }
 }
