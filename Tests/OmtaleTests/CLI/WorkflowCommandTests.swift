@@ -68,11 +68,7 @@ struct WorkflowCommandTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let binary = folder.appendingPathComponent("omtale")
-        // cp(1) writes the copy in its own process, so no descriptor open for writing can leak into
-        // a child another test starts meanwhile (exec would then fail with "Text file busy").
-        let copy = try CLI.execute(URL(fileURLWithPath: "/bin/cp"), [try #require(CLI.binary).path, binary.path],
-                                   directory: folder)
-        try #require(copy.status == 0, "cp: \(copy.stderr)")
+        try Executables.copy(try #require(CLI.binary), to: binary)
         try Texts.missingRealdania.write(to: folder.appendingPathComponent("udkast.txt"), atomically: true, encoding: .utf8)
         let result = try CLI.execute(binary, ["check", "udkast.txt"], directory: folder)
         #expect(result.status == 1)

@@ -14,8 +14,7 @@ struct ChildProcessPathTests {
         switch kind {
         case "folder": try FileManager.default.createDirectory(atPath: tool, withIntermediateDirectories: true)
         default:
-            try Data("#!/bin/sh\necho \(kind)\n".utf8).write(to: URL(fileURLWithPath: tool))
-            try FileManager.default.setAttributes([.posixPermissions: kind == "plain" ? 0o644 : 0o755], ofItemAtPath: tool)
+            try Executables.write("#!/bin/sh\necho \(kind)\n", to: tool, mode: kind == "plain" ? "644" : "755")
         }
         return folder
     }

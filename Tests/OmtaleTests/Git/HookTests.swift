@@ -171,8 +171,7 @@ struct HookTests {
         defer { repo.remove() }
         let hooks = repo.url.appendingPathComponent(".git/hooks")
         let original = "#!/bin/sh\necho 'det gamle hook kørte' >> \"$(git rev-parse --git-dir)/old-hook.log\"\n"
-        try original.write(to: hooks.appendingPathComponent("pre-commit"), atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: hooks.appendingPathComponent("pre-commit").path)
+        try Executables.write(original, to: hooks.appendingPathComponent("pre-commit").path, mode: "750")
 
         #expect(try repo.omtale(["hook", "install"]).stdout.contains("pre-commit.omtale-chained"))
         #expect(try repo.omtale(["hook", "install"]).stdout.contains("allerede"), "install is idempotent")
@@ -242,7 +241,7 @@ struct HookTests {
         // Install with a copy of the binary, then remove the copy: the hook must explain, not fail silently.
         let copy = repo.url.appendingPathComponent("bin/omtale")
         try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: try #require(CLI.binary), to: copy)
+        try Executables.copy(try #require(CLI.binary), to: copy)
         #expect(try repo.run(copy.path, ["hook", "install"]).status == 0)
         try FileManager.default.removeItem(at: copy)
         try repo.write("a.txt", Texts.good)

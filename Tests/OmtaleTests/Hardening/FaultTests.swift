@@ -50,7 +50,7 @@ struct FaultTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: file.path)
         // A copy of the binary that 'nobody' can run, wherever the build folder lives.
         let binary = folder.appendingPathComponent("omtale")
-        try FileManager.default.copyItem(at: try #require(CLI.binary), to: binary)
+        try Executables.copy(try #require(CLI.binary), to: binary)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary.path)
         // Whole messages: one sentence after »kan ikke læses:«, with the fix (not »kan ikke læses: filen kan ikke læses …«).
         let danish = try CLI.execute(URL(fileURLWithPath: runuser), ["-u", "nobody", "--", binary.path, "check", "hemmelig.txt"],

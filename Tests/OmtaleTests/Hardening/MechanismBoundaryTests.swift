@@ -141,8 +141,7 @@ struct MechanismBoundaryTests {
         let hook = folder.appendingPathComponent("pre-commit").path
         try Data(installer.script.utf8).write(to: URL(fileURLWithPath: hook))
         for status in [0, 3] {
-            try Data("#!/bin/sh\nexit \(status)\n".utf8).write(to: URL(fileURLWithPath: installer.chainedPath))
-            chmod(installer.chainedPath, 0o755)
+            try Executables.write("#!/bin/sh\nexit \(status)\n", to: installer.chainedPath)
             let result = try ChildProcess.run("/bin/sh", [hook], environment: .exactly(["OMTALE": "/bin/true", "PATH": "/usr/bin:/bin"]))
             #expect(result.status == Int32(status), "chained hook exited \(status)")
         }

@@ -42,37 +42,9 @@ enum CLI {
         env["OMTALE_CACHE_DIR"] = cacheDirectory.path
         for key in ["LC_ALL", "LC_MESSAGES"] + removing { env.removeValue(forKey: key) }
         for (key, value) in environment { env[key] = value }
-        let result = try runRetryingBusyText(executable, arguments, environment: env, directory: directory, stdin: stdin)
+        let result = try ChildProcess.run(executable.path, arguments, environment: .exactly(env), directory: directory.path,
+                                          input: stdin, limit: 1 << 30)
         return Result(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self),
                       stderr: String(decoding: result.stderr, as: UTF8.self))
-    }
-
-    /// Starts the program, retrying while the kernel reports it busy (ETXTBSY).
-    ///
-    /// Tests run in parallel threads of one process: when a test has just written an executable
-    /// (a copied binary, a hook script) and another thread starts a child at that moment, the
-    /// child can briefly hold the write descriptor, and exec then fails with "Text file busy".
-    /// That is a property of the test process, not of Omtale, so the runner waits it out.
-    private static func runRetryingBusyText(_ executable: URL, _ arguments: [String], environment: [String: String],
-                                            directory: URL, stdin: Data?) throws -> ChildProcess.Result {
-        var attempt = 0
-        while true {
-            do {
-                return try ChildProcess.run(executable.path, arguments, environment: .exactly(environment),
-                                            directory: directory.path, input: stdin, limit: 1 << 30)
-            } catch where isBusyText(error) && attempt < 50 {
-                attempt += 1
-                Thread.sleep(forTimeInterval: 0.1)
-            }
-        }
-    }
-
-    private static func isBusyText(_ error: Error) -> Bool {
-        var current: NSError? = error as NSError
-        while let error = current {
-            if error.domain == NSPOSIXErrorDomain && error.code == Int(ETXTBSY) { return true }
-            current = error.userInfo[NSUnderlyingErrorKey] as? NSError
-        }
-        return false
     }
 }
